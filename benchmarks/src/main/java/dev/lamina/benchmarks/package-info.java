@@ -1,0 +1,4 @@
+/**
+ * JMH benchmarks of Lamina against peer libraries.
+ */
+package dev.lamina.benchmarks;

@@ -1,0 +1,4 @@
+/**
+ * The {@code configctl} command-line tool.
+ */
+package dev.lamina.config.cli;

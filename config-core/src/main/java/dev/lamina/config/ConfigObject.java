@@ -1,0 +1,62 @@
+package dev.lamina.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An object: keys in the order they were written, each mapped to a node.
+ *
+ * @param entries the entries, copied into an unmodifiable map that keeps insertion order
+ * @param origin  where the object starts
+ */
+public record ConfigObject(Map<String, ConfigNode> entries, Origin origin) implements ConfigNode {
+
+    /** Copies the entries (keeping their order) and checks that nothing is {@code null}. */
+    public ConfigObject {
+        Objects.requireNonNull(origin, "origin");
+        LinkedHashMap<String, ConfigNode> copy = new LinkedHashMap<>(entries);
+        copy.forEach((k, v) -> {
+            Objects.requireNonNull(k, "key");
+            Objects.requireNonNull(v, "value");
+        });
+        entries = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * An empty object.
+     *
+     * @param origin where it was written
+     * @return an object with no entries
+     */
+    public static ConfigObject empty(Origin origin) {
+        return new ConfigObject(Map.of(), origin);
+    }
+
+    /**
+     * Looks up a direct child.
+     *
+     * @param key the key
+     * @return the child, or empty when absent
+     */
+    public Optional<ConfigNode> get(String key) {
+        return Optional.ofNullable(entries.get(key));
+    }
+
+    /** @return {@code true} when the object has no entries */
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    @Override
+    public ConfigObject withOrigin(Origin origin) {
+        return new ConfigObject(entries, origin);
+    }
+
+    @Override
+    public String kindName() {
+        return "object";
+    }
+}

@@ -1,0 +1,241 @@
+package dev.lamina.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A path into a configuration tree, such as {@code server.port}, {@code brokers[0].host} or
+ * {@code tenants."eu.west".limit}.
+ *
+ * <p>Syntax: segments separated by {@code .}; a list index as {@code [n]} or as a numeric segment
+ * ({@code brokers.0}); a key that contains {@code .}, {@code [} or {@code "} is written in double quotes, with
+ * {@code \"} and {@code \\} escapes inside. The root is the empty path {@code ""}.
+ *
+ * <p>Immutable and thread-safe; {@link #toString()} gives the canonical text that {@link #parse} reads back.
+ */
+public final class ConfigPath implements Comparable<ConfigPath> {
+
+    private static final ConfigPath ROOT = new ConfigPath(List.of());
+
+    private final List<String> segments;
+    private final String text;
+
+    private ConfigPath(List<String> segments) {
+        this.segments = List.copyOf(segments);
+        this.text = render(this.segments);
+    }
+
+    /** @return the empty path, which names the whole tree */
+    public static ConfigPath root() {
+        return ROOT;
+    }
+
+    /**
+     * Builds a path from raw segments (keys and list indices), without any parsing.
+     *
+     * @param segments the segments; none may be {@code null}
+     * @return the path
+     */
+    public static ConfigPath of(List<String> segments) {
+        return segments.isEmpty() ? ROOT : new ConfigPath(segments);
+    }
+
+    /**
+     * Builds a path from raw segments.
+     *
+     * @param segments the segments
+     * @return the path
+     */
+    public static ConfigPath of(String... segments) {
+        return of(List.of(segments));
+    }
+
+    /**
+     * Parses the textual form.
+     *
+     * @param path the path text
+     * @return the parsed path
+     * @throws IllegalArgumentException if the text is not a valid path (empty segment, unclosed quote or bracket)
+     */
+    public static ConfigPath parse(String path) {
+        Objects.requireNonNull(path, "path");
+        if (path.isEmpty()) {
+            return ROOT;
+        }
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        int i = 0;
+        int n = path.length();
+        boolean segmentDone = false; // a quoted key or [n] just closed a segment
+        while (i < n) {
+            char c = path.charAt(i);
+            if (c == '"') {
+                if (cur.length() > 0 || segmentDone) {
+                    throw invalid(path, "a quote may only open a segment");
+                }
+                i++;
+                boolean closed = false;
+                while (i < n) {
+                    char q = path.charAt(i);
+                    if (q == '\\' && i + 1 < n) {
+                        cur.append(path.charAt(i + 1));
+                        i += 2;
+                    } else if (q == '"') {
+                        closed = true;
+                        i++;
+                        break;
+                    } else {
+                        cur.append(q);
+                        i++;
+                    }
+                }
+                if (!closed) {
+                    throw invalid(path, "unclosed quote");
+                }
+                out.add(cur.toString());
+                cur.setLength(0);
+                segmentDone = true;
+            } else if (c == '[') {
+                if (cur.length() > 0) {
+                    out.add(cur.toString());
+                    cur.setLength(0);
+                } else if (!segmentDone && !out.isEmpty()) {
+                    throw invalid(path, "empty segment");
+                }
+                int close = path.indexOf(']', i);
+                if (close < 0) {
+                    throw invalid(path, "unclosed [");
+                }
+                String index = path.substring(i + 1, close);
+                if (index.isEmpty() || !index.chars().allMatch(Character::isDigit)) {
+                    throw invalid(path, "list index must be a non-negative integer");
+                }
+                out.add(index);
+                i = close + 1;
+                segmentDone = true;
+            } else if (c == '.') {
+                if (cur.length() > 0) {
+                    out.add(cur.toString());
+                    cur.setLength(0);
+                } else if (!segmentDone) {
+                    throw invalid(path, "empty segment");
+                }
+                segmentDone = false;
+                i++;
+                if (i == n) {
+                    throw invalid(path, "trailing '.'");
+                }
+            } else {
+                if (segmentDone) {
+                    throw invalid(path, "expected '.' or '[' after a quoted key or index");
+                }
+                cur.append(c);
+                i++;
+            }
+        }
+        if (cur.length() > 0) {
+            out.add(cur.toString());
+        }
+        return of(out);
+    }
+
+    private static IllegalArgumentException invalid(String path, String why) {
+        return new IllegalArgumentException("invalid config path '" + path + "': " + why);
+    }
+
+    /** @return the segments, unmodifiable; list indices appear as decimal strings */
+    public List<String> segments() {
+        return segments;
+    }
+
+    /** @return the number of segments */
+    public int size() {
+        return segments.size();
+    }
+
+    /** @return {@code true} for the root path */
+    public boolean isRoot() {
+        return segments.isEmpty();
+    }
+
+    /** @return the last segment, or {@code ""} for the root */
+    public String last() {
+        return segments.isEmpty() ? "" : segments.get(segments.size() - 1);
+    }
+
+    /**
+     * @param key a key or index to append
+     * @return this path extended by one segment
+     */
+    public ConfigPath child(String key) {
+        List<String> s = new ArrayList<>(segments.size() + 1);
+        s.addAll(segments);
+        s.add(key);
+        return new ConfigPath(s);
+    }
+
+    /**
+     * @param index a list index to append
+     * @return this path extended by one index segment
+     */
+    public ConfigPath child(int index) {
+        return child(Integer.toString(index));
+    }
+
+    /** @return the path without its last segment; the root's parent is the root */
+    public ConfigPath parent() {
+        return segments.size() <= 1 ? ROOT : new ConfigPath(segments.subList(0, segments.size() - 1));
+    }
+
+    /**
+     * @param other a path
+     * @return {@code true} when this path equals {@code other} or lies below it
+     */
+    public boolean startsWith(ConfigPath other) {
+        return segments.size() >= other.segments.size()
+                && segments.subList(0, other.segments.size()).equals(other.segments);
+    }
+
+    private static String render(List<String> segments) {
+        StringBuilder sb = new StringBuilder();
+        for (String s : segments) {
+            boolean index = !s.isEmpty() && s.chars().allMatch(Character::isDigit);
+            if (index && sb.length() > 0) {
+                sb.append('[').append(s).append(']');
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append('.');
+            }
+            if (s.isEmpty() || s.indexOf('.') >= 0 || s.indexOf('[') >= 0 || s.indexOf(']') >= 0
+                    || s.indexOf('"') >= 0) {
+                sb.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            } else {
+                sb.append(s);
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public int compareTo(ConfigPath o) {
+        return text.compareTo(o.text);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConfigPath p && p.segments.equals(segments);
+    }
+
+    @Override
+    public int hashCode() {
+        return segments.hashCode();
+    }
+
+    /** @return the canonical text, for example {@code brokers[0].host} */
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.lamina.config;
+
+import java.util.List;
+
+/**
+ * Somewhere configuration comes from: a file, a classpath resource, a directory laid out by convention,
+ * environment variables, system properties, a map built in code.
+ *
+ * <p>Implementations are immutable descriptions; reading happens in {@link #read(ParseLimits)}, every time
+ * it is called, so that a reload sees fresh content. Factories live in {@link ConfigSources}.
+ */
+public interface ConfigSource {
+
+    /** @return a stable name used in origins and explain output, for example {@code config/base.yaml} */
+    String name();
+
+    /**
+     * Reads and parses the source.
+     *
+     * @param limits bounds the parser must enforce
+     * @return the layers this source contributes, lowest precedence first (one for a file, several for a
+     *         directory); an optional source that is absent returns an empty list
+     * @throws ConfigSourceException if the source cannot be read
+     * @throws ConfigParseException  if its content is malformed or rejected by the hardening rules
+     */
+    List<Layer> read(ParseLimits limits);
+}

@@ -1,0 +1,50 @@
+package dev.lamina.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Why a path has the value it has: every layer's candidate, in precedence order (lowest first), and the
+ * one that won. Secret values appear as {@value SecretPolicy#MASK}.
+ *
+ * @param path       the path explained
+ * @param value      the value in force after interpolation, masked if secret; empty when the path is absent
+ * @param candidates each layer's candidate for the path, lowest precedence first
+ * @param reason     one sentence saying why the winner won, or why the path is absent
+ */
+public record Explanation(ConfigPath path, Optional<String> value, List<Candidate> candidates, String reason) {
+
+    /** Copies the candidates and checks that nothing is {@code null}. */
+    public Explanation {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(value, "value");
+        candidates = List.copyOf(candidates);
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    /** @return the winning candidate, or empty when the path is absent */
+    public Optional<Candidate> winner() {
+        return candidates.stream().filter(Candidate::won).findFirst();
+    }
+
+    /**
+     * One layer's contribution to a path.
+     *
+     * @param layer        the layer's name
+     * @param origin       where the candidate was written
+     * @param displayValue the value as written (before interpolation), masked if secret; {@code object} or
+     *                     {@code list} for containers, {@code null} for an explicit null
+     * @param won          {@code true} for the candidate in force
+     * @param deletes      {@code true} when the candidate is an explicit null that deletes the key
+     */
+    public record Candidate(String layer, Origin origin, String displayValue, boolean won, boolean deletes) {
+
+        /** Checks that no component is {@code null}. */
+        public Candidate {
+            Objects.requireNonNull(layer, "layer");
+            Objects.requireNonNull(origin, "origin");
+            Objects.requireNonNull(displayValue, "displayValue");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * Lamina core: the configuration tree, sources, hardened parsing, merge, interpolation, conversion,
+ * binding, explain, and the runtime {@code ConfigurationManager}.
+ */
+module dev.lamina.config {
+    requires transitive com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires com.fasterxml.jackson.dataformat.toml;
+    requires com.fasterxml.jackson.dataformat.xml;
+    requires com.fasterxml.jackson.datatype.jsr310;
+    requires java.xml;
+    requires com.github.benmanes.caffeine;
+    requires micrometer.core;
+    requires org.slf4j;
+
+    exports dev.lamina.config;
+}

@@ -1,0 +1,4 @@
+/**
+ * A music-streaming demo service that shows Lamina at work.
+ */
+package dev.lamina.examples;
