@@ -17,18 +17,25 @@ public class ConfigValidationException extends ConfigException {
      * @param problems every problem found (blocking or not); at least one should be blocking
      */
     public ConfigValidationException(List<ValidationProblem> problems) {
-        super(problems.stream().filter(ValidationProblem::blocking).map(p -> p.origin().orElse(null))
-                        .findFirst().orElse(null),
-                problems.stream().filter(ValidationProblem::blocking).map(ValidationProblem::path).findFirst()
-                        .orElse(null),
+        // One blocking problem: its own location leads the message. Several: each line carries its own.
+        super(single(problems) == null ? null : single(problems).origin().orElse(null),
+                single(problems) == null ? null : single(problems).path(),
                 describe(problems));
         this.problems = List.copyOf(problems);
     }
 
-    private static String describe(List<ValidationProblem> problems) {
+    private static ValidationProblem single(List<ValidationProblem> problems) {
         List<ValidationProblem> blocking = problems.stream().filter(ValidationProblem::blocking).toList();
-        return "configuration refused by validation (" + blocking.size() + " blocking problem"
-                + (blocking.size() == 1 ? "" : "s") + "):\n  "
+        return blocking.size() == 1 ? blocking.get(0) : null;
+    }
+
+    private static String describe(List<ValidationProblem> problems) {
+        ValidationProblem one = single(problems);
+        if (one != null) {
+            return "refused by validation: " + one.message() + one.suggestedFix().map(f -> " (fix: " + f + ")").orElse("");
+        }
+        List<ValidationProblem> blocking = problems.stream().filter(ValidationProblem::blocking).toList();
+        return "configuration refused by validation (" + blocking.size() + " blocking problems):\n  "
                 + blocking.stream().map(ValidationProblem::describe).collect(Collectors.joining("\n  "));
     }
 
