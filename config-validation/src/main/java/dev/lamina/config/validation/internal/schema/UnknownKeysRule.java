@@ -1,0 +1,217 @@
+package dev.lamina.config.validation.internal.schema;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.lamina.config.ConfigList;
+import dev.lamina.config.ConfigNode;
+import dev.lamina.config.ConfigObject;
+import dev.lamina.config.ConfigPath;
+import dev.lamina.config.Configuration;
+import dev.lamina.config.validation.Severity;
+import dev.lamina.config.validation.ValidationContext;
+import dev.lamina.config.validation.ValidationResult;
+import dev.lamina.config.validation.ValidationRule;
+
+/**
+ * Strict mode: every key that the added schemas do not declare is an error, with the nearest declared key as the
+ * suggested fix.
+ *
+ * <p>The rule walks the configuration alongside the schemas, following {@code $ref} (within and between files),
+ * {@code allOf}/{@code anyOf}/{@code oneOf}, {@code properties}, {@code patternProperties},
+ * {@code additionalProperties} and {@code items}/{@code prefixItems}. An object is only checked where some schema
+ * lists its {@code properties}; objects whose schema admits extra keys through an {@code additionalProperties}
+ * schema (maps) are not checked, and neither are objects whose schema already forbids extra keys (the schema rule
+ * reports those itself).
+ */
+public final class UnknownKeysRule implements ValidationRule {
+
+    /** The rule's id. */
+    public static final String ID = "schema.unknown-key";
+    private static final int MAX_REF_DEPTH = 64;
+
+    private final List<SchemaDocument> schemas;
+
+    /** @param schemas the schemas whose declared keys are the known keys */
+    public UnknownKeysRule(List<SchemaDocument> schemas) {
+        this.schemas = List.copyOf(schemas);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "every key is declared in a schema (strict mode)";
+    }
+
+    @Override
+    public List<ValidationResult> validate(Configuration config, ValidationContext context) {
+        List<Located> roots = new ArrayList<>();
+        for (SchemaDocument s : schemas) {
+            roots.add(new Located(s.tree(), s.uri(), s));
+        }
+        List<ValidationResult> out = new ArrayList<>();
+        check(config.root(), ConfigPath.root(), roots, out);
+        return out;
+    }
+
+    /** A schema node and the URI its relative references resolve against. */
+    private record Located(JsonNode node, String base, SchemaDocument document) {
+    }
+
+    private void check(ConfigNode node, ConfigPath path, List<Located> applicable, List<ValidationResult> out) {
+        List<Located> schemasHere = expand(applicable);
+        if (schemasHere.isEmpty()) {
+            return;
+        }
+        if (node instanceof ConfigObject object) {
+            checkObject(object, path, schemasHere, out);
+        } else if (node instanceof ConfigList list) {
+            for (int i = 0; i < list.size(); i++) {
+                List<Located> itemSchemas = new ArrayList<>();
+                for (Located s : schemasHere) {
+                    JsonNode prefix = s.node().get("prefixItems");
+                    JsonNode items = s.node().get("items");
+                    if (prefix != null && prefix.isArray() && i < prefix.size()) {
+                        itemSchemas.add(new Located(prefix.get(i), s.base(), s.document()));
+                    } else if (items != null && items.isArray() && i < items.size()) {
+                        itemSchemas.add(new Located(items.get(i), s.base(), s.document()));
+                    } else if (items != null && items.isObject()) {
+                        itemSchemas.add(new Located(items, s.base(), s.document()));
+                    }
+                }
+                check(list.items().get(i), path.child(i), itemSchemas, out);
+            }
+        }
+    }
+
+    private void checkObject(ConfigObject object, ConfigPath path, List<Located> schemasHere,
+                             List<ValidationResult> out) {
+        Set<String> declared = new LinkedHashSet<>();
+        List<Pattern> patterns = new ArrayList<>();
+        boolean describesProperties = false;
+        boolean openMap = false;
+        boolean closedBySchema = false;
+        for (Located s : schemasHere) {
+            JsonNode props = s.node().get("properties");
+            if (props != null && props.isObject()) {
+                describesProperties = true;
+                props.fieldNames().forEachRemaining(declared::add);
+            }
+            JsonNode patternProps = s.node().get("patternProperties");
+            if (patternProps != null && patternProps.isObject()) {
+                describesProperties = true;
+                for (Iterator<String> it = patternProps.fieldNames(); it.hasNext(); ) {
+                    compile(it.next()).ifPresent(patterns::add);
+                }
+            }
+            JsonNode additional = s.node().get("additionalProperties");
+            if (additional != null && (additional.isObject() || (additional.isBoolean() && additional.booleanValue()))) {
+                openMap = true;
+            }
+            if (additional != null && additional.isBoolean() && !additional.booleanValue()) {
+                closedBySchema = true;
+            }
+            JsonNode unevaluated = s.node().get("unevaluatedProperties");
+            if (unevaluated != null && unevaluated.isBoolean() && !unevaluated.booleanValue()) {
+                closedBySchema = true;
+            }
+        }
+        for (Map.Entry<String, ConfigNode> e : object.entries().entrySet()) {
+            String key = e.getKey();
+            ConfigPath childPath = path.child(key);
+            boolean known = declared.contains(key) || patterns.stream().anyMatch(p -> p.matcher(key).find());
+            if (!known && describesProperties && !openMap && !closedBySchema) {
+                Optional<String> nearest = Suggestions.nearest(key, declared);
+                out.add(ValidationResult.failure(ID, Severity.ERROR, childPath, e.getValue().origin(),
+                        "unknown key '" + key + "': no schema declares it"
+                                + (path.isRoot() ? "" : " under " + path),
+                        nearest.map(n -> "did you mean '" + n + "'?")
+                                .orElse("remove the key, or declare it in the schema")));
+                continue;
+            }
+            List<Located> childSchemas = new ArrayList<>();
+            for (Located s : schemasHere) {
+                JsonNode props = s.node().get("properties");
+                if (props != null && props.has(key)) {
+                    childSchemas.add(new Located(props.get(key), s.base(), s.document()));
+                }
+                JsonNode patternProps = s.node().get("patternProperties");
+                if (patternProps != null && patternProps.isObject()) {
+                    patternProps.fields().forEachRemaining(p -> compile(p.getKey())
+                            .filter(rx -> rx.matcher(key).find())
+                            .ifPresent(rx -> childSchemas.add(new Located(p.getValue(), s.base(), s.document()))));
+                }
+                JsonNode additional = s.node().get("additionalProperties");
+                if (additional != null && additional.isObject() && (props == null || !props.has(key))) {
+                    childSchemas.add(new Located(additional, s.base(), s.document()));
+                }
+            }
+            check(e.getValue(), childPath, childSchemas, out);
+        }
+    }
+
+    private static Optional<Pattern> compile(String regex) {
+        try {
+            return Optional.of(Pattern.compile(regex));
+        } catch (PatternSyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Follows {@code $ref} and the combinators so that every schema that applies to a node is seen at once. */
+    private List<Located> expand(List<Located> schemas) {
+        List<Located> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Located s : schemas) {
+            expand(s, out, seen, 0);
+        }
+        return out;
+    }
+
+    private void expand(Located s, List<Located> out, Set<String> seen, int depth) {
+        if (s.node() == null || !s.node().isObject() || depth > MAX_REF_DEPTH) {
+            return;
+        }
+        out.add(s);
+        JsonNode ref = s.node().get("$ref");
+        if (ref != null && ref.isTextual()) {
+            String target = resolveUri(s.base(), ref.textValue());
+            if (seen.add(target)) {
+                s.document().files().resolve(target).ifPresent(n ->
+                        expand(new Located(n, SchemaFiles.stripFragment(target), s.document()), out, seen, depth + 1));
+            }
+        }
+        for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
+            JsonNode list = s.node().get(combinator);
+            if (list != null && list.isArray()) {
+                list.forEach(sub -> expand(new Located(sub, s.base(), s.document()), out, seen, depth + 1));
+            }
+        }
+    }
+
+    private static String resolveUri(String base, String ref) {
+        try {
+            if (ref.startsWith("#")) {
+                return SchemaFiles.stripFragment(base) + ref;
+            }
+            return URI.create(SchemaFiles.stripFragment(base)).resolve(ref).toString();
+        } catch (IllegalArgumentException e) {
+            return ref;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.lamina.config.validation.rules;
+
+/** placeholder */
+public final class RulePacks {
+    private RulePacks() {
+    }
+}
