@@ -51,7 +51,6 @@ public final class ValidationEngine implements ConfigValidator {
 
     private static final Logger LOG = LoggerFactory.getLogger(ValidationEngine.class);
 
-    /** The id of the results reported for a rule that threw; the rule's own id is kept in the message. */
     private static final String CONVENTIONAL_SCHEMA_JSON = "schema.json";
     private static final List<String> CONVENTIONAL_SCHEMAS = List.of(CONVENTIONAL_SCHEMA_JSON, "schema.yaml",
             "schema.yml");
@@ -253,7 +252,8 @@ public final class ValidationEngine implements ConfigValidator {
             List<ValidationResult> found = runRule(rule, config, context);
             boolean passed = found.stream().allMatch(ValidationResult::valid);
             if (found.isEmpty()) {
-                results.add(ValidationResult.passed(rule.id(), rule.severity(), describe(rule)));
+                // INFO, so that filtering results by severity (as users do) finds only what needs attention.
+                results.add(ValidationResult.passed(rule.id(), Severity.INFO, describe(rule)));
             } else {
                 results.addAll(found);
             }

@@ -67,7 +67,7 @@ public record ValidationResult(String ruleId, Severity severity, boolean valid, 
      * A passed check.
      *
      * @param ruleId   the rule's id
-     * @param severity the severity a failure would have had
+     * @param severity the severity to record (the engine records passed checks as {@link Severity#INFO})
      * @param message  what was checked
      * @return the result, at the root path with an unknown origin
      */

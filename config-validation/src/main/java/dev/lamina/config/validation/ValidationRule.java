@@ -16,7 +16,8 @@ import dev.lamina.config.validation.internal.ScopedRule;
  * no-argument constructor.
  *
  * <p>{@link #validate} returns the failures it found (and, if it likes, passed checks). A rule that finds
- * nothing may return an empty list: the engine then records one passed result for it. A rule that throws is
+ * nothing may return an empty list: the engine then records one passed result (severity {@link Severity#INFO})
+ * for it. A rule that throws is
  * reported as a failed result of its severity; it never stops the other rules.
  *
  * <p>Implementations must be thread-safe (one instance serves concurrent validations) and must never put a secret
@@ -90,7 +91,9 @@ public interface ValidationRule {
     List<ValidationResult> validate(Configuration config, ValidationContext context);
 
     /**
-     * Builds a result of this rule for the whole configuration (the product's {@code create_result}).
+     * Builds a result of this rule for the whole configuration (the product's {@code create_result}). A failed
+     * result has the rule's {@link #severity()}; a passed one {@link Severity#INFO}, so that filtering by
+     * severity finds only what needs attention.
      *
      * @param valid        whether the check passed
      * @param message      what was checked or what is wrong; no secret values
@@ -98,8 +101,8 @@ public interface ValidationRule {
      * @return the result
      */
     default ValidationResult createResult(boolean valid, String message, String suggestedFix) {
-        return new ValidationResult(id(), severity(), valid, message, ConfigPath.root(), Origin.UNKNOWN,
-                Optional.ofNullable(suggestedFix));
+        return new ValidationResult(id(), valid ? Severity.INFO : severity(), valid, message, ConfigPath.root(),
+                Origin.UNKNOWN, Optional.ofNullable(suggestedFix));
     }
 
     /**

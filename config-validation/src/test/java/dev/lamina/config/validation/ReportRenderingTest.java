@@ -23,7 +23,7 @@ class ReportRenderingTest {
                             Origin.of("staging.yaml", 4, 8), "TTL is long", null),
                     ValidationResult.failure("acme.limit", Severity.ERROR, ConfigPath.parse("plans.premium.max_streams"),
                             Origin.of("staging.yaml", 12, 18), "at most 6 concurrent streams", "set 6"),
-                    ValidationResult.passed("acme.ok", Severity.ERROR, "all good")),
+                    ValidationResult.passed("acme.ok", Severity.INFO, "all good")),
             Map.of("GDPR", 100.0), 3, Duration.ofMillis(2));
 
     @Test

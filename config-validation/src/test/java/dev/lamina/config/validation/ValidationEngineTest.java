@@ -73,6 +73,7 @@ class ValidationEngineTest {
         assertThat(report.overallValid()).isTrue();
         assertThat(report.results()).singleElement().satisfies(r -> {
             assertThat(r.valid()).isTrue();
+            assertThat(r.severity()).isEqualTo(Severity.INFO);
             assertThat(r.ruleId()).isEqualTo("acme.premium-stream-limit");
         });
         assertThat(report.rulesRun()).isEqualTo(1);
@@ -244,6 +245,49 @@ class ValidationEngineTest {
 
         assertThat(summary).startsWith("Validation of staging_config (environment staging): INVALID")
                 .contains("0 critical, 1 error, 0 warnings, 0 info; 1 rule in");
+    }
+
+    @Test
+    void issueExampleFilterFindsOnlyFailures() {
+        ValidationEngine engine = new ValidationEngine().addRule(new PremiumStreamLimitRule())
+                .addRule(new ValidationRule() {
+                    @Override
+                    public String id() {
+                        return "acme.always-fine";
+                    }
+
+                    @Override
+                    public List<ValidationResult> validate(Configuration config, ValidationContext context) {
+                        return List.of(createResult(true, "fine", null));
+                    }
+                });
+
+        List<String> printed = engine.validateConfig(TOO_MANY, "staging_config").results().stream()
+                .filter(r -> r.severity().atLeast(Severity.ERROR))
+                .map(r -> r.message() + " -> " + r.suggestedFix().orElse(""))
+                .toList();
+
+        assertThat(printed).containsExactly("at most 6 concurrent streams -> set 6");
+    }
+
+    @Test
+    void onlyInNeedsAnEnvironment() {
+        assertThatThrownBy(() -> new PremiumStreamLimitRule().onlyIn())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void resultRejectsBlankMessage() {
+        assertThatThrownBy(() -> ValidationResult.failure("a", Severity.ERROR, ConfigPath.root(), Origin.UNKNOWN, " ", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("message");
+    }
+
+    @Test
+    void contextRejectsBlankEnvironment() {
+        assertThatThrownBy(() -> ValidationContext.forEnvironment("x", " "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("environment");
     }
 
     @Test
