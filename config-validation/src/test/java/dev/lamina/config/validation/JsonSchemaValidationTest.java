@@ -207,6 +207,18 @@ class JsonSchemaValidationTest {
     }
 
     @Test
+    void refusesRemoteRefsSoValidationNeverReachesTheNetwork() throws IOException {
+        Path schema = Files.writeString(dir.resolve("remote.json"), """
+                {"properties": {"port": {"$ref": "http://schemas.example.invalid/port.json"}}}
+                """);
+
+        assertThatThrownBy(() -> new ValidationEngine().addSchema(schema))
+                .isInstanceOf(ConfigParseException.class)
+                .hasMessageContaining("remote.json")
+                .hasMessageContaining("not allowed");
+    }
+
+    @Test
     void reportsMissingSchemaFileAsSourceError() {
         assertThatThrownBy(() -> new ValidationEngine().addSchema(dir.resolve("nope.json")))
                 .isInstanceOf(ConfigSourceException.class)

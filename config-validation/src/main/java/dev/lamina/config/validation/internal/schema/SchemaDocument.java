@@ -11,6 +11,7 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
+import com.networknt.schema.resource.AllowSchemaLoader;
 
 import dev.lamina.config.ConfigParseException;
 import dev.lamina.config.Origin;
@@ -21,6 +22,8 @@ import dev.lamina.config.Origin;
  * missing one reported) when the schema is added, not at validation time.
  */
 public final class SchemaDocument {
+
+    private static final java.util.Set<String> LOCAL_SCHEMES = java.util.Set.of("file", "classpath", "resource");
 
     private final Path file;
     private final String uri;
@@ -54,7 +57,10 @@ public final class SchemaDocument {
                 .failFast(false)
                 .build();
         try {
-            JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+            // Only local references: a schema must never make validation reach out to the network.
+            JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                    builder -> builder.schemaLoaders(loaders -> loaders.add(new AllowSchemaLoader(
+                            iri -> LOCAL_SCHEMES.contains(scheme(iri.toString()))))));
             JsonSchema schema = factory.getSchema(SchemaLocation.of(uri), tree, config);
             schema.initializeValidators();
             return new SchemaDocument(absolute, uri, tree, schema);
@@ -66,6 +72,11 @@ public final class SchemaDocument {
             throw new ConfigParseException(Origin.of(file.toString()), null,
                     "invalid JSON Schema (" + e.getClass().getSimpleName() + "): " + e.getMessage(), e);
         }
+    }
+
+    private static String scheme(String iri) {
+        int colon = iri.indexOf(':');
+        return colon < 0 ? "" : iri.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** @return the file, absolute */
