@@ -367,10 +367,16 @@ public final class DirectoryWatcher implements AutoCloseable {
 
     private DirectoryFingerprint fingerprint(DirState s) {
         try {
-            return DirectoryFingerprint.of(s.dir);
+            DirectoryFingerprint fp = DirectoryFingerprint.of(s.dir);
+            s.listWarned = false;
+            return fp;
         } catch (IOException e) {
             // Unreadable for now (permissions, I/O error): keep the last view, look again later.
-            LOG.warn("cannot list watched directory {} ({})", s.dir, e.getClass().getSimpleName());
+            if (!s.listWarned) {
+                s.listWarned = true;
+                LOG.warn("cannot list watched directory {} ({}); retrying every {}", s.dir,
+                        e.getClass().getSimpleName(), settings.pollInterval());
+            }
             return s.lastSeen;
         }
     }
@@ -392,9 +398,13 @@ public final class DirectoryWatcher implements AutoCloseable {
                 dropWatchService();
             }
         } catch (IOException e) {
-            // For example the inotify watch limit: this directory is polled instead.
-            LOG.warn("cannot watch {} for changes ({}); polling it every {}", s.dir, e.getClass().getSimpleName(),
-                    settings.pollInterval());
+            // For example the inotify watch limit: this directory is polled instead (and registration is
+            // retried at each poll, quietly).
+            if (!s.registerWarned) {
+                s.registerWarned = true;
+                LOG.warn("cannot watch {} for changes ({}); polling it every {}", s.dir,
+                        e.getClass().getSimpleName(), settings.pollInterval());
+            }
         }
     }
 
@@ -438,6 +448,8 @@ public final class DirectoryWatcher implements AutoCloseable {
         boolean touched;  // an event named a candidate file since the last report
         long lastEvent;
         long lastActivity; // last event or fingerprint change
+        boolean listWarned;
+        boolean registerWarned;
 
         DirState(Path dir) {
             this.dir = dir;

@@ -319,6 +319,26 @@ class DirectoryWatcherTest {
     }
 
     @Test
+    void fallsBackToPollingWhenTheWatchServiceStopsWorking() throws IOException {
+        Path d = dir("conf");
+        List<java.nio.file.WatchService> created = new CopyOnWriteArrayList<>();
+        DirectoryWatcher w = new DirectoryWatcher(Set.of(d), FAST.withPollInterval(Duration.ofMillis(50)),
+                calls::add, Thread::new, () -> {
+                    java.nio.file.WatchService ws = d.getFileSystem().newWatchService();
+                    created.add(ws);
+                    return ws;
+                });
+        watchers.add(w);
+        w.start();
+
+        created.get(0).close(); // as if the platform's notification broke
+        await().atMost(Duration.ofSeconds(2)).until(() -> w.eventDrivenDirectories().isEmpty());
+        Files.writeString(d.resolve("app.yaml"), "v: 1\n");
+
+        expectCallbacks(1);
+    }
+
+    @Test
     void defaultQuietPeriodIs200MillisecondsAfterTheLastWrite() throws IOException {
         assertThat(WatchSettings.DEFAULTS.quietPeriod()).isEqualTo(Duration.ofMillis(200));
         Path d = dir("conf");
