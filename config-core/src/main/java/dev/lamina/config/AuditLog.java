@@ -106,7 +106,7 @@ public final class AuditLog {
             if (tail[tail.length - 1] != '\n') {
                 throw new ConfigAuditException(Origin.of(log.toString(), Math.toIntExact(lines + 1), -1),
                         "the last record is torn (an incomplete write, probably a crash); run AuditLog.repair"
-                                + " (configctl audit repair) to move it aside, then open the log again");
+                                + " to move it aside, then open the log again");
             }
             byte[] last = Arrays.copyOf(tail, tail.length - 1);
             String problem = AuditChain.problemOf(last, lines, null);
