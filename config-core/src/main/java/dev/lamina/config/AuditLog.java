@@ -85,7 +85,7 @@ public final class AuditLog {
      * @param policy which paths are secret
      * @param clock  the source of the records' time stamps
      * @return the log, positioned to continue the chain
-     * @throws ConfigAuditException naming the file (and line) when it cannot be created or read, or its last
+     * @throws ConfigAuditException naming the file (and line) when it cannot be created, read or written, or its last
      *                              line is torn or does not verify; a torn line can be removed with
      *                              {@link #repair}
      */
@@ -94,6 +94,11 @@ public final class AuditLog {
         Objects.requireNonNull(clock, "clock");
         Path log = Objects.requireNonNull(file, "file").toAbsolutePath();
         createIfMissing(log);
+        if (!Files.isWritable(log)) {
+            // Fail at construction: discovering it at the first change would reject that change.
+            throw new ConfigAuditException(Origin.of(log.toString()),
+                    "the audit log is not writable by this process; changes cannot be audited");
+        }
         try (FileChannel ch = FileChannel.open(log, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size == 0) {

@@ -46,22 +46,34 @@ public record WatchSettings(Duration quietPeriod, Duration debounce, Duration po
         }
     }
 
-    /** @param value the new quiet period @return a copy with it */
+    /**
+     * @param value the new quiet period
+     * @return a copy with it
+     */
     public WatchSettings withQuietPeriod(Duration value) {
         return new WatchSettings(value, debounce, pollInterval, forcePolling);
     }
 
-    /** @param value the new debounce @return a copy with it */
+    /**
+     * @param value the new debounce
+     * @return a copy with it
+     */
     public WatchSettings withDebounce(Duration value) {
         return new WatchSettings(quietPeriod, value, pollInterval, forcePolling);
     }
 
-    /** @param value the new poll interval @return a copy with it */
+    /**
+     * @param value the new poll interval
+     * @return a copy with it
+     */
     public WatchSettings withPollInterval(Duration value) {
         return new WatchSettings(quietPeriod, debounce, value, forcePolling);
     }
 
-    /** @param value whether to poll only @return a copy with it */
+    /**
+     * @param value whether to poll only
+     * @return a copy with it
+     */
     public WatchSettings withForcePolling(boolean value) {
         return new WatchSettings(quietPeriod, debounce, pollInterval, value);
     }

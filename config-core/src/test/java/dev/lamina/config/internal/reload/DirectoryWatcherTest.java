@@ -35,7 +35,7 @@ class DirectoryWatcherTest {
     /** Event-driven: the poll is far enough away that a passing test proves the events work. */
     private static final WatchSettings FAST = new WatchSettings(Duration.ofMillis(50), Duration.ofMillis(20),
             Duration.ofSeconds(5), false);
-    private static final Duration SETTLE = Duration.ofMillis(400);
+    private static final Duration SETTLE = Duration.ofMillis(300);
 
     @TempDir
     Path root;
