@@ -360,7 +360,12 @@ public final class DirectoryWatcher implements AutoCloseable {
     private void deliver(Set<Path> changed) {
         try {
             onChange.accept(Collections.unmodifiableSet(changed));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError vme) {
+                throw vme; // out of memory and the like: nothing sensible left to do here
+            }
+            // Includes AssertionError and LinkageError from the caller's code: a listener bug must not end
+            // hot reload for the whole process.
             LOG.error("directory change callback failed for {}; watching continues", changed, e);
         }
     }
