@@ -202,6 +202,11 @@ final class Resolution {
 
     private ConfigResolveException unset(Variable variable, Scope scope) {
         String name = variable.name();
+        if (!variable.braced() && scope.secret()) {
+            // A bare "$word" in a secret is most likely part of the secret itself (pa$word): do not show it.
+            return error(scope, "the '$' at column " + variable.column() + " starts a variable that is not set "
+                    + "(name not shown: the path is secret; fix: write $$ for a literal $, or export the variable)");
+        }
         String fix = variable.braced()
                 ? "export " + name + " or write ${" + name + ":-default}"
                 : "export " + name + ", write ${" + name + ":-default}, or write $$ for a literal $ at column "

@@ -377,6 +377,17 @@ class TreeResolverTest {
         }
 
         @Test
+        void readsALowerCaseNameFollowedByColonDashAsABashDefault() {
+            assertThat(text(resolveWith(tree("a", "${db_host:-x:y}")), "a")).isEqualTo("x:y");
+        }
+
+        @Test
+        void readsALowerCaseWordWithADashAndAColonAsAPrefix() {
+            assertThatThrownBy(() -> resolveWith(tree("a", "${myvar-x:y}")))
+                    .hasMessageContaining("unknown resolver prefix 'myvar-x'");
+        }
+
+        @Test
         void asksTheResolverRegisteredForThePrefix() {
             ConfigObject out = resolveWith(tree("pw", "${vault:db/password}"),
                     resolver("vault", Map.of("db/password", "from-vault")));
@@ -461,6 +472,15 @@ class TreeResolverTest {
             assertThatThrownBy(() -> resolve(tree("api.token", "${TOKEN:?not ${PW}}")))
                     .hasMessageContaining("api.token: required variable TOKEN is missing a value (message not shown")
                     .message().doesNotContain("hunter2");
+        }
+
+        @Test
+        void hidesTheNameOfABareVariableAtASecretPathBecauseItIsPartOfTheSecret() {
+            assertThatThrownBy(() -> resolve(tree("db.password", "pa$word")))
+                    .isInstanceOf(ConfigResolveException.class)
+                    .hasMessage("config/base.yaml:3:3 db.password: the '$' at column 3 starts a variable that is not "
+                            + "set (name not shown: the path is secret; fix: write $$ for a literal $, or export the "
+                            + "variable)");
         }
 
         @Test
