@@ -345,7 +345,7 @@ final class Resolution {
         return value;
     }
 
-    ConfigResolveException error(Scope scope, String reason) {
+    private ConfigResolveException error(Scope scope, String reason) {
         return new ConfigResolveException(scope.origin(), scope.path(), reason);
     }
 }

@@ -38,29 +38,19 @@ record Template(List<Part> parts) {
     /** The bash operators; see {@code docs/interpolation.md}. */
     enum Operator {
         /** {@code ${NAME}} or {@code $NAME}: the value; unset is an error. */
-        NONE(""),
+        NONE,
         /** {@code ${NAME:-word}}: word when unset or empty. */
-        DEFAULT_UNSET_OR_EMPTY(":-"),
+        DEFAULT_UNSET_OR_EMPTY,
         /** {@code ${NAME-word}}: word when unset. */
-        DEFAULT_UNSET("-"),
+        DEFAULT_UNSET,
         /** {@code ${NAME:?message}}: error when unset or empty. */
-        REQUIRE_NON_EMPTY(":?"),
+        REQUIRE_NON_EMPTY,
         /** {@code ${NAME?message}}: error when unset. */
-        REQUIRE_SET("?"),
+        REQUIRE_SET,
         /** {@code ${NAME:+word}}: word when set and not empty, else empty. */
-        ALTERNATIVE_NON_EMPTY(":+"),
+        ALTERNATIVE_NON_EMPTY,
         /** {@code ${NAME+word}}: word when set, else empty. */
-        ALTERNATIVE_SET("+");
-
-        private final String symbol;
-
-        Operator(String symbol) {
-            this.symbol = symbol;
-        }
-
-        String symbol() {
-            return symbol;
-        }
+        ALTERNATIVE_SET
     }
 
     /**

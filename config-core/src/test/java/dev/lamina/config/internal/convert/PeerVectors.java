@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,8 +57,7 @@ final class PeerVectors {
             throw new UncheckedIOException(e);
         }
         List<Vector> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> library = it.next();
+        for (Map.Entry<String, JsonNode> library : root.properties()) {
             if (!library.getValue().isArray()) {
                 continue; // the "unit" explanation
             }

@@ -45,7 +45,7 @@ class InterpolationVectorsTest {
     Stream<DynamicTest> composeGoBashStyleVectors() throws IOException {
         JsonNode suite = read("bash-style-compose-go.json");
         Map<String, String> env = new HashMap<>();
-        suite.get("environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        suite.get("environment").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode c : suite.get("cases")) {
             String template = c.get("template").asText();
@@ -109,7 +109,7 @@ class InterpolationVectorsTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode c : read("colon-default-smallrye.json").get("cases")) {
             Map<String, String> properties = new HashMap<>();
-            c.get("properties").fields().forEachRemaining(e -> properties.put(e.getKey(), e.getValue().asText()));
+            c.get("properties").properties().forEach(e -> properties.put(e.getKey(), e.getValue().asText()));
             String template = properties.get(c.get("lookup").asText());
             String[] outcomes = SMALLRYE_UNDER_LAMINA.get(template).split("\\|");
             // "${my.prop}" appears twice: with my.prop set (1234) and unset (error).
