@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import java.util.List;
+
 import dev.lamina.config.ConfigObject;
+import dev.lamina.config.Layer;
 
 /**
  * What a rule may know about the validation run besides the configuration itself.
@@ -19,12 +22,13 @@ import dev.lamina.config.ConfigObject;
  *                             is known and matches
  * @param complianceFrameworks the compliance frameworks in force ({@code GDPR}, {@code SOX}, {@code HIPAA},
  *                             {@code ISO27001}), in upper case; empty means every framework whose rules were added
- * @param writtenTree          the merged tree as written, before interpolation, when the caller has it; rules
- *                             that care how a value was written (a literal secret against {@code ${DB_PASSWORD}})
- *                             read it instead of the resolved tree
+ * @param writtenLayers        the layers as written, before interpolation, lowest precedence first, when the
+ *                             caller has them (empty when not); rules that care how a value was written (a literal
+ *                             secret against {@code ${DB_PASSWORD}}) read these instead of the resolved tree, in
+ *                             which an interpolated value looks like a literal
  */
 public record ValidationContext(String configName, Optional<String> environment, Set<String> complianceFrameworks,
-                                Optional<ConfigObject> writtenTree) {
+                                List<Layer> writtenLayers) {
 
     /** The environment names {@link #isProduction()} recognises. */
     public static final Set<String> PRODUCTION_NAMES = Set.of("production", "prod", "prd", "live");
@@ -39,7 +43,7 @@ public record ValidationContext(String configName, Optional<String> environment,
         Objects.requireNonNull(configName, "configName");
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(complianceFrameworks, "complianceFrameworks");
-        Objects.requireNonNull(writtenTree, "writtenTree");
+        writtenLayers = List.copyOf(writtenLayers);
         if (configName.isBlank()) {
             throw new IllegalArgumentException("config name must not be blank");
         }
@@ -59,7 +63,7 @@ public record ValidationContext(String configName, Optional<String> environment,
      * @return the context
      */
     public static ValidationContext of(String configName) {
-        return new ValidationContext(configName, Optional.empty(), Set.of(), Optional.empty());
+        return new ValidationContext(configName, Optional.empty(), Set.of(), List.of());
     }
 
     /**
@@ -68,7 +72,7 @@ public record ValidationContext(String configName, Optional<String> environment,
      * @return the context
      */
     public static ValidationContext forEnvironment(String configName, String environment) {
-        return new ValidationContext(configName, Optional.of(environment), Set.of(), Optional.empty());
+        return new ValidationContext(configName, Optional.of(environment), Set.of(), List.of());
     }
 
     /**
@@ -76,7 +80,7 @@ public record ValidationContext(String configName, Optional<String> environment,
      * @return a copy with that environment
      */
     public ValidationContext withEnvironment(String environment) {
-        return new ValidationContext(configName, Optional.of(environment), complianceFrameworks, writtenTree);
+        return new ValidationContext(configName, Optional.of(environment), complianceFrameworks, writtenLayers);
     }
 
     /**
@@ -84,15 +88,23 @@ public record ValidationContext(String configName, Optional<String> environment,
      * @return a copy in which only these frameworks' rules run
      */
     public ValidationContext withComplianceFrameworks(String... frameworks) {
-        return new ValidationContext(configName, environment, Set.of(frameworks), writtenTree);
+        return new ValidationContext(configName, environment, Set.of(frameworks), writtenLayers);
     }
 
     /**
-     * @param tree the merged tree before interpolation
-     * @return a copy carrying it
+     * @param layers the layers as written (parsed, not interpolated), lowest precedence first
+     * @return a copy carrying them
+     */
+    public ValidationContext withWrittenLayers(List<Layer> layers) {
+        return new ValidationContext(configName, environment, complianceFrameworks, layers);
+    }
+
+    /**
+     * @param tree a tree as written (for example one parsed file, or the merged tree before interpolation)
+     * @return a copy carrying it as the only written layer
      */
     public ValidationContext withWrittenTree(ConfigObject tree) {
-        return new ValidationContext(configName, environment, complianceFrameworks, Optional.of(tree));
+        return withWrittenLayers(List.of(new Layer(tree.origin().source(), tree)));
     }
 
     /**

@@ -211,7 +211,7 @@ public final class ValidationEngine implements ConfigValidator {
 
     /**
      * Validates a configuration with an explicit context, which names the environment, the compliance frameworks in
-     * force and, optionally, the tree as written before interpolation.
+     * force and, optionally, the layers as written before interpolation.
      *
      * @param config     the configuration
      * @param configName its name, for the report (replaces the context's)
@@ -222,7 +222,7 @@ public final class ValidationEngine implements ConfigValidator {
     public ValidationReport validateConfig(Configuration config, String configName, ValidationContext context) {
         Objects.requireNonNull(context, "context");
         return validateConfig(config, new ValidationContext(configName, context.environment(),
-                context.complianceFrameworks(), context.writtenTree()));
+                context.complianceFrameworks(), context.writtenLayers()));
     }
 
     /**

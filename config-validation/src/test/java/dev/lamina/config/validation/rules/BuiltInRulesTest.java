@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.lamina.config.ConfigPath;
+import dev.lamina.config.Layer;
 import dev.lamina.config.validation.TestConfigs;
 import dev.lamina.config.validation.ValidationContext;
 import dev.lamina.config.validation.ValidationEngine;
@@ -183,6 +184,20 @@ class BuiltInRulesTest {
                 .withWrittenTree(TestConfigs.tree("rules.yaml", written)));
 
         assertThat(report.failures()).isEmpty();
+    }
+
+    @Test
+    void plaintextSecretInALowerLayerIsReportedEvenWhenOverridden() {
+        ValidationEngine engine = new ValidationEngine().addRule(ruleById("security.plaintext-secret"));
+        ValidationContext context = ValidationContext.of("x").withWrittenLayers(List.of(
+                new Layer("base.yaml", TestConfigs.tree("base.yaml", "database: {password: s3cr3t-value}")),
+                new Layer("production.yaml", TestConfigs.tree("production.yaml",
+                        "database: {password: '${DB_PASSWORD}'}"))));
+
+        ValidationReport report = engine.validateConfig(TestConfigs.yaml("database: {password: resolved}"), context);
+
+        assertThat(report.failures()).singleElement()
+                .satisfies(r -> assertThat(r.origin().source()).isEqualTo("base.yaml"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import dev.lamina.config.Configuration;
+import dev.lamina.config.Layer;
 import dev.lamina.config.validation.Severity;
 import dev.lamina.config.validation.ValidationContext;
 import dev.lamina.config.validation.ValidationResult;
@@ -74,7 +75,7 @@ public final class TreeRule implements ValidationRule {
         return new TreeRule(id, description, severity, environments, Set.of(framework), readsWrittenTree, check);
     }
 
-    /** @return a copy that scans the tree as written (before interpolation) when the context carries it */
+    /** @return a copy that scans each layer as written (before interpolation) when the context carries them */
     public TreeRule readingWrittenTree() {
         return new TreeRule(id, description, severity, environments, frameworks, true, check);
     }
@@ -107,9 +108,14 @@ public final class TreeRule implements ValidationRule {
     @Override
     public List<ValidationResult> validate(Configuration config, ValidationContext context) {
         List<ValidationResult> out = new ArrayList<>();
-        Scan scan = new Scan(this, config,
-                readsWrittenTree ? context.writtenTree().orElse(config.root()) : config.root(), out);
-        check.run(scan, context);
+        if (readsWrittenTree && !context.writtenLayers().isEmpty()) {
+            // Every layer as written: a literal secret in base.yaml leaks even when production.yaml overrides it.
+            for (Layer layer : context.writtenLayers()) {
+                check.run(new Scan(this, config, layer.root(), out), context);
+            }
+        } else {
+            check.run(new Scan(this, config, config.root(), out), context);
+        }
         return out;
     }
 
