@@ -52,8 +52,8 @@ final class TokenTreeBuilder {
 
     /** Reads the whole document; the caller checks what follows the root. */
     ConfigObject readRoot(JsonParser p, JsonToken first) throws IOException {
-        if (first == null) {
-            return ConfigObject.empty(Origin.of(source));
+        if (first == null || first == JsonToken.VALUE_NULL && format == Format.YAML) {
+            return ConfigObject.empty(Origin.of(source)); // empty file, or a YAML document with no content
         }
         if (first != JsonToken.START_OBJECT) {
             throw Failures.parse(origin(p), null, "the document root must be an object of key/value pairs, found "

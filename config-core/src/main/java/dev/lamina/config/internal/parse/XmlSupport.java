@@ -30,7 +30,6 @@ final class XmlSupport {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, Boolean.FALSE);
         f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
             throw new XMLStreamException("external resources are not read");
         });
@@ -51,6 +50,9 @@ final class XmlSupport {
      * @return the reader, or {@code null} when the document has no root element
      */
     static XMLStreamReader openAtRoot(String source, XMLInputFactory input, String text) throws XMLStreamException {
+        if (text.isBlank()) {
+            return null;
+        }
         XMLStreamReader reader = input.createXMLStreamReader(new StringReader(text));
         int event = reader.getEventType();
         while (event != XMLStreamConstants.START_ELEMENT) {
@@ -62,7 +64,15 @@ final class XmlSupport {
             if (event == XMLStreamConstants.END_DOCUMENT || !reader.hasNext()) {
                 return null;
             }
-            event = reader.next();
+            try {
+                event = reader.next();
+            } catch (XMLStreamException e) {
+                // Only comments and processing instructions, no root element: an empty document.
+                if (String.valueOf(e.getMessage()).contains("EOF in prolog")) {
+                    return null;
+                }
+                throw e;
+            }
         }
         return reader;
     }

@@ -55,9 +55,11 @@ final class YamlSupport {
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(limits.maxDocumentBytes(), 1024)));
         options.setNestingDepthLimit(limits.maxDepth() + 2);
         options.setMaxAliasesForCollections(0);
-        options.setAllowDuplicateKeys(false);
         options.setProcessComments(false);
-        YAMLFactoryBuilder builder = YAMLFactory.builder().loaderOptions(options);
+        // Duplicate keys are found by the tree builder, which can say where the first one was. An empty plain
+        // value ("key:") is null; an empty quoted value stays an empty string.
+        YAMLFactoryBuilder builder = YAMLFactory.builder().loaderOptions(options)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL);
         builder.streamReadConstraints(constraints);
         return new HardenedFactory(builder);
     }
