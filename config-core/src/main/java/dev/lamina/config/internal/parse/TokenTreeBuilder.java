@@ -187,14 +187,7 @@ final class TokenTreeBuilder {
             case VALUE_FALSE:
                 return new ConfigScalar(t == JsonToken.VALUE_TRUE ? "true" : "false", ScalarType.BOOLEAN, origin);
             case VALUE_NUMBER_INT: {
-                BigInteger value = p.getBigIntegerValue();
-                if (written != null) {
-                    try {
-                        value = TomlScalars.integer(written);
-                    } catch (NumberFormatException e) {
-                        // The index saw something else at this path; Jackson's value stands.
-                    }
-                }
+                BigInteger value = TomlScalars.checkedInteger(written, p.getBigIntegerValue());
                 if (value.bitLength() > MAX_64_BIT_INTEGER_BITS) {
                     throw Failures.parse(origin, Failures.path(path),
                             "integer outside the 64-bit range TOML allows; quote it if it is an identifier");
@@ -202,15 +195,19 @@ final class TokenTreeBuilder {
                 return new ConfigScalar(value.toString(), ScalarType.NUMBER, origin);
             }
             case VALUE_NUMBER_FLOAT: {
-                String text = written != null ? TomlScalars.floatText(written) : p.getText();
-                if (JSON_NUMBER.matcher(text).matches()) {
-                    return new ConfigScalar(text, ScalarType.NUMBER, origin);
+                // Jackson hands out inf and nan as doubles and every finite TOML float as a BigDecimal.
+                if (p.getNumberType() != JsonParser.NumberType.BIG_DECIMAL) {
+                    double d = p.getDoubleValue();
+                    if (Double.isNaN(d) || Double.isInfinite(d)) {
+                        return ConfigScalar.string(Double.isNaN(d) ? "nan" : d > 0 ? "inf" : "-inf", origin);
+                    }
                 }
-                double d = p.getDoubleValue();
-                return ConfigScalar.string(Double.isNaN(d) ? "nan" : d > 0 ? "inf" : "-inf", origin);
+                String text = TomlScalars.checkedFloatText(written, p.getDecimalValue(), p.getText());
+                return new ConfigScalar(text, ScalarType.NUMBER, origin);
             }
             default: {
-                if (written != null) {
+                String text = p.getText();
+                if (written != null && TomlScalars.isSameDateTime(written, text)) {
                     try {
                         return ConfigScalar.string(TomlScalars.dateTimeText(written), origin);
                     } catch (DateTimeException e) {
@@ -218,7 +215,6 @@ final class TokenTreeBuilder {
                                 "invalid date or time (check the day of month, hour, minute, second and offset)");
                     }
                 }
-                String text = p.getText();
                 if (hasLoneSurrogate(text)) {
                     throw Failures.parse(origin, Failures.path(path),
                             "invalid Unicode escape: surrogate code points are not characters");

@@ -78,11 +78,10 @@ final class TomlLineIndex {
                 skipInline();
                 pos += array ? 2 : 1;
                 List<String> resolved = resolve(keys, array);
-                if (array) {
-                    List<String> arrayPath = resolved.subList(0, resolved.size() - 1);
-                    record(List.copyOf(arrayPath), l, col);
+                // Every table on the way ([a.b.c] also creates a and a.b) gets the header's position if it has none.
+                for (int n = 1; n <= resolved.size(); n++) {
+                    record(List.copyOf(resolved.subList(0, n)), l, col);
                 }
-                record(resolved, l, col);
                 table = resolved;
             } else {
                 readKeyValue(table);

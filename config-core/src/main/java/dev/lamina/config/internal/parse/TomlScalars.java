@@ -1,5 +1,6 @@
 package dev.lamina.config.internal.parse;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -16,6 +17,71 @@ import java.util.Locale;
 final class TomlScalars {
 
     private TomlScalars() {
+    }
+
+    /** Jackson's wrong results for 19-digit integers still agree with the true value in their low nine digits. */
+    private static final BigInteger LOW_DIGITS = BigInteger.TEN.pow(9);
+
+    /**
+     * The integer from its written text, cross-checked against Jackson's value so that a line-index mistake can
+     * never substitute another key's number: the written value is used when both agree, or when the number has the
+     * 19 digits Jackson gets wrong and both agree in the low digits.
+     *
+     * @param written the text the line index found, or {@code null}
+     * @param jackson Jackson's value
+     * @return the value to use
+     */
+    static BigInteger checkedInteger(String written, BigInteger jackson) {
+        if (written == null) {
+            return jackson;
+        }
+        BigInteger mine;
+        try {
+            mine = integer(written);
+        } catch (NumberFormatException e) {
+            return jackson;
+        }
+        if (mine.equals(jackson)) {
+            return mine;
+        }
+        boolean nineteenDigits = mine.abs().toString().length() == 19;
+        boolean lowDigitsAgree = mine.abs().mod(LOW_DIGITS).equals(jackson.abs().mod(LOW_DIGITS))
+                && mine.signum() * jackson.signum() >= 0;
+        return nineteenDigits && lowDigitsAgree ? mine : jackson;
+    }
+
+    /**
+     * The float's written text when it has the same value as Jackson's, else Jackson's text.
+     *
+     * @param written     the text the line index found, or {@code null}
+     * @param jackson     Jackson's value
+     * @param jacksonText Jackson's text
+     * @return JSON-number text
+     */
+    static String checkedFloatText(String written, BigDecimal jackson, String jacksonText) {
+        if (written == null) {
+            return jacksonText;
+        }
+        String mine = floatText(written);
+        try {
+            return new BigDecimal(mine).compareTo(jackson) == 0 ? mine : jacksonText;
+        } catch (NumberFormatException e) {
+            return jacksonText;
+        }
+    }
+
+    /**
+     * @param written     the bare text the line index found
+     * @param jacksonText Jackson's string for the same node
+     * @return {@code true} when both are the same date/time (Jackson hands dates out as strings)
+     */
+    static boolean isSameDateTime(String written, String jacksonText) {
+        return normalise(written).equals(normalise(jacksonText));
+    }
+
+    private static String normalise(String t) {
+        String u = t.toUpperCase(Locale.ROOT);
+        return u.length() > 10 && u.charAt(10) == ' ' ? u.substring(0, 10) + 'T' + u.substring(11) : u;
     }
 
     /**

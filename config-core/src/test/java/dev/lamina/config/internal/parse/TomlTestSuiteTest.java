@@ -111,6 +111,35 @@ class TomlTestSuiteTest {
         return tests.stream();
     }
 
+    /** The line index must give a position to every node of every document Jackson accepts. */
+    @TestFactory
+    Stream<DynamicTest> everyNodeOfAValidDocumentHasALine() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode c : suite("toml-1.0.0-valid.json")) {
+            String name = c.get("name").asText();
+            if (VALID_DEVIATIONS.containsKey(name)) {
+                continue;
+            }
+            String toml = c.get("toml").asText();
+            tests.add(DynamicTest.dynamicTest(name, () -> {
+                ConfigObject root = ConfigDocuments.parse("case.toml", Format.TOML, toml, ParseLimits.DEFAULTS);
+                root.entries().forEach((k, v) -> assertAllHaveLines(k, v));
+            }));
+        }
+        return tests.stream();
+    }
+
+    private static void assertAllHaveLines(String at, ConfigNode node) {
+        assertThat(node.origin().hasLine()).as("%s has a line", at).isTrue();
+        if (node instanceof ConfigObject o) {
+            o.entries().forEach((k, v) -> assertAllHaveLines(at + "." + k, v));
+        } else if (node instanceof ConfigList l) {
+            for (int i = 0; i < l.size(); i++) {
+                assertAllHaveLines(at + "[" + i + "]", l.items().get(i));
+            }
+        }
+    }
+
     @Test
     void deviationListsNameOnlyExistingCases() throws IOException {
         Set<String> valid = new java.util.HashSet<>();
