@@ -84,7 +84,7 @@ public final class DocumentParser {
             return PropertiesParser.parse(source, text, limits);
         }
         StreamReadConstraints constraints = constraints(limits);
-        TomlLineIndex index = format == Format.TOML ? TomlLineIndex.of(text) : null;
+        TomlLineIndex index = format == Format.TOML ? TomlLineIndex.of(text, limits.maxDepth()) : null;
         TokenTreeBuilder builder = new TokenTreeBuilder(source, format, limits, index);
         JsonParser parser = null;
         try {

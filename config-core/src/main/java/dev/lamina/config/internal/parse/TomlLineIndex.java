@@ -16,6 +16,8 @@ import java.util.Map;
 final class TomlLineIndex {
 
     private final String text;
+    private final int maxDepth;
+    private int depth;
     private final Map<List<String>, int[]> positions = new HashMap<>();
     /** The written text of bare values (numbers, booleans, dates and times), by path. */
     private final Map<List<String>, String> bareValues = new HashMap<>();
@@ -25,12 +27,18 @@ final class TomlLineIndex {
     private int line = 1;
     private int lineStart;
 
-    private TomlLineIndex(String text) {
+    private TomlLineIndex(String text, int maxDepth) {
         this.text = text;
+        this.maxDepth = maxDepth;
     }
 
-    static TomlLineIndex of(String text) {
-        TomlLineIndex index = new TomlLineIndex(text);
+    /**
+     * @param text     the document
+     * @param maxDepth nesting beyond which the scan stops (the parser then reports the limit)
+     * @return the index
+     */
+    static TomlLineIndex of(String text, int maxDepth) {
+        TomlLineIndex index = new TomlLineIndex(text, maxDepth);
         try {
             index.scan();
         } catch (RuntimeException ignored) {
@@ -130,6 +138,17 @@ final class TomlLineIndex {
         if (pos >= text.length()) {
             return;
         }
+        if (++depth > maxDepth) {
+            throw new IllegalStateException("too deep to index"); // bounded recursion, whatever the input
+        }
+        try {
+            readNestedValue(path);
+        } finally {
+            depth--;
+        }
+    }
+
+    private void readNestedValue(List<String> path) {
         char c = text.charAt(pos);
         if (c == '{') {
             pos++;

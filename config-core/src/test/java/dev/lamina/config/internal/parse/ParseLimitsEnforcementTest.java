@@ -64,6 +64,20 @@ class ParseLimitsEnforcementTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = Format.class, names = {"YAML", "TOML", "XML"})
+    void veryDeepDocumentsOfEveryFormatAreRejectedWithoutStackOverflow(Format format) {
+        int n = 50_000;
+        String doc = switch (format) {
+            case YAML -> "a: " + "[".repeat(n) + "]".repeat(n) + "\n";
+            case TOML -> "a = " + "[".repeat(n) + "]".repeat(n) + "\n";
+            default -> "<c>" + "<a>".repeat(n) + "</a>".repeat(n) + "</c>";
+        };
+        assertThatThrownBy(() -> ConfigDocuments.parse("deep", format, doc, ParseLimits.DEFAULTS))
+                .isInstanceOf(ConfigLimitException.class)
+                .hasMessageContaining("ParseLimits.maxDepth = 200");
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Format.class, names = {"JSON", "YAML", "TOML", "XML"})
     void rejectsLongStringsNamingTheLimit(Format format) {
         String v = "s".repeat(11);
