@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 
 import dev.lamina.config.ConfigException;
+import dev.lamina.config.ConfigLimitException;
 import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigParseException;
 import dev.lamina.config.Format;
@@ -203,7 +204,8 @@ public final class DocumentParser {
         if (m.contains("document length")) {
             return Failures.limit(at, null, "document size", "maxDocumentBytes", limits.maxDocumentBytes());
         }
-        return Failures.limit(at, null, "a parser limit", "maxStringLength", limits.maxStringLength());
+        return new ConfigLimitException(at, null,
+                "document exceeds a parser limit (nesting depth, string or number length, or size); see ParseLimits");
     }
 
     private static RuntimeException syntax(String source, Format format, JsonProcessingException e, JsonParser parser) {

@@ -11,8 +11,6 @@ import javax.xml.stream.XMLStreamReader;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 
-import dev.lamina.config.ParseLimits;
-
 /**
  * XML input, hardened: DTD support and external entities are switched off on the {@link XMLInputFactory} we
  * create ourselves (so no system property or classpath StAX provider can turn them back on), and the prolog is
