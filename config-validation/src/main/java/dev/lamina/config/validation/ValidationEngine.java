@@ -20,9 +20,11 @@ import org.slf4j.LoggerFactory;
 
 import dev.lamina.config.ConfigException;
 import dev.lamina.config.ConfigNode;
+import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.ConfigValidator;
 import dev.lamina.config.Configuration;
+import dev.lamina.config.Origin;
 import dev.lamina.config.ScalarType;
 import dev.lamina.config.ValidationProblem;
 import dev.lamina.config.validation.internal.schema.JsonSchemaRule;
@@ -51,9 +53,7 @@ public final class ValidationEngine implements ConfigValidator {
 
     private static final Logger LOG = LoggerFactory.getLogger(ValidationEngine.class);
 
-    private static final String CONVENTIONAL_SCHEMA_JSON = "schema.json";
-    private static final List<String> CONVENTIONAL_SCHEMAS = List.of(CONVENTIONAL_SCHEMA_JSON, "schema.yaml",
-            "schema.yml");
+    private static final List<String> CONVENTIONAL_SCHEMAS = List.of("schema.json", "schema.yaml", "schema.yml");
 
     private final CopyOnWriteArrayList<ValidationRule> rules = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<SchemaDocument> schemas = new CopyOnWriteArrayList<>();
@@ -331,8 +331,7 @@ public final class ValidationEngine implements ConfigValidator {
         if (!severity.isBlocking()) {
             severity = Severity.ERROR;
         }
-        return ValidationResult.failure(rule.id(), severity, dev.lamina.config.ConfigPath.root(),
-                dev.lamina.config.Origin.UNKNOWN, "rule failed to run: " + what,
+        return ValidationResult.failure(rule.id(), severity, ConfigPath.root(), Origin.UNKNOWN, "rule failed to run: " + what,
                 "fix the rule " + rule.id() + " (" + rule.getClass().getName() + ")");
     }
 
