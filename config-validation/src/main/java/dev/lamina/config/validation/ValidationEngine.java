@@ -331,8 +331,8 @@ public final class ValidationEngine implements ConfigValidator {
         if (!severity.isBlocking()) {
             severity = Severity.ERROR;
         }
-        return ValidationResult.failure(rule.id(), severity, ConfigPath.root(), Origin.UNKNOWN, "rule failed to run: " + what,
-                "fix the rule " + rule.id() + " (" + rule.getClass().getName() + ")");
+        return ValidationResult.failure(rule.id(), severity, ConfigPath.root(), Origin.UNKNOWN,
+                "rule failed to run: " + what, "fix the rule " + rule.id() + " (" + rule.getClass().getName() + ")");
     }
 
     /**
