@@ -85,7 +85,7 @@ public final class Binder {
                 : new ConfigBindException(e.origin().orElse(null), e.path().orElse(null), e.reason(), e);
     }
 
-    private static ConfigBindException translate(DatabindException e, BindContext context, Class<?> root) {
+    private ConfigBindException translate(DatabindException e, BindContext context, Class<?> root) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConfigException ce) {
                 return asBindException(ce);
@@ -107,13 +107,14 @@ public final class Binder {
         boolean secret = context.secret().test(full);
         String reason;
         if (e instanceof UnrecognizedPropertyException u) {
-            List<String> known = new ArrayList<>(new TreeSet<>(asStrings(u.getKnownPropertyIds())));
-            String owner = u.getReferringClass() == null ? "the target" : u.getReferringClass().getSimpleName();
-            Optional<String> guess = Suggestions.closest(u.getPropertyName(), known);
-            reason = "unknown key '" + u.getPropertyName() + "' for " + owner
-                    + guess.map(g -> " (did you mean '" + g + "'?)").orElse("")
-                    + " (fix: remove it or rename it to one of: " + String.join(", ", known) + ")";
+            reason = unknownKeyReason(u.getPropertyName(), u.getReferringClass(), asStrings(u.getKnownPropertyIds()));
         } else if (e instanceof StrictDeserializers.MissingValueException m) {
+            // Jackson checks creator properties before unknown keys, but a typo ("prot") is the likely cause of
+            // a missing value ("port"), so an unknown key in the same object is reported first.
+            ConfigBindException unknown = unknownKeyInParent(jmePath(e), rel, context);
+            if (unknown != null) {
+                return unknown;
+            }
             reason = "missing required value for " + describeTarget(m.getTargetType())
                     + " (fix: set " + full + "; a primitive has no default)";
         } else if (e instanceof InvalidDefinitionException d) {
@@ -136,6 +137,41 @@ public final class Binder {
                     + (at == null ? "" : " (found " + Conversions.describe(at, secret) + ")");
         }
         return new ConfigBindException(near.origin(), full, reason);
+    }
+
+    private static List<JsonMappingException.Reference> jmePath(DatabindException e) {
+        return e instanceof JsonMappingException jme ? jme.getPath() : List.of();
+    }
+
+    private ConfigBindException unknownKeyInParent(List<JsonMappingException.Reference> refs, List<String> rel,
+                                                   BindContext context) {
+        if (refs.isEmpty() || rel.isEmpty() || !(refs.get(refs.size() - 1).getFrom() instanceof Class<?> owner)) {
+            return null;
+        }
+        List<String> parentRel = rel.subList(0, rel.size() - 1);
+        if (!(context.nodeAt(parentRel) instanceof ConfigObject object)) {
+            return null;
+        }
+        List<String> known = new ArrayList<>();
+        mapper.getDeserializationConfig().introspect(mapper.constructType(owner)).findProperties()
+                .forEach(d -> known.add(d.getName()));
+        for (Map.Entry<String, ConfigNode> entry : object.entries().entrySet()) {
+            if (!known.contains(entry.getKey())) {
+                List<String> keyRel = new ArrayList<>(parentRel);
+                keyRel.add(entry.getKey());
+                return new ConfigBindException(entry.getValue().origin(), context.full(keyRel),
+                        unknownKeyReason(entry.getKey(), owner, known));
+            }
+        }
+        return null;
+    }
+
+    private static String unknownKeyReason(String key, Class<?> owner, Collection<String> knownIds) {
+        List<String> known = new ArrayList<>(new TreeSet<>(knownIds));
+        Optional<String> guess = Suggestions.closest(key, known);
+        return "unknown key '" + key + "' for " + (owner == null ? "the target" : owner.getSimpleName())
+                + guess.map(g -> " (did you mean '" + g + "'?)").orElse("")
+                + " (fix: remove it or rename it to one of: " + String.join(", ", known) + ")";
     }
 
     private static List<String> asStrings(Collection<Object> ids) {

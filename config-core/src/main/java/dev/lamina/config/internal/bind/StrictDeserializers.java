@@ -42,6 +42,7 @@ final class StrictDeserializers {
         m.addDeserializer(String.class, new Scalar<>(String.class, false, (s) -> Conversions.toText(s.node(), s.path(), s.secret())));
         m.addDeserializer(Duration.class, new Scalar<>(Duration.class, false, (s) -> Conversions.toDuration(s.node(), s.path(), s.secret())));
         m.addDeserializer(DataSize.class, new Scalar<>(DataSize.class, false, (s) -> Conversions.toSize(s.node(), s.path(), s.secret())));
+        m.addDeserializer(java.util.Optional.class, new OptionalDeserializer());
         m.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
