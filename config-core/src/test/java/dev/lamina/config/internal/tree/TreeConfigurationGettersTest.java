@@ -376,4 +376,26 @@ class TreeConfigurationGettersTest {
     void unwrappedIsUnmodifiable() {
         assertThatThrownBy(() -> C.unwrapped().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void getIntAllocatesNothingOnTheSuccessPath() throws Exception {
+        // Not a timing test: the hot path must not allocate, which the JVM's per-thread counter shows exactly.
+        // Reflection, because the test sources are compiled inside the module, which does not read jdk.management.
+        Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+        java.lang.reflect.Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
+                .getMethod("getThreadAllocatedBytes", long.class);
+        long id = Thread.currentThread().getId();
+        long sum = 0;
+        for (int i = 0; i < 1_000; i++) {
+            sum += C.getInt("server.port");
+        }
+        long before = (Long) allocatedBytes.invoke(threads, id);
+        for (int i = 0; i < 100_000; i++) {
+            sum += C.getInt("server.port") + (C.getBoolean("flags.on") ? 1 : 0) + C.getLong("server.big");
+        }
+        long allocated = (Long) allocatedBytes.invoke(threads, id) - before;
+        assertThat(sum).isPositive();
+        // 300,000 lookups; a single boxed value or parsed path each would be megabytes.
+        assertThat(allocated).isLessThan(10_000);
+    }
 }
