@@ -224,4 +224,38 @@ class BinderTest {
     void bindOnAnAbsentPathIsMissing() {
         assertThatThrownBy(() -> GOOD.bind("nope", Broker.class)).isInstanceOf(ConfigMissingException.class);
     }
+
+    @Test
+    void untypedTargetsGetNumbersBooleansAndStrings() {
+        record Meta(Map<String, Object> meta) {
+        }
+        Meta m = config("{'x': {'meta': {'i': 1, 'big': 3000000000, 'd': 1.25, 'b': true, 's': '8080'}}}")
+                .bind("x", Meta.class);
+        assertThat(m.meta()).containsEntry("i", 1).containsEntry("big", 3_000_000_000L)
+                .containsEntry("d", new java.math.BigDecimal("1.25")).containsEntry("b", true).containsEntry("s", "8080");
+    }
+
+    @Test
+    void numbersBoundToStringsKeepTheirWrittenText() {
+        record V(String version, String ratio) {
+        }
+        V v = config("{'v': {'version': 1.10, 'ratio': 1e3}}").bind("v", V.class);
+        assertThat(v.version()).isEqualTo("1.10");
+        assertThat(v.ratio()).isEqualTo("1e3");
+    }
+
+    @Test
+    void jsonPropertyRenamesAKeyThatIsNotAJavaIdentifier() {
+        record Http(@com.fasterxml.jackson.annotation.JsonProperty("max-body") DataSize maxBody) {
+        }
+        assertThat(config("{'http': {'max-body': 10}}").bind("http", Http.class).maxBody()).isEqualTo(DataSize.ofBytes(10));
+    }
+
+    @Test
+    void unknownKeyOnAPojoSuggestsTheNearestProperty() {
+        Configuration c = config("{'pool': {'nmae': 'main'}}");
+        assertThatThrownBy(() -> c.bind("pool", Pool.class))
+                .isInstanceOf(ConfigBindException.class)
+                .hasMessageContaining("pool.nmae: unknown key 'nmae' for Pool (did you mean 'name'?)");
+    }
 }
