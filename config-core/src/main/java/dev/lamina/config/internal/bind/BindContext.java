@@ -1,5 +1,6 @@
 package dev.lamina.config.internal.bind;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 
 import dev.lamina.config.ConfigList;
 import dev.lamina.config.ConfigNode;
+import dev.lamina.config.ConfigNull;
 import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
@@ -126,7 +128,7 @@ record BindContext(ConfigNode root, ConfigPath base, Predicate<ConfigPath> secre
      * @return the node at the parser's position with its path; built from the token when the mapper is used
      *         outside a bind call
      */
-    static Site site(DeserializationContext ctxt, JsonParser p) throws java.io.IOException {
+    static Site site(DeserializationContext ctxt, JsonParser p) throws IOException {
         BindContext bc = of(ctxt);
         List<String> rel = relativePath(p);
         if (bc != null) {
@@ -144,7 +146,7 @@ record BindContext(ConfigNode root, ConfigPath base, Predicate<ConfigPath> secre
         } else if (t == JsonToken.START_ARRAY) {
             n = new ConfigList(List.of(), Origin.UNKNOWN);
         } else if (t == JsonToken.VALUE_NULL) {
-            n = new dev.lamina.config.ConfigNull(Origin.UNKNOWN);
+            n = new ConfigNull(Origin.UNKNOWN);
         } else {
             ScalarType type = t == JsonToken.VALUE_STRING ? ScalarType.STRING
                     : (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) ? ScalarType.BOOLEAN : ScalarType.NUMBER;

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -26,7 +27,7 @@ import dev.lamina.config.ConfigScalar;
  */
 public final class JsonTrees {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonTrees() {
     }
@@ -72,7 +73,8 @@ public final class JsonTrees {
                     return NODES.numberNode(new BigInteger(t));
                 }
                 if (Conversions.isDecimalText(t)) {
-                    return NODES.numberNode(new BigDecimal(t));
+                    // DecimalNode directly: the factory may normalize (1.10 -> 1.1); the written scale is kept.
+                    return DecimalNode.valueOf(new BigDecimal(t));
                 }
                 return NODES.textNode(t);
             default:

@@ -2,6 +2,7 @@ package dev.lamina.config.internal.bind;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanDescription;
@@ -42,7 +43,7 @@ final class StrictDeserializers {
         m.addDeserializer(String.class, new Scalar<>(String.class, false, (s) -> Conversions.toText(s.node(), s.path(), s.secret())));
         m.addDeserializer(Duration.class, new Scalar<>(Duration.class, false, (s) -> Conversions.toDuration(s.node(), s.path(), s.secret())));
         m.addDeserializer(DataSize.class, new Scalar<>(DataSize.class, false, (s) -> Conversions.toSize(s.node(), s.path(), s.secret())));
-        m.addDeserializer(java.util.Optional.class, new OptionalDeserializer());
+        m.addDeserializer(Optional.class, new OptionalDeserializer());
         m.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,

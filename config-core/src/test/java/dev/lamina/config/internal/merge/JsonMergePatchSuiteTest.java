@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -120,9 +119,7 @@ class JsonMergePatchSuiteTest {
     private static JsonNode withoutObjectNulls(JsonNode n) {
         if (n.isObject()) {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
-            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
                 if (!e.getValue().isNull()) {
                     out.set(e.getKey(), withoutObjectNulls(e.getValue()));
                 }
