@@ -29,147 +29,13 @@ import dev.lamina.config.internal.convert.DurationParser;
  *   <li>Null is never a value of any of these types; strings, numbers and booleans are interchangeable as text.</li>
  * </ul>
  *
- * <p>The {@code is…}/{@code parse…} methods are the allocation-free success paths used by lookups; the
- * {@code to…} methods convert or throw a {@link ConfigTypeException} naming origin and path, quoting the value
+ * <p>The {@link ScalarSyntax} holds the allocation-free checks used by lookups; the
+ * {@code to…} methods here convert or throw a {@link ConfigTypeException} naming origin and path, quoting the value
  * only when it is not secret. Stateless and thread-safe.
  */
 public final class Conversions {
 
     private Conversions() {
-    }
-
-    // ---------------------------------------------------------------- allocation-free checks
-
-    /**
-     * @param t scalar text
-     * @return {@code true} when the text is an integer literal as described above, of any length
-     */
-    public static boolean isIntegerText(String t) {
-        int n = t.length();
-        int i = 0;
-        if (n > 0 && (t.charAt(0) == '-' || t.charAt(0) == '+')) {
-            i = 1;
-        }
-        if (i == n) {
-            return false;
-        }
-        if (t.charAt(i) == '0' && n - i > 1) {
-            return false;
-        }
-        for (; i < n; i++) {
-            char c = t.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * @param t scalar text
-     * @return {@code true} when {@link #isIntegerText} holds and the value fits in an {@code int}
-     */
-    public static boolean isIntText(String t) {
-        // 11 characters hold every int with its sign; parseLong cannot overflow at that length.
-        if (t.length() > 11 || !isIntegerText(t)) {
-            return false;
-        }
-        long v = Long.parseLong(t);
-        return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
-    }
-
-    /**
-     * The allocation-free success path of {@code getInt}.
-     *
-     * @param t scalar text
-     * @return the value as a {@code long} when {@link #isIntText} holds, else {@link #NOT_AN_INT}
-     */
-    public static long parseIntOrSentinel(String t) {
-        if (t.length() > 11 || !isIntegerText(t)) {
-            return NOT_AN_INT;
-        }
-        long v = Long.parseLong(t);
-        return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? v : NOT_AN_INT;
-    }
-
-    /** What {@link #parseIntOrSentinel} returns for text that is not an {@code int}; outside {@code int} range. */
-    public static final long NOT_AN_INT = Long.MIN_VALUE;
-
-    /**
-     * @param t scalar text
-     * @return {@code true} when {@link #isIntegerText} holds and the value fits in a {@code long}
-     */
-    public static boolean isLongText(String t) {
-        if (!isIntegerText(t)) {
-            return false;
-        }
-        // Up to 18 digits always fit; 19 digits need the exact comparison parseLong does.
-        int digits = t.length() - (t.charAt(0) == '-' || t.charAt(0) == '+' ? 1 : 0);
-        if (digits <= 18) {
-            return true;
-        }
-        if (digits > 19) {
-            return false;
-        }
-        boolean negative = t.charAt(0) == '-';
-        String max = negative ? "9223372036854775808" : "9223372036854775807";
-        return t.substring(t.length() - 19).compareTo(max) <= 0;
-    }
-
-    /**
-     * @param t scalar text
-     * @return {@code true} for a number in the JSON grammar (optional leading {@code +})
-     */
-    public static boolean isDecimalText(String t) {
-        int n = t.length();
-        int i = 0;
-        if (i < n && (t.charAt(i) == '-' || t.charAt(i) == '+')) {
-            i++;
-        }
-        int intStart = i;
-        while (i < n && isDigit(t.charAt(i))) {
-            i++;
-        }
-        int intDigits = i - intStart;
-        if (intDigits == 0 || (intDigits > 1 && t.charAt(intStart) == '0')) {
-            return false;
-        }
-        if (i < n && t.charAt(i) == '.') {
-            i++;
-            int fracStart = i;
-            while (i < n && isDigit(t.charAt(i))) {
-                i++;
-            }
-            if (i == fracStart) {
-                return false;
-            }
-        }
-        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (t.charAt(i) == '-' || t.charAt(i) == '+')) {
-                i++;
-            }
-            int expStart = i;
-            while (i < n && isDigit(t.charAt(i))) {
-                i++;
-            }
-            if (i == expStart) {
-                return false;
-            }
-        }
-        return i == n;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    /**
-     * @param t scalar text
-     * @return {@code true} when the text is {@code true} or {@code false}, in any case
-     */
-    public static boolean isBooleanText(String t) {
-        return t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false");
     }
 
     // ---------------------------------------------------------------- converters that throw
@@ -196,7 +62,7 @@ public final class Conversions {
      * @throws ConfigTypeException if the node is not an integer within {@code int} range
      */
     public static int toInt(ConfigNode node, ConfigPath path, boolean secret) {
-        if (node instanceof ConfigScalar s && isIntText(s.text())) {
+        if (node instanceof ConfigScalar s && ScalarSyntax.isIntText(s.text())) {
             return Integer.parseInt(s.text());
         }
         throw integerError(node, path, secret, "int", Integer.MIN_VALUE, Integer.MAX_VALUE);
@@ -210,7 +76,7 @@ public final class Conversions {
      * @throws ConfigTypeException if the node is not an integer within {@code long} range
      */
     public static long toLong(ConfigNode node, ConfigPath path, boolean secret) {
-        if (node instanceof ConfigScalar s && isLongText(s.text())) {
+        if (node instanceof ConfigScalar s && ScalarSyntax.isLongText(s.text())) {
             return Long.parseLong(s.text());
         }
         throw integerError(node, path, secret, "long", Long.MIN_VALUE, Long.MAX_VALUE);
@@ -224,7 +90,7 @@ public final class Conversions {
      * @throws ConfigTypeException if the node is not a number, or is beyond {@code double} range
      */
     public static double toDouble(ConfigNode node, ConfigPath path, boolean secret) {
-        if (node instanceof ConfigScalar s && isDecimalText(s.text())) {
+        if (node instanceof ConfigScalar s && ScalarSyntax.isDecimalText(s.text())) {
             double d = Double.parseDouble(s.text());
             if (!Double.isInfinite(d)) {
                 return d;
@@ -309,7 +175,7 @@ public final class Conversions {
         E[] constants = type.getEnumConstants();
         if (node instanceof ConfigScalar s) {
             for (E c : constants) {
-                if (sameConstantName(c.name(), s.text())) {
+                if (ScalarSyntax.sameConstantName(c.name(), s.text())) {
                     return c;
                 }
             }
@@ -323,28 +189,6 @@ public final class Conversions {
                 + " (fix: use one of the listed names)");
     }
 
-    /** Compares ignoring case and treating {@code -} and {@code _} as the same character. */
-    static boolean sameConstantName(String constant, String text) {
-        if (constant.length() != text.length()) {
-            return false;
-        }
-        for (int i = 0; i < constant.length(); i++) {
-            char a = constant.charAt(i);
-            char b = text.charAt(i);
-            if (a == '-') {
-                a = '_';
-            }
-            if (b == '-') {
-                b = '_';
-            }
-            if (a != b && Character.toUpperCase(a) != Character.toUpperCase(b)
-                    && Character.toLowerCase(a) != Character.toLowerCase(b)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     // ---------------------------------------------------------------- messages
 
     private static ConfigTypeException integerError(ConfigNode node, ConfigPath path, boolean secret, String kind,
@@ -352,14 +196,14 @@ public final class Conversions {
         if (node instanceof ConfigScalar s) {
             String t = s.text();
             String fix;
-            if (isIntegerText(t)) {
+            if (ScalarSyntax.isIntegerText(t)) {
                 return new ConfigTypeException(node.origin(), path, "expected an integer between " + min + " and "
                         + max + " (" + kind + "), found " + describe(node, secret) + ", which is out of range (fix: "
                         + (kind.equals("int") ? "use a smaller value, or read it with getLong" : "use a smaller value")
                         + ")");
-            } else if (isDecimalText(t)) {
+            } else if (ScalarSyntax.isDecimalText(t)) {
                 fix = "write a whole number; a fraction or exponent is never rounded or truncated";
-            } else if (isDecimalText(stripLeadingZeros(t))) {
+            } else if (ScalarSyntax.isDecimalText(stripLeadingZeros(t))) {
                 fix = "remove the leading zeros; YAML 1.1 reads a leading 0 as octal, so it is not accepted";
             } else if (!t.equals(t.strip())) {
                 fix = "remove the spaces around the number";
@@ -376,7 +220,7 @@ public final class Conversions {
         int i = 0;
         int sign = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
         i = sign;
-        while (i < t.length() - 1 && t.charAt(i) == '0' && isDigit(t.charAt(i + 1))) {
+        while (i < t.length() - 1 && t.charAt(i) == '0' && t.charAt(i + 1) >= '0' && t.charAt(i + 1) <= '9') {
             i++;
         }
         return i == sign ? "x" : t.substring(0, sign) + t.substring(i);

@@ -58,21 +58,21 @@ public final class JsonTrees {
         String t = s.text();
         switch (s.type()) {
             case BOOLEAN:
-                if (Conversions.isBooleanText(t)) {
+                if (ScalarSyntax.isBooleanText(t)) {
                     return NODES.booleanNode(t.equalsIgnoreCase("true"));
                 }
                 return NODES.textNode(t);
             case NUMBER:
-                if (Conversions.isIntText(t)) {
+                if (ScalarSyntax.isIntText(t)) {
                     return NODES.numberNode(Integer.parseInt(t));
                 }
-                if (Conversions.isLongText(t)) {
+                if (ScalarSyntax.isLongText(t)) {
                     return NODES.numberNode(Long.parseLong(t));
                 }
-                if (Conversions.isIntegerText(t)) {
+                if (ScalarSyntax.isIntegerText(t)) {
                     return NODES.numberNode(new BigInteger(t));
                 }
-                if (Conversions.isDecimalText(t)) {
+                if (ScalarSyntax.isDecimalText(t)) {
                     // DecimalNode directly: the factory may normalize (1.10 -> 1.1); the written scale is kept.
                     return DecimalNode.valueOf(new BigDecimal(t));
                 }

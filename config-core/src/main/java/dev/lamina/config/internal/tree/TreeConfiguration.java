@@ -25,6 +25,7 @@ import dev.lamina.config.Origin;
 import dev.lamina.config.SecretPolicy;
 import dev.lamina.config.internal.bind.Binder;
 import dev.lamina.config.internal.bind.Conversions;
+import dev.lamina.config.internal.bind.ScalarSyntax;
 import dev.lamina.config.internal.bind.Suggestions;
 import dev.lamina.config.internal.merge.ListStrategies;
 
@@ -134,8 +135,8 @@ public final class TreeConfiguration implements Configuration {
     public int getInt(String path) {
         ConfigNode n = index.get(path);
         if (n instanceof ConfigScalar s) {
-            long v = Conversions.parseIntOrSentinel(s.text());
-            if (v != Conversions.NOT_AN_INT) {
+            long v = ScalarSyntax.parseIntOrSentinel(s.text());
+            if (v != ScalarSyntax.NOT_AN_INT) {
                 return (int) v;
             }
         }
@@ -146,7 +147,7 @@ public final class TreeConfiguration implements Configuration {
     @Override
     public long getLong(String path) {
         ConfigNode n = index.get(path);
-        if (n instanceof ConfigScalar s && Conversions.isLongText(s.text())) {
+        if (n instanceof ConfigScalar s && ScalarSyntax.isLongText(s.text())) {
             return Long.parseLong(s.text());
         }
         n = require(path);

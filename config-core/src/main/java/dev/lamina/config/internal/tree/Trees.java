@@ -17,7 +17,7 @@ import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.ScalarType;
 import dev.lamina.config.SecretPolicy;
-import dev.lamina.config.internal.bind.Conversions;
+import dev.lamina.config.internal.bind.ScalarSyntax;
 
 /**
  * Walks, flattens, unwraps and renders trees. Stateless and thread-safe.
@@ -138,11 +138,11 @@ final class Trees {
         }
         ConfigScalar s = (ConfigScalar) node;
         String t = s.text();
-        if (s.type() == ScalarType.BOOLEAN && Conversions.isBooleanText(t)) {
+        if (s.type() == ScalarType.BOOLEAN && ScalarSyntax.isBooleanText(t)) {
             return Boolean.valueOf(t.equalsIgnoreCase("true"));
         }
-        if (s.type() == ScalarType.NUMBER && Conversions.isDecimalText(t)) {
-            if (Conversions.isLongText(t)) {
+        if (s.type() == ScalarType.NUMBER && ScalarSyntax.isDecimalText(t)) {
+            if (ScalarSyntax.isLongText(t)) {
                 return Long.valueOf(t);
             }
             BigDecimal exact = new BigDecimal(t);

@@ -17,15 +17,15 @@ class ConversionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "-0", "+7", "2147483647", "-2147483648"})
     void acceptsIntLiterals(String text) {
-        assertThat(Conversions.isIntText(text)).isTrue();
-        assertThat(Conversions.parseIntOrSentinel(text)).isEqualTo(Long.parseLong(text));
+        assertThat(ScalarSyntax.isIntText(text)).isTrue();
+        assertThat(ScalarSyntax.parseIntOrSentinel(text)).isEqualTo(Long.parseLong(text));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "-", "+", "2147483648", "-2147483649", "007", "1e3", "1.0", " 1", "1_000", "0x1F", "٣"})
     void rejectsNonIntLiterals(String text) {
-        assertThat(Conversions.isIntText(text)).isFalse();
-        assertThat(Conversions.parseIntOrSentinel(text)).isEqualTo(Conversions.NOT_AN_INT);
+        assertThat(ScalarSyntax.isIntText(text)).isFalse();
+        assertThat(ScalarSyntax.parseIntOrSentinel(text)).isEqualTo(ScalarSyntax.NOT_AN_INT);
     }
 
     @ParameterizedTest
@@ -33,26 +33,26 @@ class ConversionsTest {
             "-9223372036854775809,false", "+9223372036854775807,true", "99999999999999999999,false",
             "999999999999999999,true"})
     void longRangeIsCheckedExactlyAtTheBoundary(String text, boolean fits) {
-        assertThat(Conversions.isLongText(text)).isEqualTo(fits);
+        assertThat(ScalarSyntax.isLongText(text)).isEqualTo(fits);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1.5", "1e-3", "1E+30", "+2.50", "0.0"})
     void acceptsJsonNumbers(String text) {
-        assertThat(Conversions.isDecimalText(text)).isTrue();
+        assertThat(ScalarSyntax.isDecimalText(text)).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", ".5", "5.", "1e", "01.5", "NaN", "Infinity", "1.5f", "- 1"})
     void rejectsNonNumbers(String text) {
-        assertThat(Conversions.isDecimalText(text)).isFalse();
+        assertThat(ScalarSyntax.isDecimalText(text)).isFalse();
     }
 
     @ParameterizedTest
     @CsvSource({"FAST_START,fast-start,true", "FAST_START,Fast_Start,true", "FAST_START,faststart,false",
             "SAFE,safe,true", "SAFE,sAfE,true", "SAFE,saf,false"})
     void enumNamesMatchIgnoringCaseAndDashes(String constant, String text, boolean same) {
-        assertThat(Conversions.sameConstantName(constant, text)).isEqualTo(same);
+        assertThat(ScalarSyntax.sameConstantName(constant, text)).isEqualTo(same);
     }
 
     @ParameterizedTest
