@@ -32,7 +32,15 @@ final class Explainer {
     /** A layer's effect on the path during the replay. */
     private enum Effect { NONE, VALUE, DELETE, BLOCK }
 
-    private record Step(Effect effect, ConfigNode node, ConfigPath at, boolean passedList) {
+    /**
+     * @param effect   what the layer does to the path
+     * @param node     the value, the deleting null, or the blocking scalar/list
+     * @param at       where that node is
+     * @param list     the outermost list the path passes through in this layer, or {@code null}: that layer
+     *                 replaces the lower layers' list whole, so nothing lower survives below it
+     * @param listPath the path of that list
+     */
+    private record Step(Effect effect, ConfigNode node, ConfigPath at, ConfigNode list, ConfigPath listPath) {
     }
 
     /**
@@ -43,7 +51,7 @@ final class Explainer {
      */
     static Explanation explain(ConfigPath full, Provenance p, ConfigNode resolved) {
         boolean secret = p.isSecretPath(full);
-        Optional<String> value = Optional.ofNullable(resolved).map(n -> display(n, full, secret));
+        Optional<String> value = Optional.ofNullable(resolved).map(n -> display(n, full, secret, p.policy()));
         Optional<ConfigPath> combinedList = combinedListOnTheWay(full, p);
         if (combinedList.isPresent() && resolved != null) {
             return explainThroughCombinedList(full, p, value, combinedList.get(), secret);
@@ -53,41 +61,52 @@ final class Explainer {
         int winner = -1;
         boolean winnerIsObject = false;
         int objectsInForce = 0;       // objects merged at this path since the last reset
-        int previous = -1;            // candidate that was in force before the current winner
-        Step lastReset = null;        // the delete or block that last discarded everything below
+        int previous = -1;            // candidate the winner overrode; -2: it follows a reset
+        int lastValue = -1;           // the most recent non-deleting candidate
+        ConfigPath replacedList = null; // set when the winner's layer replaced a list on the way
+        Step lastReset = null;        // the delete or replacement that last discarded everything below
         String lastResetLayer = null;
         for (Layer layer : p.layers()) {
             Step step = walk(layer.root(), full);
-            if (step.passedList() && step.effect() != Effect.NONE) {
-                // A list on the way is replaced whole by this layer, so nothing lower survives below it.
+            if (step.list() != null) {
                 winner = -1;
                 objectsInForce = 0;
             }
             switch (step.effect()) {
-                case NONE -> { }
+                case NONE -> {
+                    if (step.list() != null) {
+                        lastReset = new Step(Effect.BLOCK, step.list(), step.listPath(), null, null);
+                        lastResetLayer = layer.name();
+                    }
+                }
                 case VALUE -> {
                     boolean merges = step.node() instanceof ConfigObject && winner >= 0 && winnerIsObject;
-                    previous = winner >= 0 ? winner : (lastReset != null ? -2 : -1);
+                    replacedList = null;
+                    if (winner >= 0) {
+                        previous = winner;
+                    } else if (step.list() != null && lastValue >= 0) {
+                        previous = lastValue;
+                        replacedList = step.listPath();
+                    } else {
+                        previous = lastReset != null ? -2 : -1;
+                    }
                     objectsInForce = merges ? objectsInForce + 1 : (step.node() instanceof ConfigObject ? 1 : 0);
                     candidates.add(new Candidate(layer.name(), step.node().origin(),
-                            display(step.node(), full, secret), false, false));
+                            display(step.node(), full, secret, p.policy()), false, false));
                     winner = candidates.size() - 1;
+                    lastValue = winner;
                     winnerIsObject = step.node() instanceof ConfigObject;
                 }
-                case DELETE -> {
-                    candidates.add(new Candidate(layer.name(), step.node().origin(), "null", false, true));
+                case DELETE, BLOCK -> {
+                    if (step.effect() == Effect.DELETE) {
+                        candidates.add(new Candidate(layer.name(), step.node().origin(), "null", false, true));
+                    }
                     winner = -1;
                     objectsInForce = 0;
                     lastReset = step;
                     lastResetLayer = layer.name();
                 }
-                case BLOCK -> {
-                    winner = -1;
-                    objectsInForce = 0;
-                    lastReset = step;
-                    lastResetLayer = layer.name();
-                }
-                default -> throw new IllegalStateException();
+                default -> throw new IllegalStateException("unknown effect " + step.effect());
             }
         }
 
@@ -101,7 +120,8 @@ final class Explainer {
             reason = "objects from " + objectsInForce + " layers are merged key by key; " + w.origin()
                     + " is the highest (later layer wins for each key)";
         } else if (previous >= 0) {
-            reason = w.origin() + " overrides " + candidates.get(previous).origin() + " (later layer wins)";
+            reason = w.origin() + " overrides " + candidates.get(previous).origin() + " (later layer wins"
+                    + (replacedList == null ? "" : "; the list " + replacedList + " is replaced whole") + ")";
         } else if (previous == -2 && lastReset != null) {
             reason = w.origin() + " sets it again after " + describeReset(lastReset, lastResetLayer)
                     + " (later layer wins)";
@@ -138,31 +158,37 @@ final class Explainer {
     private static Step walk(ConfigObject root, ConfigPath full) {
         ConfigNode n = root;
         List<String> segs = full.segments();
-        boolean passedList = false;
+        ConfigNode list = null;
+        ConfigPath listPath = null;
         for (int i = 0; i < segs.size(); i++) {
             String s = segs.get(i);
-            ConfigPath here = ConfigPath.of(segs.subList(0, i));
             if (n instanceof ConfigObject o) {
                 ConfigNode child = o.entries().get(s);
                 if (child == null) {
-                    return new Step(Effect.NONE, null, null, false);
+                    return new Step(Effect.NONE, null, null, list, listPath);
                 }
                 if (child instanceof ConfigNull) {
-                    return new Step(Effect.DELETE, child, ConfigPath.of(segs.subList(0, i + 1)), passedList);
+                    return new Step(Effect.DELETE, child, ConfigPath.of(segs.subList(0, i + 1)), list, listPath);
                 }
                 n = child;
             } else if (n instanceof ConfigList l) {
-                passedList = true;
+                ConfigPath here = ConfigPath.of(segs.subList(0, i));
                 int idx = Trees.index(s);
                 if (idx < 0 || idx >= l.size()) {
-                    return new Step(Effect.BLOCK, l, here, false);
+                    // This layer's outermost list on the way replaces the lower ones whole and has no such item.
+                    return list == null ? new Step(Effect.BLOCK, l, here, null, null)
+                            : new Step(Effect.BLOCK, list, listPath, null, null);
+                }
+                if (list == null) {
+                    list = l;
+                    listPath = here;
                 }
                 n = l.items().get(idx);
             } else {
-                return new Step(Effect.BLOCK, n, here, false);
+                return new Step(Effect.BLOCK, n, ConfigPath.of(segs.subList(0, i)), null, null);
             }
         }
-        return new Step(Effect.VALUE, n, full, passedList);
+        return new Step(Effect.VALUE, n, full, list, listPath);
     }
 
     /** Finds a list on the way to the path that was appended or merged by key, where index replay is wrong. */
@@ -191,7 +217,7 @@ final class Explainer {
         }
         Origin origin = merged == null ? Origin.UNKNOWN : merged.origin();
         List<Candidate> candidates = List.of(new Candidate(layerName, origin,
-                merged == null ? "null" : display(merged, full, secret), true, false));
+                merged == null ? "null" : display(merged, full, secret, p.policy()), true, false));
         return new Explanation(full, value, candidates, origin + " supplies it; the list at " + list
                 + " combines the layers' items (" + p.strategies().strategyFor(list) + ")");
     }
@@ -235,10 +261,11 @@ final class Explainer {
     /**
      * @param node   a node
      * @param full   its full path
-     * @param secret whether the path is secret
+     * @param secret whether the path is secret (by policy or because its written value was encrypted)
+     * @param policy the secret policy, which also masks encrypted envelopes
      * @return what explain shows for it
      */
-    static String display(ConfigNode node, ConfigPath full, boolean secret) {
+    static String display(ConfigNode node, ConfigPath full, boolean secret, SecretPolicy policy) {
         if (node instanceof ConfigObject) {
             return "object";
         }
@@ -249,6 +276,6 @@ final class Explainer {
             return "null";
         }
         String text = ((ConfigScalar) node).text();
-        return secret || SecretPolicy.isEncrypted(text) ? SecretPolicy.MASK : text;
+        return secret ? SecretPolicy.MASK : policy.display(full, text);
     }
 }

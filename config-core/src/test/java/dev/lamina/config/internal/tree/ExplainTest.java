@@ -145,7 +145,28 @@ class ExplainTest {
                 layer("a.json", "{'hosts': ['x', 'z']}"), layer("b.json", "{'hosts': ['y']}")));
         Explanation e = c.explain("hosts[0]");
         assertThat(e.winner()).hasValueSatisfying(w -> assertThat(w.layer()).isEqualTo("b.json"));
-        assertThat(e.reason()).doesNotContain("overrides");
-        assertThat(c.explain("hosts[1]").winner()).isEmpty();
+        assertThat(e.reason()).isEqualTo("b.json:1:12 overrides a.json:1:12 (later layer wins; the list hosts is replaced whole)");
+    }
+
+    @Test
+    void itemMissingFromAReplacingListIsExplainedAsReplaced() {
+        Configuration c = new ConfigLoader().fromLayers(List.of(
+                layer("a.json", "{'hosts': ['x', 'z']}"), layer("b.json", "{'hosts': ['y']}")));
+        Explanation e = c.explain("hosts[1]");
+        assertThat(e.winner()).isEmpty();
+        assertThat(e.candidates()).extracting(Candidate::layer).containsExactly("a.json");
+        assertThat(e.reason()).isEqualTo("b.json:1:11 in b.json replaced hosts with a list (later layer wins),"
+                + " so nothing is set here");
+    }
+
+    @Test
+    void keyInsideAReplacedListItemIsNotInheritedFromTheLowerList() {
+        Configuration c = new ConfigLoader().fromLayers(List.of(
+                layer("a.json", "{'xs': [{'b': 1}]}"), layer("b.json", "{'xs': [{'c': 2}]}")));
+        Explanation e = c.explain("xs[0].b");
+        assertThat(e.value()).isEmpty();
+        assertThat(e.candidates()).extracting(Candidate::won).containsExactly(false);
+        assertThat(e.reason()).isEqualTo("b.json:1:8 in b.json replaced xs with a list (later layer wins),"
+                + " so nothing is set here");
     }
 }
