@@ -169,4 +169,24 @@ class ExplainTest {
         assertThat(e.reason()).isEqualTo("b.json:1:8 in b.json replaced xs with a list (later layer wins),"
                 + " so nothing is set here");
     }
+
+    @Test
+    void encryptedValuesAreMaskedWhateverTheKeyIsCalled() {
+        Configuration c = new ConfigLoader().fromLayers(List.of(
+                layer("a.json", "{'banner': 'ENC[v1,AES256_GCM,kid:k,iv:a,data:b,tag:c]'}")));
+        Explanation e = c.explain("banner");
+        assertThat(e.value()).contains("***");
+        assertThat(e.candidates()).extracting(Candidate::displayValue).containsExactly("***");
+    }
+
+    @Test
+    void itemOfAListMergedByKeyIsAttributedToTheLayerThatWroteTheValue() {
+        Configuration c = new ConfigLoader(LoadOptions.builder()
+                .listStrategy("brokers", ListMergeStrategy.mergeByKey("name")).build())
+                .fromLayers(List.of(layer("a.json", "{'brokers': [{'name': 'k', 'port': 1, 'tls': true}]}"),
+                        layer("b.json", "{'brokers': [{'name': 'k', 'port': 2}]}")));
+        assertThat(c.explain("brokers[0].port").winner()).hasValueSatisfying(w -> assertThat(w.layer()).isEqualTo("b.json"));
+        assertThat(c.explain("brokers[0].tls").winner()).hasValueSatisfying(w -> assertThat(w.layer()).isEqualTo("a.json"));
+        assertThat(c.explain("brokers[0].tls").reason()).contains("(merge-by-key:name)");
+    }
 }

@@ -346,6 +346,11 @@ class TreeConfigurationGettersTest {
     }
 
     @Test
+    void secretValuesAreStillReadableThroughGetters() {
+        assertThat(C.getString("db.password")).isEqualTo("hunter2");
+    }
+
+    @Test
     void toStringMasksSecretsAndEncryptedValues() {
         assertThat(C.toString()).contains("\"password\":\"***\"").contains("\"sealed\":\"***\"")
                 .doesNotContain("hunter2").doesNotContain("AES256").contains("\"port\":8080");
