@@ -10,7 +10,9 @@ import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
 
-import dev.lamina.config.Configuration;
+import java.util.List;
+
+import dev.lamina.config.Layer;
 import dev.lamina.config.validation.rules.RulePacks;
 
 /** All packs, the example-domain schema and strict mode against a representative production configuration. */
@@ -24,9 +26,13 @@ class ExampleDomainValidationTest {
         }
     }
 
-    private static Configuration production() throws IOException {
-        Path file = resource("/music/production.yaml");
-        return TestConfigs.yaml("production.yaml", Files.readString(file));
+    private static Layer production(String text) {
+        return TestConfigs.layer("production.yaml", text);
+    }
+
+    private static ValidationReport validate(Layer layer) {
+        return fullEngine().validateConfig(TestConfigs.load(List.of(layer)),
+                ValidationContext.forEnvironment("production_config", "production").withWrittenLayers(List.of(layer)));
     }
 
     private static ValidationEngine fullEngine() {
@@ -36,7 +42,7 @@ class ExampleDomainValidationTest {
 
     @Test
     void representativeProductionConfigurationPassesEveryPackAndTheSchema() throws IOException {
-        ValidationReport report = fullEngine().validateConfig(production(), "production_config");
+        ValidationReport report = validate(production(Files.readString(resource("/music/production.yaml"))));
 
         assertThat(report.environment()).contains("production");
         assertThat(report.failures()).filteredOn(ValidationResult::isBlocking).isEmpty();
@@ -50,7 +56,7 @@ class ExampleDomainValidationTest {
                 .replace("high: 256", "high: 384")
                 .replace("min_replicas: 3", "min_replicas: 30")
                 .replace("logs_days: 365", "logs_days: 400");
-        ValidationReport report = fullEngine().validateConfig(TestConfigs.yaml("production.yaml", text), "production");
+        ValidationReport report = validate(production(text));
 
         assertThat(report.overallValid()).isFalse();
         assertThat(report.failures()).filteredOn(ValidationResult::isBlocking)

@@ -1,17 +1,27 @@
 package dev.lamina.config.validation;
 
+import java.util.List;
+import java.util.Map;
+
 import dev.lamina.config.ConfigDocuments;
+import dev.lamina.config.ConfigLoader;
 import dev.lamina.config.ConfigObject;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.Format;
+import dev.lamina.config.Layer;
+import dev.lamina.config.LoadOptions;
 import dev.lamina.config.ParseLimits;
 
 /**
- * Builds configurations for tests from YAML text through core's hardened parser ({@link ConfigDocuments}), so that
- * origins are the ones users see. The {@link Configuration} over the tree is a small test double until tests can use
- * core's loader for everything.
+ * Builds configurations for tests from YAML text with core's parser and loader, so that origins, interpolation and
+ * secrets are the ones users get. The environment is fixed, so tests never depend on the machine's.
  */
 public final class TestConfigs {
+
+    /** The environment variables interpolation sees in tests. */
+    public static final Map<String, String> ENV = Map.of("DB_PASSWORD", "from-the-environment", "DB_HOST", "db.internal");
+
+    private static final ConfigLoader LOADER = new ConfigLoader(LoadOptions.builder().environment(ENV).build());
 
     private TestConfigs() {
     }
@@ -19,10 +29,10 @@ public final class TestConfigs {
     /**
      * @param source the source name for origins
      * @param text   YAML text (a mapping at the top)
-     * @return a configuration over the parsed tree
+     * @return the configuration loaded from that one layer
      */
     public static Configuration yaml(String source, String text) {
-        return new TreeConfiguration(tree(source, text));
+        return load(List.of(layer(source, text)));
     }
 
     /**
@@ -31,6 +41,23 @@ public final class TestConfigs {
      */
     public static Configuration yaml(String text) {
         return yaml("test.yaml", text);
+    }
+
+    /**
+     * @param layers layers, lowest precedence first
+     * @return the merged and interpolated configuration
+     */
+    public static Configuration load(List<Layer> layers) {
+        return LOADER.fromLayers(layers);
+    }
+
+    /**
+     * @param source the source name
+     * @param text   YAML text
+     * @return the parsed layer, as written
+     */
+    public static Layer layer(String source, String text) {
+        return new Layer(source, tree(source, text));
     }
 
     /**
