@@ -6,11 +6,10 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
 
 import dev.lamina.config.Layer;
 import dev.lamina.config.validation.rules.RulePacks;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.lamina.config.validation.ValidationRule;
 import dev.lamina.config.validation.internal.rules.ComplianceRules;
+import dev.lamina.config.validation.internal.rules.IndexCache;
 import dev.lamina.config.validation.internal.rules.PerformanceRules;
 import dev.lamina.config.validation.internal.rules.SecurityRules;
 import dev.lamina.config.validation.internal.rules.StreamingRules;
@@ -47,7 +48,7 @@ public final class RulePacks {
      * @return the security pack ({@code security.*})
      */
     public static List<ValidationRule> security(SecurityPolicy policy) {
-        return SecurityRules.create(policy);
+        return SecurityRules.create(policy, new IndexCache());
     }
 
     /** @return the compliance pack with {@link CompliancePolicy#DEFAULTS} */
@@ -61,7 +62,7 @@ public final class RulePacks {
      *         {@code compliance.iso27001.*}); GDPR rules are errors, the others warnings
      */
     public static List<ValidationRule> compliance(CompliancePolicy policy) {
-        return ComplianceRules.create(policy);
+        return ComplianceRules.create(policy, new IndexCache());
     }
 
     /** @return the music-streaming pack with {@link StreamingPolicy#DEFAULTS} */
@@ -74,7 +75,7 @@ public final class RulePacks {
      * @return the music-streaming business rules ({@code streaming.*})
      */
     public static List<ValidationRule> musicStreaming(StreamingPolicy policy) {
-        return StreamingRules.create(policy);
+        return StreamingRules.create(policy, new IndexCache());
     }
 
     /** @return the performance pack with {@link PerformancePolicy#DEFAULTS} */
@@ -87,16 +88,18 @@ public final class RulePacks {
      * @return the performance sanity rules ({@code performance.*})
      */
     public static List<ValidationRule> performance(PerformancePolicy policy) {
-        return PerformanceRules.create(policy);
+        return PerformanceRules.create(policy, new IndexCache());
     }
 
     /** @return every pack with its defaults: security, compliance, music streaming, performance */
     public static List<ValidationRule> all() {
+        // One index shared by every pack: the configuration is walked once per validation, not once per rule.
+        IndexCache shared = new IndexCache();
         List<ValidationRule> all = new ArrayList<>();
-        all.addAll(security());
-        all.addAll(compliance());
-        all.addAll(musicStreaming());
-        all.addAll(performance());
+        all.addAll(SecurityRules.create(SecurityPolicy.DEFAULTS, shared));
+        all.addAll(ComplianceRules.create(CompliancePolicy.DEFAULTS, shared));
+        all.addAll(StreamingRules.create(StreamingPolicy.DEFAULTS, shared));
+        all.addAll(PerformanceRules.create(PerformancePolicy.DEFAULTS, shared));
         return List.copyOf(all);
     }
 }

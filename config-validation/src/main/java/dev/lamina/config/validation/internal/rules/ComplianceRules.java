@@ -37,10 +37,11 @@ public final class ComplianceRules {
 
     /**
      * @param policy thresholds
+     * @param cache   the index cache the rules share (with other packs' too, when built together)
      * @return the pack's rules
      */
-    public static List<ValidationRule> create(CompliancePolicy policy) {
-        return List.of(
+    public static List<ValidationRule> create(CompliancePolicy policy, IndexCache cache) {
+        return TreeRule.sharing(List.of(
                 TreeRule.of("compliance.gdpr.consent-required", Severity.ERROR,
                         "GDPR: processing requires user consent (consent_required: true)",
                         (scan, ctx) -> gdprFlag(scan, "consent_required", "consent")).forFramework(GDPR),
@@ -72,7 +73,7 @@ public final class ComplianceRules {
                         "ISO 27001: logging or monitoring is configured and not disabled",
                         (scan, ctx) -> present(scan, Set.of("monitoring", "health_monitoring", "logging",
                                 "observability", "metrics", "audit"), "logging or monitoring",
-                                "add a monitoring or logging section")).forFramework(ISO27001));
+                                "add a monitoring or logging section")).forFramework(ISO27001)), cache);
     }
 
     private static Optional<Hit> gdprSection(Scan scan) {

@@ -28,10 +28,11 @@ public final class PerformanceRules {
 
     /**
      * @param policy thresholds
+     * @param cache   the index cache the rules share (with other packs' too, when built together)
      * @return the pack's rules
      */
-    public static List<ValidationRule> create(PerformancePolicy policy) {
-        return List.of(
+    public static List<ValidationRule> create(PerformancePolicy policy, IndexCache cache) {
+        return TreeRule.sharing(List.of(
                 TreeRule.of("performance.pool-size", Severity.ERROR,
                         "connection and worker pools have 0 <= min <= max, 1 <= max <= the policy's ceiling",
                         (scan, ctx) -> pools(scan, policy)),
@@ -43,7 +44,7 @@ public final class PerformanceRules {
                         (scan, ctx) -> caches(scan, policy)),
                 TreeRule.of("performance.replica-bounds", Severity.ERROR,
                         "replica counts satisfy 0 <= min_replicas <= max_replicas <= the policy's ceiling",
-                        (scan, ctx) -> replicas(scan, policy)));
+                        (scan, ctx) -> replicas(scan, policy))), cache);
     }
 
     private static void pools(Scan scan, PerformancePolicy policy) {

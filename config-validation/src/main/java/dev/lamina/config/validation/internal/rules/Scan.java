@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Predicate;
 
-import dev.lamina.config.ConfigList;
 import dev.lamina.config.ConfigNode;
 import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigPath;
@@ -25,12 +24,51 @@ import dev.lamina.config.validation.internal.tree.Values;
  */
 public final class Scan {
 
-    /** A node and its path. */
-    public record Hit(ConfigPath path, ConfigNode node) {
+    /**
+     * A node with its path, normalised key and normalised path segments. Built by {@link TreeIndex}; immutable once
+     * linked.
+     */
+    public static final class Hit {
+
+        private final ConfigPath path;
+        private final ConfigNode node;
+        private final String key;
+        private final String ownerKey;
+        private final List<String> segments;
+        private List<Hit> children = List.of();
+        private Map<String, Hit> byKey = Map.of();
+
+        Hit(ConfigPath path, ConfigNode node, String key, String ownerKey, List<String> segments) {
+            this.path = path;
+            this.node = node;
+            this.key = key;
+            this.ownerKey = ownerKey;
+            this.segments = segments;
+        }
+
+        void link(List<Hit> children, Map<String, Hit> byKey) {
+            this.children = List.copyOf(children);
+            this.byKey = Map.copyOf(byKey);
+        }
+
+        /** @return the path */
+        public ConfigPath path() {
+            return path;
+        }
+
+        /** @return the node */
+        public ConfigNode node() {
+            return node;
+        }
 
         /** @return the normalised last key ({@code minReplicas} and {@code min-replicas} give {@code min_replicas}) */
         public String key() {
-            return normalise(path.last());
+            return key;
+        }
+
+        /** @return the normalised key the value is stored under: for a list item, the list's key ({@code ""} at the root) */
+        public String ownerKey() {
+            return ownerKey;
         }
 
         /** @return the node as an object, when it is one */
@@ -43,34 +81,31 @@ public final class Scan {
          * @return the first child of this object stored under one of the names
          */
         public Optional<Hit> child(String... names) {
-            if (node instanceof ConfigObject o) {
-                for (String name : names) {
-                    for (Map.Entry<String, ConfigNode> e : o.entries().entrySet()) {
-                        if (normalise(e.getKey()).equals(name)) {
-                            return Optional.of(new Hit(path.child(e.getKey()), e.getValue()));
-                        }
-                    }
+            for (String name : names) {
+                Hit h = byKey.get(name);
+                if (h != null) {
+                    return Optional.of(h);
                 }
             }
             return Optional.empty();
         }
 
-        /** @return the children of an object or list, with their paths */
+        /** @return the children of an object or list */
         public List<Hit> children() {
-            List<Hit> out = new ArrayList<>();
-            if (node instanceof ConfigObject o) {
-                o.entries().forEach((k, v) -> out.add(new Hit(path.child(k), v)));
-            } else if (node instanceof ConfigList l) {
-                for (int i = 0; i < l.size(); i++) {
-                    out.add(new Hit(path.child(i), l.items().get(i)));
-                }
-            }
-            return out;
+            return children;
         }
 
-        /** @return {@code true} when some segment of the path, normalised, contains the text */
+        /**
+         * @param text a normalised fragment
+         * @return {@code true} when some segment of the path, normalised, contains the text
+         */
         public boolean pathMentions(String text) {
-            return path.segments().stream().anyMatch(s -> normalise(s).contains(text));
+            for (String s : segments) {
+                if (s.contains(text)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** @return the number held, see {@link Values#number} */
@@ -82,18 +117,22 @@ public final class Scan {
         public Optional<Boolean> bool() {
             return Values.bool(node);
         }
+
+        @Override
+        public String toString() {
+            return path.toString();
+        }
     }
 
     private final TreeRule rule;
     private final Configuration config;
-    private final ConfigObject root;
+    private final TreeIndex index;
     private final List<ValidationResult> out;
-    private List<Hit> all;
 
-    Scan(TreeRule rule, Configuration config, ConfigObject root, List<ValidationResult> out) {
+    Scan(TreeRule rule, Configuration config, TreeIndex index, List<ValidationResult> out) {
         this.rule = rule;
         this.config = config;
-        this.root = root;
+        this.index = index;
         this.out = out;
     }
 
@@ -115,17 +154,12 @@ public final class Scan {
 
     /** @return the root, as a hit */
     public Hit root() {
-        return new Hit(ConfigPath.root(), root);
+        return index.rootHit();
     }
 
     /** @return every node of the tree, parents first, in document order */
     public List<Hit> all() {
-        if (all == null) {
-            List<Hit> hits = new ArrayList<>();
-            Trees.walk(root, (p, n) -> hits.add(new Hit(p, n)));
-            all = hits;
-        }
-        return all;
+        return index.all();
     }
 
     /**
@@ -133,7 +167,13 @@ public final class Scan {
      * @return every node stored under a matching key
      */
     public List<Hit> byKey(Predicate<String> keyTest) {
-        return all().stream().filter(h -> !h.path().isRoot() && keyTest.test(h.key())).toList();
+        List<Hit> out = new ArrayList<>();
+        for (Hit h : index.all()) {
+            if (!h.path().isRoot() && keyTest.test(h.key())) {
+                out.add(h);
+            }
+        }
+        return out;
     }
 
     /**
@@ -183,7 +223,7 @@ public final class Scan {
      * @param fix     what to do, or {@code null}
      */
     public void failMissing(ConfigPath path, String message, String fix) {
-        out.add(ValidationResult.failure(rule.id(), rule.severity(), path, Trees.nearestOrigin(root, path), message,
+        out.add(ValidationResult.failure(rule.id(), rule.severity(), path, Trees.nearestOrigin(index.root(), path), message,
                 fix));
     }
 }

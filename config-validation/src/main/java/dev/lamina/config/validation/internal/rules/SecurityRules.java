@@ -48,13 +48,14 @@ public final class SecurityRules {
 
     /**
      * @param policy thresholds
+     * @param cache   the index cache the rules share (with other packs' too, when built together)
      * @return the pack's rules
      */
-    public static List<ValidationRule> create(SecurityPolicy policy) {
-        return List.of(
+    public static List<ValidationRule> create(SecurityPolicy policy, IndexCache cache) {
+        return TreeRule.sharing(List.of(
                 TreeRule.of("security.encryption-algorithm", Severity.ERROR,
                         "encryption and JWT signing algorithms come from an allow-list",
-                        (scan, ctx) -> algorithms(scan, policy)),
+                        algorithmsCheck(policy)),
                 TreeRule.of("security.password-policy", Severity.ERROR,
                         "password policies require a minimum length and enough character classes",
                         (scan, ctx) -> passwordPolicy(scan, policy)),
@@ -69,14 +70,31 @@ public final class SecurityRules {
                         (scan, ctx) -> plaintextSecrets(scan)).readingWrittenTree(),
                 TreeRule.of("security.jwt-expiry", Severity.ERROR,
                         "JWT lifetimes lie within the policy's bounds",
-                        (scan, ctx) -> jwtExpiry(scan, policy)));
+                        (scan, ctx) -> jwtExpiry(scan, policy))), cache);
     }
 
     static String canonicalAlgorithm(String name) {
-        return name.toUpperCase(Locale.ROOT).replaceAll("[\\s_\\-]", "");
+        StringBuilder sb = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c != '-' && c != '_' && !Character.isWhitespace(c)) {
+                sb.append(Character.toUpperCase(c));
+            }
+        }
+        return sb.toString();
     }
 
-    private static void algorithms(Scan scan, SecurityPolicy policy) {
+    private static TreeRule.Check algorithmsCheck(SecurityPolicy policy) {
+        // Canonical forms computed once, when the pack is built, not per node.
+        Set<String> encryption = policy.encryptionAlgorithms().stream().map(SecurityRules::canonicalAlgorithm)
+                .collect(Collectors.toUnmodifiableSet());
+        Set<String> jwt = policy.jwtAlgorithms().stream().map(SecurityRules::canonicalAlgorithm)
+                .collect(Collectors.toUnmodifiableSet());
+        return (scan, ctx) -> algorithms(scan, policy, encryption, jwt);
+    }
+
+    private static void algorithms(Scan scan, SecurityPolicy policy, Set<String> canonicalEncryption,
+                                   Set<String> canonicalJwt) {
         for (Hit hit : scan.byKey(ALGORITHM_KEYS::contains)) {
             if (!(hit.node() instanceof ConfigScalar s)) {
                 continue;
@@ -89,7 +107,7 @@ public final class SecurityRules {
                 continue; // "algorithm" of a recommender or load balancer, not ours to judge
             }
             Set<String> allowed = jwt ? policy.jwtAlgorithms() : policy.encryptionAlgorithms();
-            Set<String> canonical = allowed.stream().map(SecurityRules::canonicalAlgorithm).collect(Collectors.toSet());
+            Set<String> canonical = jwt ? canonicalJwt : canonicalEncryption;
             if (!canonical.contains(canonicalAlgorithm(s.text()))) {
                 scan.fail(hit, (jwt ? "JWT signing" : "encryption") + " algorithm " + scan.show(hit)
                                 + " is not on the allow-list",
@@ -215,7 +233,11 @@ public final class SecurityRules {
     }
 
     static boolean isSecretName(String normalisedKey) {
-        return SECRET_NAME.matcher(normalisedKey).find() && !SETTING_SUFFIX.matcher(normalisedKey).find();
+        // A cheap test first: almost no key contains any of these, and the patterns then need not run.
+        boolean candidate = normalisedKey.contains("pass") || normalisedKey.contains("pwd")
+                || normalisedKey.contains("secret") || normalisedKey.contains("token") || normalisedKey.contains("key")
+                || normalisedKey.contains("credential");
+        return candidate && SECRET_NAME.matcher(normalisedKey).find() && !SETTING_SUFFIX.matcher(normalisedKey).find();
     }
 
     private static void plaintextSecrets(Scan scan) {
@@ -223,8 +245,8 @@ public final class SecurityRules {
             if (hit.path().isRoot() || !(hit.node() instanceof ConfigScalar s) || s.type() == ScalarType.BOOLEAN) {
                 continue;
             }
-            String key = lastKey(hit.path());
-            if (key == null || !isSecretName(key)) {
+            String key = hit.ownerKey();
+            if (key.isEmpty() || !isSecretName(key)) {
                 continue;
             }
             String text = s.text().trim();
@@ -235,15 +257,6 @@ public final class SecurityRules {
             scan.fail(hit, "secret written in plain text (key '" + hit.path().last() + "')",
                     "encrypt it (ENC[...], see docs/secrets.md) or reference it: ${" + envName(hit.path()) + "}");
         }
-    }
-
-    /** @return the normalised key a scalar is stored under; for a list item, the list's key */
-    private static String lastKey(ConfigPath path) {
-        ConfigPath p = path;
-        while (!p.isRoot() && p.last().chars().allMatch(Character::isDigit)) {
-            p = p.parent();
-        }
-        return p.isRoot() ? null : Scan.normalise(p.last());
     }
 
     static String envName(ConfigPath path) {

@@ -26,10 +26,11 @@ public final class StreamingRules {
 
     /**
      * @param policy thresholds
+     * @param cache   the index cache the rules share (with other packs' too, when built together)
      * @return the pack's rules
      */
-    public static List<ValidationRule> create(StreamingPolicy policy) {
-        return List.of(
+    public static List<ValidationRule> create(StreamingPolicy policy, IndexCache cache) {
+        return TreeRule.sharing(List.of(
                 TreeRule.of("streaming.bitrate-order", Severity.ERROR,
                         "bitrates are ordered premium >= high >= normal >= low",
                         (scan, ctx) -> bitrates(scan)),
@@ -44,7 +45,7 @@ public final class StreamingRules {
                         (scan, ctx) -> weights(scan, policy)),
                 TreeRule.of("streaming.ab-traffic-split", Severity.ERROR,
                         "A/B test traffic splits sum to 100",
-                        (scan, ctx) -> splits(scan, policy)));
+                        (scan, ctx) -> splits(scan, policy))), cache);
     }
 
     private static void bitrates(Scan scan) {

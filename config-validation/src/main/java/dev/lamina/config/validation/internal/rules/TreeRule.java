@@ -36,15 +36,17 @@ public final class TreeRule implements ValidationRule {
     private final Set<String> frameworks;
     private final Check check;
     private final boolean readsWrittenTree;
+    private final IndexCache cache;
 
     private TreeRule(String id, String description, Severity severity, Set<String> environments,
-                     Set<String> frameworks, boolean readsWrittenTree, Check check) {
+                     Set<String> frameworks, boolean readsWrittenTree, IndexCache cache, Check check) {
         this.id = Objects.requireNonNull(id);
         this.description = Objects.requireNonNull(description);
         this.severity = Objects.requireNonNull(severity);
         this.environments = Set.copyOf(environments);
         this.frameworks = Set.copyOf(frameworks);
         this.readsWrittenTree = readsWrittenTree;
+        this.cache = Objects.requireNonNull(cache);
         this.check = Objects.requireNonNull(check);
     }
 
@@ -56,7 +58,7 @@ public final class TreeRule implements ValidationRule {
      * @return a rule for every environment and no framework
      */
     public static TreeRule of(String id, Severity severity, String description, Check check) {
-        return new TreeRule(id, description, severity, Set.of(), Set.of(), false, check);
+        return new TreeRule(id, description, severity, Set.of(), Set.of(), false, new IndexCache(), check);
     }
 
     /**
@@ -64,7 +66,7 @@ public final class TreeRule implements ValidationRule {
      * @return a copy restricted to those environments
      */
     public TreeRule inEnvironments(Set<String> environments) {
-        return new TreeRule(id, description, severity, environments, frameworks, readsWrittenTree, check);
+        return new TreeRule(id, description, severity, environments, frameworks, readsWrittenTree, cache, check);
     }
 
     /**
@@ -72,12 +74,29 @@ public final class TreeRule implements ValidationRule {
      * @return a copy belonging to it
      */
     public TreeRule forFramework(String framework) {
-        return new TreeRule(id, description, severity, environments, Set.of(framework), readsWrittenTree, check);
+        return new TreeRule(id, description, severity, environments, Set.of(framework), readsWrittenTree, cache, check);
     }
 
     /** @return a copy that scans each layer as written (before interpolation) when the context carries them */
     public TreeRule readingWrittenTree() {
-        return new TreeRule(id, description, severity, environments, frameworks, true, check);
+        return new TreeRule(id, description, severity, environments, frameworks, true, cache, check);
+    }
+
+    /**
+     * @param shared the index cache to share with the other rules of a pack
+     * @return a copy using it
+     */
+    public TreeRule sharing(IndexCache shared) {
+        return new TreeRule(id, description, severity, environments, frameworks, readsWrittenTree, shared, check);
+    }
+
+    /**
+     * @param rules  rules built by {@link #of}
+     * @param shared the cache they share
+     * @return the rules, each sharing the cache
+     */
+    public static List<ValidationRule> sharing(List<TreeRule> rules, IndexCache shared) {
+        return rules.stream().map(r -> (ValidationRule) r.sharing(shared)).toList();
     }
 
     @Override
@@ -111,10 +130,10 @@ public final class TreeRule implements ValidationRule {
         if (readsWrittenTree && !context.writtenLayers().isEmpty()) {
             // Every layer as written: a literal secret in base.yaml leaks even when production.yaml overrides it.
             for (Layer layer : context.writtenLayers()) {
-                check.run(new Scan(this, config, layer.root(), out), context);
+                check.run(new Scan(this, config, cache.indexOf(layer.root()), out), context);
             }
         } else {
-            check.run(new Scan(this, config, config.root(), out), context);
+            check.run(new Scan(this, config, cache.indexOf(config.root()), out), context);
         }
         return out;
     }
