@@ -58,6 +58,8 @@ public final class ValidationEngine implements ConfigValidator {
     private final CopyOnWriteArrayList<ValidationRule> rules = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<SchemaDocument> schemas = new CopyOnWriteArrayList<>();
     private volatile boolean strictMode;
+    /** Rebuilt when a schema is added; kept between validations so that its resolved references are reused. */
+    private volatile UnknownKeysRule strictRule;
 
     /** An engine with no rules and no schemas; strict mode off. */
     public ValidationEngine() {
@@ -145,8 +147,11 @@ public final class ValidationEngine implements ConfigValidator {
     public ValidationEngine addSchema(Path schemaFile) {
         SchemaDocument schema = SchemaDocument.load(schemaFile);
         JsonSchemaRule rule = new JsonSchemaRule(schema);
-        addRule(rule);
-        schemas.add(schema);
+        synchronized (rules) {
+            addRule(rule);
+            schemas.add(schema);
+            strictRule = new UnknownKeysRule(List.copyOf(schemas));
+        }
         return this;
     }
 
@@ -238,8 +243,9 @@ public final class ValidationEngine implements ConfigValidator {
         Objects.requireNonNull(context, "context");
         long start = System.nanoTime();
         List<ValidationRule> active = new ArrayList<>(rules);
-        if (strictMode && !schemas.isEmpty()) {
-            active.add(new UnknownKeysRule(List.copyOf(schemas)));
+        UnknownKeysRule strict = strictRule;
+        if (strictMode && strict != null) {
+            active.add(strict);
         }
         List<ValidationResult> results = new ArrayList<>();
         Map<String, int[]> frameworkTally = new TreeMap<>();

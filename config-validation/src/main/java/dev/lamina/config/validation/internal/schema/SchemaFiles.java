@@ -30,6 +30,7 @@ final class SchemaFiles {
     private static final ObjectMapper YAML = new YAMLMapper();
 
     private final Map<String, Optional<JsonNode>> byUri = new ConcurrentHashMap<>();
+    private final Map<String, Optional<JsonNode>> byReference = new ConcurrentHashMap<>();
 
     static boolean isYaml(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -105,6 +106,11 @@ final class SchemaFiles {
      * @return the node it designates, or empty when the document or pointer cannot be resolved
      */
     Optional<JsonNode> resolve(String uri) {
+        // Schemas are immutable once read, so a resolved reference never changes.
+        return byReference.computeIfAbsent(uri, this::resolveNow);
+    }
+
+    private Optional<JsonNode> resolveNow(String uri) {
         int hash = uri.indexOf('#');
         String fragment = hash < 0 ? "" : uri.substring(hash + 1);
         Optional<JsonNode> doc = document(uri);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -42,6 +43,9 @@ public final class UnknownKeysRule implements ValidationRule {
     private static final int MAX_REF_DEPTH = 64;
 
     private final List<SchemaDocument> schemas;
+    // Both caches are bounded by the schemas' own size: one entry per distinct reference or pattern.
+    private final Map<String, String> resolvedUris = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Pattern>> patterns = new ConcurrentHashMap<>();
 
     /** @param schemas the schemas whose declared keys are the known keys */
     public UnknownKeysRule(List<SchemaDocument> schemas) {
@@ -165,7 +169,11 @@ public final class UnknownKeysRule implements ValidationRule {
         }
     }
 
-    private static Optional<Pattern> compile(String regex) {
+    private Optional<Pattern> compile(String regex) {
+        return patterns.computeIfAbsent(regex, UnknownKeysRule::compileNow);
+    }
+
+    private static Optional<Pattern> compileNow(String regex) {
         try {
             return Optional.of(Pattern.compile(regex));
         } catch (PatternSyntaxException e) {
@@ -190,7 +198,8 @@ public final class UnknownKeysRule implements ValidationRule {
         out.add(s);
         JsonNode ref = s.node().get("$ref");
         if (ref != null && ref.isTextual()) {
-            String target = resolveUri(s.base(), ref.textValue());
+            String target = resolvedUris.computeIfAbsent(s.base() + '\n' + ref.textValue(),
+                    k -> resolveUri(s.base(), ref.textValue()));
             if (seen.add(target)) {
                 s.document().files().resolve(target).ifPresent(n ->
                         expand(new Located(n, SchemaFiles.stripFragment(target), s.document()), out, seen, depth + 1));
