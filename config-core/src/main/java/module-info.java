@@ -10,7 +10,7 @@ module dev.lamina.config {
     requires com.fasterxml.jackson.datatype.jsr310;
     requires java.xml;
     requires com.github.benmanes.caffeine;
-    requires micrometer.core;
+    requires transitive micrometer.core;
     requires org.slf4j;
 
     exports dev.lamina.config;

@@ -1,0 +1,843 @@
+package dev.lamina.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import dev.lamina.config.internal.reload.DirectoryWatcher;
+import dev.lamina.config.internal.reload.WatchSettings;
+import dev.lamina.config.internal.runtime.AuditTrail;
+import dev.lamina.config.internal.runtime.EnvironmentFiles;
+import dev.lamina.config.internal.runtime.EventDispatcher;
+import dev.lamina.config.internal.runtime.Leaves;
+import dev.lamina.config.internal.runtime.ManagerMetrics;
+import dev.lamina.config.internal.runtime.ManagerState;
+import dev.lamina.config.internal.runtime.RuntimeTree;
+import dev.lamina.config.internal.runtime.SourceReader;
+import dev.lamina.config.internal.runtime.TreeDiff;
+import dev.lamina.config.internal.runtime.ContentHash;
+
+/**
+ * The runtime: loads an environment's configuration from a directory, publishes it as numbered immutable
+ * {@link Snapshot}s, applies validated runtime updates with optimistic concurrency, keeps a bounded history with
+ * rollback, reloads changed files, serves tenant views and notifies listeners.
+ *
+ * <pre>{@code
+ * try (ConfigurationManager manager = new ConfigurationManager(ConfigurationOptions.builder()
+ *         .directory(Path.of("config")).build())) {
+ *     Configuration config = manager.loadEnvironmentConfig("staging");
+ *     manager.enableHotReload();
+ *     manager.addChangeListener(event -> log.info("{} changed", event.path()));
+ *     Snapshot s = manager.updateConfig("anomaly_detection.threshold", 0.85);
+ *     manager.rollback(s.version() - 1);
+ * }
+ * }</pre>
+ *
+ * <p><b>Layers</b>, lowest precedence first: {@code base.*}, the files of the environment's ancestors declared in
+ * {@code environments.yaml} (root first), {@code <env>.*}, the {@link LayerProvider}s' layers, environment
+ * variables (with {@link ConfigurationOptions#envPrefix()}), the runtime updates; {@link #forTenant} adds
+ * {@code tenants/<id>.*} on top.
+ *
+ * <p><b>Thread-safety.</b> All methods are thread-safe. Changes (load, reload, update, rollback, setActiveConfig)
+ * are serialized by one writer lock; readers ({@link #current()}, {@link #configuration()}, the configurations
+ * themselves) never lock and always see one whole snapshot. Every change is validated by the
+ * {@link ConfigValidator} before it is published; a refused change publishes nothing. Versions increase by exactly
+ * one per applied change; a change whose resolved content is identical to the current one publishes nothing.
+ *
+ * <p><b>Failure results.</b> A change method that returns has applied its change (or found nothing to change).
+ * Otherwise it throws {@link ConfigValidationException} (refused by the validator),
+ * {@link ConfigConflictException} (another change came first), {@link ConfigAccessDeniedException} (the
+ * {@link AuthorizationPolicy} refused), {@link ConfigAuditException} (the audit log cannot be written) or another
+ * {@link ConfigException} (a file cannot be read, parsed or resolved); in every case the previous snapshot stays
+ * in force at the same version.
+ */
+public final class ConfigurationManager implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigurationManager.class);
+
+    private final ConfigurationOptions options;
+    private final SourceReader sources;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final AtomicLong tenantGeneration = new AtomicLong();
+    private final Cache<TenantKey, Configuration> tenantViews;
+    private final Cache<ValueKey, Object> values;
+    private final EventDispatcher events;
+    private final ManagerMetrics metrics;
+    private final AuditTrail audit;
+    private final ConfigObject initialRuntime;
+    private final Object lifecycle = new Object();
+
+    /** The state in force; {@code null} before the first load. Written only under {@link #writeLock}. */
+    private volatile ManagerState state;
+    /** Published states, oldest first, at most {@code historySize}; an immutable list replaced on publish. */
+    private volatile List<ManagerState> history = List.of();
+    /** Guarded by {@link #lifecycle}. */
+    private DirectoryWatcher watcher;
+    private volatile boolean closed;
+
+    private record TenantKey(long version, long generation, String tenant) {
+    }
+
+    private record ValueKey(long version, String path, Class<?> type) {
+    }
+
+    /**
+     * Builds a manager. Nothing is loaded until {@link #loadEnvironmentConfig(String)}; the persist file, when
+     * configured and present, is read now.
+     *
+     * @param options the options
+     * @throws NullPointerException if {@code options} is {@code null}
+     * @throws ConfigException      if the persist file exists but cannot be read or parsed
+     */
+    public ConfigurationManager(ConfigurationOptions options) {
+        this.options = java.util.Objects.requireNonNull(options, "options");
+        this.sources = new SourceReader(options);
+        this.initialRuntime = sources.readPersisted();
+        this.tenantViews = Caffeine.newBuilder().maximumSize(options.tenantCacheSize()).build();
+        this.values = Caffeine.newBuilder().maximumSize(options.valueCacheSize()).recordStats().build();
+        this.audit = new AuditTrail(options.auditLog().orElse(null));
+        this.metrics = new ManagerMetrics(options.meterRegistry().orElse(null),
+                () -> {
+                    ManagerState s = state;
+                    return s == null ? 0 : s.snapshot().version();
+                },
+                () -> values.stats().hitRate());
+        this.events = new EventDispatcher(options.listenerExecutor().orElse(null), "lamina-config-events");
+    }
+
+    // ---------------------------------------------------------------- loading
+
+    /**
+     * Loads an environment and makes it the active one: reads the layers, validates, and publishes a new version
+     * unless the content is identical to the current one.
+     *
+     * @param environment the environment ({@code development}, {@code staging}, {@code production} or any name
+     *                    matching {@code [A-Za-z0-9][A-Za-z0-9_-]{0,63}})
+     * @return the configuration now in force
+     * @throws IllegalArgumentException if the name is invalid
+     * @throws ConfigException          if a file cannot be read, parsed or resolved, inheritance has a cycle, or
+     *                                  validation refuses the result; nothing is published
+     * @throws IllegalStateException    if the manager is closed
+     */
+    public Configuration loadEnvironmentConfig(String environment) {
+        EnvironmentFiles.checkName("environment", environment);
+        ensureOpen();
+        writeLock.lock();
+        try {
+            ManagerState prev = state;
+            try {
+                long t0 = System.nanoTime();
+                SourceReader.Sources src = sources.read(environment, null);
+                ConfigObject runtime = prev == null ? initialRuntime : prev.runtimeTree();
+                Configuration cfg = sources.build(src.layers(), runtime, List.of());
+                validate(cfg, environment);
+                metrics.recordLoad(System.nanoTime() - t0);
+                return commit(prev, new ManagerStateDraft(environment, src.files(), src.layers(), runtime, cfg),
+                        ChangeRecord.Action.LOAD, Principal.system(), "load of environment " + environment)
+                        .configuration();
+            } catch (ConfigException e) {
+                rejected(prev, Principal.system(), ChangeRecord.Action.LOAD, List.of(), "load of environment "
+                        + environment, e);
+                throw e;
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Re-reads the active environment's files now (what hot reload does on a file change).
+     *
+     * @return the snapshot in force afterwards: a new one, or the same when the content is identical
+     * @throws ConfigException       if reading, parsing, resolving or validation fails; the last good snapshot
+     *                               stays in force
+     * @throws IllegalStateException if nothing is loaded yet or the manager is closed
+     */
+    public Snapshot reload() {
+        ensureOpen();
+        requireLoaded();
+        return reloadFromFiles();
+    }
+
+    private Snapshot reloadFromFiles() {
+        writeLock.lock();
+        try {
+            // Tenant overlays may have changed even when the environment did not: drop cached views.
+            tenantGeneration.incrementAndGet();
+            tenantViews.invalidateAll();
+            ManagerState prev = state;
+            try {
+                long t0 = System.nanoTime();
+                SourceReader.Sources src = sources.read(prev.environment(), prev.files());
+                Configuration cfg = sources.build(src.layers(), prev.runtimeTree(), List.of());
+                validate(cfg, prev.environment());
+                metrics.recordLoad(System.nanoTime() - t0);
+                Snapshot s = commit(prev, new ManagerStateDraft(prev.environment(), src.files(), src.layers(),
+                        prev.runtimeTree(), cfg), ChangeRecord.Action.RELOAD, Principal.system(),
+                        "reload of the configuration files");
+                metrics.reload(s == prev.snapshot() ? ManagerMetrics.Result.UNCHANGED : ManagerMetrics.Result.APPLIED);
+                return s;
+            } catch (RuntimeException e) {
+                ConfigException ce = e instanceof ConfigException c ? c : new ConfigException(null, null,
+                        "reload failed unexpectedly (" + e.getClass().getName() + ")", e);
+                metrics.reload(ManagerMetrics.Result.REJECTED);
+                rejected(prev, Principal.system(), ChangeRecord.Action.RELOAD, List.of(),
+                        "reload of the configuration files", ce);
+                throw ce;
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /**
+     * @return the snapshot in force; hold it to read several keys consistently
+     * @throws IllegalStateException if nothing is loaded yet
+     */
+    public Snapshot current() {
+        return requireLoaded().snapshot();
+    }
+
+    /**
+     * @return the configuration in force (the current snapshot's); a later change publishes a new one
+     * @throws IllegalStateException if nothing is loaded yet
+     */
+    public Configuration configuration() {
+        return current().configuration();
+    }
+
+    /** @return the active environment, or empty before the first load */
+    public Optional<String> getActiveEnvironment() {
+        ManagerState s = state;
+        return s == null ? Optional.empty() : Optional.of(s.environment());
+    }
+
+    /**
+     * Validates a configuration with the manager's {@link ConfigValidator} without publishing anything.
+     *
+     * @param config a configuration
+     * @return every finding, blocking or not
+     */
+    public List<ValidationProblem> validateConfig(Configuration config) {
+        java.util.Objects.requireNonNull(config, "config");
+        return options.validator().validate(config, getActiveEnvironment().orElse("default"));
+    }
+
+    /**
+     * A typed value of the current snapshot, cached per version (Caffeine) so repeated conversions and bindings
+     * are served from the cache. {@code type} may be {@code String}, a primitive or its box, {@code Duration},
+     * {@link DataSize}, an enum, or a record/class bound as by {@link Configuration#bind}. Cached objects are
+     * shared between callers: treat them as immutable.
+     *
+     * @param path a config path
+     * @param type the type
+     * @param <T>  the type
+     * @return the value
+     * @throws ConfigMissingException if absent
+     * @throws ConfigTypeException    or {@link ConfigBindException} if it does not convert
+     * @throws IllegalStateException  if nothing is loaded yet
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T get(String path, Class<T> type) {
+        java.util.Objects.requireNonNull(path, "path");
+        java.util.Objects.requireNonNull(type, "type");
+        Snapshot s = current();
+        Class<?> boxed = box(type);
+        return (T) values.get(new ValueKey(s.version(), path, boxed), k -> convert(s.configuration(), path, boxed));
+    }
+
+    /**
+     * Binds a subtree of the current snapshot, cached per version; same as {@link #get(String, Class)}.
+     *
+     * @param path a config path ({@code ""} for the whole tree)
+     * @param type the record or class
+     * @param <T>  the type
+     * @return the bound object, shared between callers
+     * @throws ConfigMissingException if absent
+     * @throws ConfigBindException    if the subtree does not fit
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T bind(String path, Class<T> type) {
+        java.util.Objects.requireNonNull(path, "path");
+        java.util.Objects.requireNonNull(type, "type");
+        Snapshot s = current();
+        return (T) values.get(new ValueKey(s.version(), "bind:" + path, type),
+                k -> s.configuration().bind(path, type));
+    }
+
+    /** @return the value cache's counters */
+    public CacheStatistics cacheStats() {
+        var st = values.stats();
+        return new CacheStatistics(st.hitCount(), st.missCount(), st.evictionCount());
+    }
+
+    private static Class<?> box(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        if (type == int.class) {
+            return Integer.class;
+        }
+        if (type == long.class) {
+            return Long.class;
+        }
+        if (type == double.class) {
+            return Double.class;
+        }
+        if (type == boolean.class) {
+            return Boolean.class;
+        }
+        throw new IllegalArgumentException("unsupported primitive type " + type + " (use int, long, double or boolean)");
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object convert(Configuration c, String path, Class<?> type) {
+        if (type == String.class) {
+            return c.getString(path);
+        }
+        if (type == Integer.class) {
+            return c.getInt(path);
+        }
+        if (type == Long.class) {
+            return c.getLong(path);
+        }
+        if (type == Double.class) {
+            return c.getDouble(path);
+        }
+        if (type == Boolean.class) {
+            return c.getBoolean(path);
+        }
+        if (type == Duration.class) {
+            return c.getDuration(path);
+        }
+        if (type == DataSize.class) {
+            return c.getSize(path);
+        }
+        if (type.isEnum()) {
+            return c.getEnum(path, (Class) type);
+        }
+        return c.bind(path, type);
+    }
+
+    // ---------------------------------------------------------------- tenants
+
+    /**
+     * The configuration of one tenant: the current snapshot with {@code tenants/<id>.*} on top, validated. A
+     * tenant without an overlay file gets the environment's configuration. Views are cached (bounded Caffeine
+     * cache) per version and dropped on every reload, so an edited overlay is seen after the watcher's reload.
+     *
+     * @param tenantId the tenant id: {@code [A-Za-z0-9][A-Za-z0-9_-]{0,63}} (so it cannot name a file outside
+     *                 {@code tenants/})
+     * @return the tenant's configuration
+     * @throws IllegalArgumentException if the id breaks the rule
+     * @throws ConfigException          if the overlay cannot be read, parsed or resolved, or validation refuses it
+     * @throws IllegalStateException    if nothing is loaded yet
+     */
+    public Configuration forTenant(String tenantId) {
+        EnvironmentFiles.checkName("tenant id", tenantId);
+        ManagerState s = requireLoaded();
+        TenantKey key = new TenantKey(s.snapshot().version(), tenantGeneration.get(), tenantId);
+        return tenantViews.get(key, k -> buildTenant(s, tenantId));
+    }
+
+    private Configuration buildTenant(ManagerState s, String tenantId) {
+        Optional<List<Layer>> overlay = sources.tenantLayers(tenantId);
+        if (overlay.isEmpty()) {
+            return s.snapshot().configuration();
+        }
+        Configuration cfg = sources.build(s.sourceLayers(), s.runtimeTree(), overlay.get());
+        validate(cfg, s.environment());
+        return cfg;
+    }
+
+    // ---------------------------------------------------------------- updates
+
+    /**
+     * Sets one path at run time as {@link Principal#anonymous()}, unconditionally.
+     *
+     * @param path  a config path ({@code anomaly_detection.threshold})
+     * @param value the value (see {@link UpdateRequest}); {@code null} removes the path
+     * @return the new snapshot, or the current one when the content did not change
+     * @throws ConfigException          (see the class comment) when the update is refused; nothing is published
+     * @throws IllegalArgumentException if the path is malformed or the value's type is not supported
+     * @throws IllegalStateException    if nothing is loaded yet or the manager is closed
+     */
+    public Snapshot updateConfig(String path, Object value) {
+        return updateConfig(UpdateRequest.builder().set(path, value).build());
+    }
+
+    /**
+     * Sets one path at run time if the current version is still {@code expectedVersion}.
+     *
+     * @param path            a config path
+     * @param value           the value; {@code null} removes the path
+     * @param expectedVersion the version the caller read
+     * @return the new snapshot, or the current one when the content did not change
+     * @throws ConfigConflictException if another change was published since; it carries the current version
+     * @throws ConfigException         (see the class comment) when the update is refused otherwise
+     */
+    public Snapshot updateConfig(String path, Object value, long expectedVersion) {
+        return updateConfig(UpdateRequest.builder().set(path, value).expectedVersion(expectedVersion).build());
+    }
+
+    /**
+     * Applies several paths atomically as one version, with an optional expected version, principal and reason.
+     * The runtime-updates layer is persisted to {@link ConfigurationOptions#persistFile()} (crash-safely) and the
+     * change recorded in the audit log before it is published.
+     *
+     * @param request the update
+     * @return the new snapshot, or the current one when the content did not change
+     * @throws ConfigConflictException     if {@code expectedVersion} is not current
+     * @throws ConfigAccessDeniedException if the policy refuses a path to the principal
+     * @throws ConfigValidationException   if the validator refuses the result
+     * @throws ConfigAuditException        if the audit log cannot be written
+     * @throws ConfigException             if the result cannot be resolved or the persist file cannot be written
+     * @throws IllegalArgumentException   if a value's type is not supported
+     * @throws IllegalStateException      if nothing is loaded yet or the manager is closed
+     */
+    public Snapshot updateConfig(UpdateRequest request) {
+        java.util.Objects.requireNonNull(request, "request");
+        ensureOpen();
+        requireLoaded();
+        Principal principal = request.principal().orElse(Principal.anonymous());
+        Origin origin = Origin.of("runtime update by " + principal.name());
+        Map<ConfigPath, ConfigNode> nodes = new LinkedHashMap<>();
+        request.values().forEach((p, v) -> nodes.put(p, RuntimeTree.toNode(v, origin)));
+        List<String> paths = request.values().keySet().stream().map(ConfigPath::toString).toList();
+        String why = request.reason().orElse("runtime update");
+        writeLock.lock();
+        try {
+            ensureOpen();
+            ManagerState prev = state;
+            try {
+                long current = prev.snapshot().version();
+                if (request.expectedVersion().isPresent() && request.expectedVersion().getAsLong() != current) {
+                    throw new ConfigConflictException(request.expectedVersion().getAsLong(), current);
+                }
+                for (ConfigPath p : nodes.keySet()) {
+                    authorize(principal, p);
+                }
+                ConfigObject runtime = prev.runtimeTree();
+                for (Map.Entry<ConfigPath, ConfigNode> e : nodes.entrySet()) {
+                    runtime = RuntimeTree.set(runtime, e.getKey(), e.getValue());
+                }
+                Configuration cfg = sources.build(prev.sourceLayers(), runtime, List.of());
+                validate(cfg, prev.environment());
+                return commit(prev, new ManagerStateDraft(prev.environment(), prev.files(), prev.sourceLayers(),
+                        runtime, cfg), ChangeRecord.Action.UPDATE, principal, why);
+            } catch (ConfigException e) {
+                rejected(prev, principal, ChangeRecord.Action.UPDATE, paths, why, e);
+                throw e;
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Publishes a configuration built elsewhere (for example migrated from a legacy format) as a new version,
+     * validated and audited, as {@link Principal#system()}. It replaces the files' configuration and the runtime
+     * updates until the next load or reload from the files.
+     *
+     * @param config the configuration
+     * @return the new snapshot, or the current one when the content is identical
+     * @throws ConfigException (see the class comment) when refused
+     */
+    public Snapshot setActiveConfig(Configuration config) {
+        return setActiveConfig(config, Principal.system(), "setActiveConfig");
+    }
+
+    /**
+     * Like {@link #setActiveConfig(Configuration)}, naming who and why; every changed path must be allowed to
+     * the principal.
+     *
+     * @param config    the configuration
+     * @param principal who
+     * @param reason    why (recorded; must not contain a secret)
+     * @return the new snapshot, or the current one when the content is identical
+     * @throws ConfigException (see the class comment) when refused
+     */
+    public Snapshot setActiveConfig(Configuration config, Principal principal, String reason) {
+        java.util.Objects.requireNonNull(config, "config");
+        java.util.Objects.requireNonNull(principal, "principal");
+        java.util.Objects.requireNonNull(reason, "reason");
+        ensureOpen();
+        writeLock.lock();
+        try {
+            ensureOpen();
+            ManagerState prev = state;
+            try {
+                authorizeChanges(principal, prev, config.root());
+                String env = prev == null ? "default" : prev.environment();
+                validate(config, env);
+                List<Layer> layers = List.of(new Layer("setActiveConfig", config.root()));
+                return commit(prev, new ManagerStateDraft(env, prev == null ? Map.of() : prev.files(), layers,
+                        ConfigObject.empty(Origin.of(SourceReader.RUNTIME_LAYER)), config),
+                        ChangeRecord.Action.SET_ACTIVE, principal, reason);
+            } catch (ConfigException e) {
+                rejected(prev, principal, ChangeRecord.Action.SET_ACTIVE, List.of(), reason, e);
+                throw e;
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- history
+
+    /** @return the versions the history holds, oldest first (at most {@link ConfigurationOptions#historySize()}) */
+    public List<VersionInfo> history() {
+        return history.stream().map(s -> new VersionInfo(s.snapshot().version(), s.snapshot().contentHash(),
+                s.snapshot().change(), s.changedPaths())).toList();
+    }
+
+    /**
+     * @param version a version
+     * @return that version's snapshot, while the history holds it
+     */
+    public Optional<Snapshot> snapshot(long version) {
+        return findInHistory(version).map(ManagerState::snapshot);
+    }
+
+    /**
+     * Restores a version's content exactly (its configuration and its runtime updates) as a new version, as
+     * {@link Principal#system()}.
+     *
+     * @param version a version the history holds
+     * @return the new snapshot, or the current one when its content already equals that version's
+     * @throws ConfigException if the history does not hold the version, or the rollback is refused (see the class
+     *                         comment)
+     */
+    public Snapshot rollback(long version) {
+        return rollback(version, Principal.system(), "rollback to version " + version);
+    }
+
+    /**
+     * Like {@link #rollback(long)}, naming who and why; every path the rollback changes must be allowed to the
+     * principal.
+     *
+     * @param version   a version the history holds
+     * @param principal who
+     * @param reason    why (recorded; must not contain a secret)
+     * @return the new snapshot, or the current one when nothing changes
+     * @throws ConfigException if the history does not hold the version, or the rollback is refused
+     */
+    public Snapshot rollback(long version, Principal principal, String reason) {
+        java.util.Objects.requireNonNull(principal, "principal");
+        java.util.Objects.requireNonNull(reason, "reason");
+        ensureOpen();
+        requireLoaded();
+        writeLock.lock();
+        try {
+            ensureOpen();
+            ManagerState prev = state;
+            try {
+                ManagerState target = findInHistory(version).orElseThrow(() -> unknownVersion(version));
+                Configuration cfg = target.snapshot().configuration();
+                authorizeChanges(principal, prev, cfg.root());
+                validate(cfg, target.environment());
+                return commit(prev, new ManagerStateDraft(target.environment(), target.files(), target.sourceLayers(),
+                        target.runtimeTree(), cfg), ChangeRecord.Action.ROLLBACK, principal, reason);
+            } catch (ConfigException e) {
+                rejected(prev, principal, ChangeRecord.Action.ROLLBACK, List.of(), reason, e);
+                throw e;
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private ConfigException unknownVersion(long version) {
+        List<ManagerState> h = history;
+        String held = h.isEmpty() ? "none" : h.get(0).snapshot().version() + " to " + h.get(h.size() - 1).snapshot().version();
+        return new ConfigException(null, null, "unknown version " + version + ": the history holds versions " + held
+                + " (fix: pick a version from history())");
+    }
+
+    private Optional<ManagerState> findInHistory(long version) {
+        for (ManagerState s : history) {
+            if (s.snapshot().version() == version) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- hot reload
+
+    /**
+     * Starts watching the configuration directory (and {@code tenants/} when it exists). Directories are watched,
+     * not files, so Kubernetes {@code ..data} symlink swaps, rename-saves and new files are seen. A changed file is
+     * read once it has been quiet for {@link ConfigurationOptions#quietPeriod()}; bursts are debounced into one
+     * reload. A reload that fails keeps the last good snapshot and emits a {@link ConfigErrorEvent}. Falls back to
+     * polling when the platform's watch service fails. Does nothing when already enabled.
+     *
+     * @throws IllegalStateException if nothing is loaded yet or the manager is closed
+     */
+    public void enableHotReload() {
+        synchronized (lifecycle) {
+            ensureOpen();
+            requireLoaded();
+            if (watcher != null) {
+                return;
+            }
+            Set<Path> dirs = new LinkedHashSet<>();
+            dirs.add(options.directory());
+            Path tenants = options.directory().resolve("tenants");
+            if (Files.isDirectory(tenants)) {
+                dirs.add(tenants);
+            }
+            WatchSettings settings = new WatchSettings(options.quietPeriod(), options.debounce(),
+                    options.pollInterval(), options.forcePolling());
+            DirectoryWatcher w = new DirectoryWatcher(dirs, settings, changed -> onFilesChanged());
+            w.start();
+            watcher = w;
+        }
+        // Catch up with any change made between the load and the start of the watcher.
+        onFilesChanged();
+    }
+
+    /** Stops watching files; the snapshot in force stays. Does nothing when hot reload is off. */
+    public void disableHotReload() {
+        DirectoryWatcher w;
+        synchronized (lifecycle) {
+            w = watcher;
+            watcher = null;
+        }
+        if (w != null) {
+            w.close();
+        }
+    }
+
+    /** @return {@code true} while files are watched */
+    public boolean isHotReloadEnabled() {
+        synchronized (lifecycle) {
+            return watcher != null;
+        }
+    }
+
+    private void onFilesChanged() {
+        if (closed) {
+            return;
+        }
+        try {
+            reloadFromFiles();
+        } catch (ConfigException e) {
+            ManagerState s = state;
+            LOG.warn("configuration reload refused; version {} stays in force: {}",
+                    s == null ? 0 : s.snapshot().version(), e.getMessage());
+            events.error(ConfigErrorEvent.of(e));
+        }
+    }
+
+    // ---------------------------------------------------------------- listeners
+
+    /**
+     * Registers a listener for change events (one per changed leaf, after each new version) and error events
+     * (refused reloads).
+     *
+     * @param listener the listener
+     */
+    public void addChangeListener(ConfigChangeListener listener) {
+        events.add(listener);
+    }
+
+    /**
+     * @param listener a registered listener
+     * @return {@code true} when it was registered
+     */
+    public boolean removeChangeListener(ConfigChangeListener listener) {
+        return events.remove(listener);
+    }
+
+    /**
+     * Stops hot reload and the listener thread (after delivering queued events, waiting at most a second) and
+     * removes this manager's meters. The current snapshot stays readable; changes are refused afterwards.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        disableHotReload();
+        events.close();
+        metrics.close();
+        audit.close();
+    }
+
+    // ---------------------------------------------------------------- publication
+
+    private record ManagerStateDraft(String environment, Map<String, Path> files, List<Layer> layers,
+                                     ConfigObject runtime, Configuration config) {
+    }
+
+    /** Publishes a validated candidate. Caller holds {@link #writeLock}. */
+    private Snapshot commit(ManagerState prev, ManagerStateDraft d, ChangeRecord.Action action, Principal principal,
+                            String why) {
+        String hash = ContentHash.of(d.config().root());
+        if (prev != null && hash.equals(prev.snapshot().contentHash())) {
+            if (action == ChangeRecord.Action.LOAD || action == ChangeRecord.Action.RELOAD) {
+                // Same content: no version, but remember which environment and files are now in force.
+                state = new ManagerState(d.environment(), d.files(), d.layers(), prev.runtimeTree(), prev.snapshot(),
+                        prev.changedPaths());
+            }
+            return prev.snapshot();
+        }
+        List<TreeDiff.Change> changes = TreeDiff.between(prev == null ? null : prev.snapshot().configuration().root(),
+                d.config().root());
+        long version = prev == null ? 1 : prev.snapshot().version() + 1;
+        Instant now = options.clock().instant();
+        ChangeRecord record = new ChangeRecord(principal.name(), now, why, action);
+        Snapshot snap = new Snapshot(version, d.config(), hash, now, record);
+        Configuration before = prev == null ? null : prev.snapshot().configuration();
+
+        boolean runtimeChanged = prev == null ? false : prev.runtimeTree() != d.runtime();
+        if (runtimeChanged) {
+            sources.persist(d.runtime());
+        }
+        List<String> paths = new ArrayList<>(changes.size());
+        Map<String, String> oldValues = new LinkedHashMap<>();
+        Map<String, String> newValues = new LinkedHashMap<>();
+        for (TreeDiff.Change c : changes) {
+            String p = c.path().toString();
+            paths.add(p);
+            if (c.oldValue() != null) {
+                oldValues.put(p, display(c.path(), c.oldValue(), before, d.config()));
+            }
+            if (c.newValue() != null) {
+                newValues.put(p, display(c.path(), c.newValue(), before, d.config()));
+            }
+        }
+        try {
+            audit.applied(now, principal.name(), auditAction(action), paths, oldValues, newValues, version, why);
+        } catch (RuntimeException e) {
+            if (runtimeChanged) {
+                restorePersisted(prev.runtimeTree(), e);
+            }
+            throw e;
+        }
+
+        ManagerState next = new ManagerState(d.environment(), d.files(), d.layers(), d.runtime(), snap,
+                changes.stream().map(TreeDiff.Change::path).toList());
+        state = next;
+        List<ManagerState> h = new ArrayList<>(history);
+        h.add(next);
+        while (h.size() > options.historySize()) {
+            h.remove(0);
+        }
+        history = List.copyOf(h);
+        tenantGeneration.incrementAndGet();
+        tenantViews.invalidateAll();
+        values.invalidateAll();
+        LOG.info("configuration version {} published ({}, {} changed paths, by {})", version,
+                action.name().toLowerCase(java.util.Locale.ROOT), changes.size(), principal.name());
+        if (events.hasListeners()) {
+            String described = describe(record, version);
+            List<ConfigChangeEvent> list = new ArrayList<>(changes.size());
+            for (int i = 0; i < changes.size(); i++) {
+                TreeDiff.Change c = changes.get(i);
+                String source = c.newValue() == null || action == ChangeRecord.Action.ROLLBACK
+                        || action == ChangeRecord.Action.SET_ACTIVE ? described : c.newValue().origin().describe();
+                list.add(new ConfigChangeEvent(c.path(), Optional.ofNullable(oldValues.get(paths.get(i))),
+                        Optional.ofNullable(newValues.get(paths.get(i))), source, version));
+            }
+            events.changes(list);
+        }
+        return snap;
+    }
+
+    private void restorePersisted(ConfigObject previous, RuntimeException cause) {
+        try {
+            sources.persist(previous);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+            LOG.error("could not restore the persisted runtime updates after a failed audit write", e);
+        }
+    }
+
+    private String display(ConfigPath path, ConfigNode leaf, Configuration before, Configuration after) {
+        String text = Leaves.text(leaf);
+        String p = path.toString();
+        boolean secret = options.secretPolicy().isSecret(path) || SecretPolicy.isEncrypted(text)
+                || after.isSecret(p) || (before != null && before.isSecret(p));
+        return secret ? SecretPolicy.MASK : text;
+    }
+
+    private static String describe(ChangeRecord r, long version) {
+        return switch (r.action()) {
+            case LOAD -> "load of version " + version;
+            case RELOAD -> "reload of the configuration files";
+            case UPDATE -> "runtime update by " + r.who();
+            case ROLLBACK -> r.why() + " by " + r.who();
+            case SET_ACTIVE -> "setActiveConfig by " + r.who();
+        };
+    }
+
+    private static String auditAction(ChangeRecord.Action a) {
+        return a.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    private void rejected(ManagerState prev, Principal principal, ChangeRecord.Action action, List<String> paths,
+                          String why, ConfigException e) {
+        audit.rejected(options.clock().instant(), principal.name(), auditAction(action), paths,
+                prev == null ? 0 : prev.snapshot().version(), why, e);
+    }
+
+    private void validate(Configuration candidate, String environment) {
+        List<ValidationProblem> problems = options.validator().validate(candidate, environment);
+        if (problems.stream().anyMatch(ValidationProblem::blocking)) {
+            throw new ConfigValidationException(problems);
+        }
+        for (ValidationProblem p : problems) {
+            LOG.info("configuration warning: {}", p.describe());
+        }
+    }
+
+    private void authorize(Principal principal, ConfigPath path) {
+        if (!options.authorizationPolicy().isAllowed(principal, path)) {
+            throw new ConfigAccessDeniedException(principal.name(), path);
+        }
+    }
+
+    private void authorizeChanges(Principal principal, ManagerState prev, ConfigObject target) {
+        for (TreeDiff.Change c : TreeDiff.between(prev == null ? null : prev.snapshot().configuration().root(), target)) {
+            authorize(principal, c.path());
+        }
+    }
+
+    private ManagerState requireLoaded() {
+        ManagerState s = state;
+        if (s == null) {
+            throw new IllegalStateException("no configuration loaded yet (call loadEnvironmentConfig first)");
+        }
+        return s;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this ConfigurationManager is closed");
+        }
+    }
+}
