@@ -58,9 +58,9 @@ public final class ManagerMetrics implements AutoCloseable {
             meters.add(c);
         }
         meters.add(Gauge.builder("lamina.config.version", version, s -> s.getAsLong())
-                .description("The version of the configuration in force").register(registry));
+                .description("The version of the configuration in force").strongReference(true).register(registry));
         meters.add(Gauge.builder("lamina.config.cache.hit.ratio", cacheHitRate, DoubleSupplier::getAsDouble)
-                .description("Hit ratio of the typed-value and binding cache").register(registry));
+                .description("Hit ratio of the typed-value and binding cache").strongReference(true).register(registry));
     }
 
     /** @param nanos how long one candidate took to build */
