@@ -1,6 +1,5 @@
 package dev.lamina.config;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,9 +108,10 @@ public final class ConfigurationManager implements AutoCloseable {
         this.options = java.util.Objects.requireNonNull(options, "options");
         this.sources = new SourceReader(options);
         this.initialRuntime = sources.readPersisted();
+        // Opened before any thread or meter exists, so that a refused sink leaves nothing behind.
+        this.audit = new AuditTrail(options.auditLog().orElse(null), options.secretPolicy(), options.clock());
         this.tenantViews = Caffeine.newBuilder().maximumSize(options.tenantCacheSize()).build();
         this.values = Caffeine.newBuilder().maximumSize(options.valueCacheSize()).recordStats().build();
-        this.audit = new AuditTrail(options.auditLog().orElse(null));
         this.metrics = new ManagerMetrics(options.meterRegistry().orElse(null),
                 () -> {
                     ManagerState s = state;
@@ -152,8 +152,7 @@ public final class ConfigurationManager implements AutoCloseable {
                         ChangeRecord.Action.LOAD, Principal.system(), "load of environment " + environment)
                         .configuration();
             } catch (ConfigException e) {
-                rejected(prev, Principal.system(), ChangeRecord.Action.LOAD, List.of(), "load of environment "
-                        + environment, e);
+                rejected(prev, Principal.system(), ChangeRecord.Action.LOAD, List.of(), e);
                 throw e;
             }
         } finally {
@@ -197,8 +196,7 @@ public final class ConfigurationManager implements AutoCloseable {
                 ConfigException ce = e instanceof ConfigException c ? c : new ConfigException(null, null,
                         "reload failed unexpectedly (" + e.getClass().getName() + ")", e);
                 metrics.reload(ManagerMetrics.Result.REJECTED);
-                rejected(prev, Principal.system(), ChangeRecord.Action.RELOAD, List.of(),
-                        "reload of the configuration files", ce);
+                rejected(prev, Principal.system(), ChangeRecord.Action.RELOAD, List.of(), ce);
                 throw ce;
             }
         } finally {
@@ -421,7 +419,6 @@ public final class ConfigurationManager implements AutoCloseable {
         Origin origin = Origin.of("runtime update by " + principal.name());
         Map<ConfigPath, ConfigNode> nodes = new LinkedHashMap<>();
         request.values().forEach((p, v) -> nodes.put(p, RuntimeTree.toNode(v, origin)));
-        List<String> paths = request.values().keySet().stream().map(ConfigPath::toString).toList();
         String why = request.reason().orElse("runtime update");
         writeLock.lock();
         try {
@@ -444,7 +441,7 @@ public final class ConfigurationManager implements AutoCloseable {
                 return commit(prev, new ManagerStateDraft(prev.environment(), prev.files(), prev.sourceLayers(),
                         runtime, cfg), ChangeRecord.Action.UPDATE, principal, why);
             } catch (ConfigException e) {
-                rejected(prev, principal, ChangeRecord.Action.UPDATE, paths, why, e);
+                rejected(prev, principal, ChangeRecord.Action.UPDATE, requested(prev, nodes), e);
                 throw e;
             }
         } finally {
@@ -493,7 +490,7 @@ public final class ConfigurationManager implements AutoCloseable {
                         ConfigObject.empty(Origin.of(SourceReader.RUNTIME_LAYER)), config),
                         ChangeRecord.Action.SET_ACTIVE, principal, reason);
             } catch (ConfigException e) {
-                rejected(prev, principal, ChangeRecord.Action.SET_ACTIVE, List.of(), reason, e);
+                rejected(prev, principal, ChangeRecord.Action.SET_ACTIVE, List.of(), e);
                 throw e;
             }
         } finally {
@@ -557,7 +554,7 @@ public final class ConfigurationManager implements AutoCloseable {
                 return commit(prev, new ManagerStateDraft(target.environment(), target.files(), target.sourceLayers(),
                         target.runtimeTree(), cfg), ChangeRecord.Action.ROLLBACK, principal, reason);
             } catch (ConfigException e) {
-                rejected(prev, principal, ChangeRecord.Action.ROLLBACK, List.of(), reason, e);
+                rejected(prev, principal, ChangeRecord.Action.ROLLBACK, List.of(), e);
                 throw e;
             }
         } finally {
@@ -601,12 +598,10 @@ public final class ConfigurationManager implements AutoCloseable {
             }
             Set<Path> dirs = new LinkedHashSet<>();
             dirs.add(options.directory());
-            Path tenants = options.directory().resolve("tenants");
-            if (Files.isDirectory(tenants)) {
-                dirs.add(tenants);
-            }
+            dirs.add(options.directory().resolve("tenants"));
             WatchSettings settings = new WatchSettings(options.quietPeriod(), options.debounce(),
                     options.pollInterval(), options.forcePolling());
+            // The watcher copes with directories that do not exist yet (tenants/ created later) or are recreated.
             DirectoryWatcher w = new DirectoryWatcher(dirs, settings, changed -> onFilesChanged());
             w.start();
             watcher = w;
@@ -684,7 +679,6 @@ public final class ConfigurationManager implements AutoCloseable {
         disableHotReload();
         events.close();
         metrics.close();
-        audit.close();
     }
 
     // ---------------------------------------------------------------- publication
@@ -717,21 +711,13 @@ public final class ConfigurationManager implements AutoCloseable {
         if (runtimeChanged) {
             sources.persist(d.runtime());
         }
-        List<String> paths = new ArrayList<>(changes.size());
-        Map<String, String> oldValues = new LinkedHashMap<>();
-        Map<String, String> newValues = new LinkedHashMap<>();
+        List<AuditRecord.Change> masked = new ArrayList<>(changes.size());
         for (TreeDiff.Change c : changes) {
-            String p = c.path().toString();
-            paths.add(p);
-            if (c.oldValue() != null) {
-                oldValues.put(p, display(c.path(), c.oldValue(), before, d.config()));
-            }
-            if (c.newValue() != null) {
-                newValues.put(p, display(c.path(), c.newValue(), before, d.config()));
-            }
+            boolean secret = isSecret(c.path(), before, d.config(), c.oldValue(), c.newValue());
+            masked.add(AuditRecord.Change.of(c.path(), mask(c.oldValue(), secret), mask(c.newValue(), secret)));
         }
         try {
-            audit.applied(now, principal.name(), auditAction(action), paths, oldValues, newValues, version, why);
+            audit.applied(auditAction(action), principal.name(), masked, version, why);
         } catch (RuntimeException e) {
             if (runtimeChanged) {
                 restorePersisted(prev.runtimeTree(), e);
@@ -755,13 +741,12 @@ public final class ConfigurationManager implements AutoCloseable {
                 action.name().toLowerCase(java.util.Locale.ROOT), changes.size(), principal.name());
         if (events.hasListeners()) {
             String described = describe(record, version);
-            List<ConfigChangeEvent> list = new ArrayList<>(changes.size());
-            for (int i = 0; i < changes.size(); i++) {
-                TreeDiff.Change c = changes.get(i);
-                String source = c.newValue() == null || action == ChangeRecord.Action.ROLLBACK
-                        || action == ChangeRecord.Action.SET_ACTIVE ? described : c.newValue().origin().describe();
-                list.add(new ConfigChangeEvent(c.path(), Optional.ofNullable(oldValues.get(paths.get(i))),
-                        Optional.ofNullable(newValues.get(paths.get(i))), source, version));
+            List<ConfigChangeEvent> list = new ArrayList<>(masked.size());
+            for (AuditRecord.Change c : masked) {
+                String source = c.newValue().isEmpty() || action == ChangeRecord.Action.ROLLBACK
+                        || action == ChangeRecord.Action.SET_ACTIVE ? described : c.newValue().get().origin().describe();
+                list.add(new ConfigChangeEvent(c.path(), c.oldValue().map(Leaves::text), c.newValue().map(Leaves::text),
+                        source, version));
             }
             events.changes(list);
         }
@@ -777,12 +762,22 @@ public final class ConfigurationManager implements AutoCloseable {
         }
     }
 
-    private String display(ConfigPath path, ConfigNode leaf, Configuration before, Configuration after) {
-        String text = Leaves.text(leaf);
+    private boolean isSecret(ConfigPath path, Configuration before, Configuration after, ConfigNode... values) {
+        if (options.secretPolicy().isSecret(path)) {
+            return true;
+        }
+        for (ConfigNode v : values) {
+            if (v instanceof ConfigScalar sc && SecretPolicy.isEncrypted(sc.text())) {
+                return true;
+            }
+        }
         String p = path.toString();
-        boolean secret = options.secretPolicy().isSecret(path) || SecretPolicy.isEncrypted(text)
-                || after.isSecret(p) || (before != null && before.isSecret(p));
-        return secret ? SecretPolicy.MASK : text;
+        return after.isSecret(p) || (before != null && before.isSecret(p));
+    }
+
+    /** The node as it may be shown: {@value SecretPolicy#MASK} in place of a secret; {@code null} stays. */
+    private static ConfigNode mask(ConfigNode node, boolean secret) {
+        return node == null || !secret ? node : ConfigScalar.string(SecretPolicy.MASK, node.origin());
     }
 
     private static String describe(ChangeRecord r, long version) {
@@ -799,10 +794,21 @@ public final class ConfigurationManager implements AutoCloseable {
         return a.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
-    private void rejected(ManagerState prev, Principal principal, ChangeRecord.Action action, List<String> paths,
-                          String why, ConfigException e) {
-        audit.rejected(options.clock().instant(), principal.name(), auditAction(action), paths,
-                prev == null ? 0 : prev.snapshot().version(), why, e);
+    private void rejected(ManagerState prev, Principal principal, ChangeRecord.Action action,
+                          List<AuditRecord.Change> changes, ConfigException e) {
+        audit.rejected(auditAction(action), principal.name(), changes, prev == null ? 0 : prev.snapshot().version(), e);
+    }
+
+    /** The requested paths with their current and refused values, masked, for the audit record of a refusal. */
+    private List<AuditRecord.Change> requested(ManagerState prev, Map<ConfigPath, ConfigNode> nodes) {
+        Configuration current = prev.snapshot().configuration();
+        List<AuditRecord.Change> out = new ArrayList<>(nodes.size());
+        nodes.forEach((path, node) -> {
+            ConfigNode old = current.node(path.toString()).orElse(null);
+            boolean secret = isSecret(path, null, current, old, node);
+            out.add(AuditRecord.Change.of(path, mask(old, secret), mask(node, secret)));
+        });
+        return out;
     }
 
     private void validate(Configuration candidate, String environment) {

@@ -22,6 +22,7 @@ class ConfigurationManagerAuditTest {
     @BeforeEach
     void files() {
         write(dir, "base.yaml", "a: 1\ndb:\n  password: hunter2\n");
+        write(dir, "staging.yaml", "");
     }
 
     @Test

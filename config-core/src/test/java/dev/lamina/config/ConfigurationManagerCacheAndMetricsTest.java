@@ -24,6 +24,7 @@ class ConfigurationManagerCacheAndMetricsTest {
     @BeforeEach
     void files() {
         write(dir, "base.yaml", "server:\n  host: localhost\n  port: 8080\n");
+        write(dir, "staging.yaml", "");
     }
 
     @Test

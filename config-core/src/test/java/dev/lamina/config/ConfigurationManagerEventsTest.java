@@ -24,6 +24,7 @@ class ConfigurationManagerEventsTest {
     @BeforeEach
     void files() {
         write(dir, "base.yaml", "a: 1\nb: 2\ndb:\n  password: hunter2\n  host: localhost\n");
+        write(dir, "staging.yaml", "");
     }
 
     @Test

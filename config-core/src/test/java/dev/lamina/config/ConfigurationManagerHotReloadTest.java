@@ -195,6 +195,7 @@ class ConfigurationManagerHotReloadTest {
     @Test
     void newFileForTheEnvironmentIsPickedUp() {
         write(dir, "base.yaml", "threshold: 0.5\n");
+        write(dir, "environments.yaml", "staging: {}\n"); // declared, so it may start without a file of its own
         start();
         write(dir, "staging.yaml", "threshold: 0.4\n");
         await().atMost(WAIT).until(() -> version() == 2);

@@ -79,10 +79,26 @@ class ConfigurationManagerLoadTest {
     }
 
     @Test
-    void environmentWithoutItsOwnFileGetsBase() {
+    void declaredEnvironmentWithoutItsOwnFileGetsItsAncestors() {
         write(dir, "base.yaml", "name: base\n");
+        write(dir, "staging.yaml", "name: staging\n");
+        write(dir, "environments.yaml", "staging-eu:\n  extends: staging\ndevelopment: {}\n");
         try (ConfigurationManager m = new ConfigurationManager(options(dir).build())) {
+            assertThat(m.loadEnvironmentConfig("staging-eu").getString("name")).isEqualTo("staging");
             assertThat(m.loadEnvironmentConfig("development").getString("name")).isEqualTo("base");
+        }
+    }
+
+    @Test
+    void rejectsUnknownEnvironmentListingTheOnesFound() {
+        write(dir, "base.yaml", "name: base\n");
+        write(dir, "staging.yaml", "name: staging\n");
+        write(dir, "production.yaml", "name: production\n");
+        try (ConfigurationManager m = new ConfigurationManager(options(dir).build())) {
+            assertThatThrownBy(() -> m.loadEnvironmentConfig("prodution"))
+                    .isInstanceOf(ConfigSourceException.class)
+                    .hasMessageContaining("no configuration file for environment 'prodution'")
+                    .hasMessageContaining("environments found: production, staging");
         }
     }
 
@@ -91,7 +107,25 @@ class ConfigurationManagerLoadTest {
         try (ConfigurationManager m = new ConfigurationManager(options(dir).build())) {
             assertThatThrownBy(() -> m.loadEnvironmentConfig("staging"))
                     .isInstanceOf(ConfigSourceException.class)
-                    .hasMessageContaining("no configuration files for environment 'staging'");
+                    .hasMessageContaining("no configuration file for environment 'staging'")
+                    .hasMessageContaining("environments found: none");
+        }
+    }
+
+    @Test
+    void rejectsAFileThatLinksOutsideTheDirectory() throws Exception {
+        Path outside = java.nio.file.Files.createTempFile("outside", ".yaml");
+        try {
+            java.nio.file.Files.writeString(outside, "stolen: true\n");
+            java.nio.file.Files.createSymbolicLink(dir.resolve("staging.yaml"), outside);
+            try (ConfigurationManager m = new ConfigurationManager(options(dir).build())) {
+                assertThatThrownBy(() -> m.loadEnvironmentConfig("staging"))
+                        .isInstanceOf(ConfigSourceException.class)
+                        .hasMessageContaining("staging.yaml")
+                        .hasMessageContaining("symbolic link escape");
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(outside);
         }
     }
 
@@ -132,6 +166,7 @@ class ConfigurationManagerLoadTest {
     @Test
     void failedLoadKeepsTheActiveEnvironmentAndVersion() {
         write(dir, "base.yaml", "a: 1\n");
+        write(dir, "staging.yaml", "");
         write(dir, "production.yaml", "a: [unclosed\n");
         try (ConfigurationManager m = new ConfigurationManager(options(dir).build())) {
             m.loadEnvironmentConfig("staging");
@@ -146,6 +181,7 @@ class ConfigurationManagerLoadTest {
     @Test
     void switchingEnvironmentPublishesANewVersion() {
         write(dir, "base.yaml", "a: 1\n");
+        write(dir, "staging.yaml", "");
         write(dir, "production.yaml", "a: 2\n");
         try (ConfigurationManager m = new ConfigurationManager(options(dir).build())) {
             m.loadEnvironmentConfig("staging");
@@ -159,6 +195,8 @@ class ConfigurationManagerLoadTest {
     @Test
     void loadingIdenticalContentCreatesNoVersion() {
         write(dir, "base.yaml", "a: 1\n");
+        write(dir, "staging.yaml", "");
+        write(dir, "development.yaml", "a: 1\n");
         try (ConfigurationManager m = new ConfigurationManager(options(dir).build())) {
             m.loadEnvironmentConfig("staging");
             String hash = m.current().contentHash();
@@ -172,6 +210,7 @@ class ConfigurationManagerLoadTest {
     @Test
     void validatorRefusesInitialLoad() {
         write(dir, "base.yaml", "threshold: 2\n");
+        write(dir, "staging.yaml", "");
         ConfigValidator rangeCheck = (c, env) -> c.getDouble("threshold") > 1
                 ? List.of(new ValidationProblem(ConfigPath.parse("threshold"), c.origin("threshold"),
                 "must be at most 1", java.util.Optional.empty(), true))
@@ -189,6 +228,7 @@ class ConfigurationManagerLoadTest {
     @Test
     void layerProvidersGoAboveTheFilesAndBelowRuntimeUpdates() {
         write(dir, "base.yaml", "a: file\nb: file\n");
+        write(dir, "staging.yaml", "");
         LayerProvider provider = (env, limits) -> List.of(new Layer("profile:" + env, new ConfigObject(
                 java.util.Map.of("a", ConfigScalar.string("profile", Origin.of("profile")),
                         "b", ConfigScalar.string("profile", Origin.of("profile"))), Origin.of("profile"))));
@@ -212,6 +252,7 @@ class ConfigurationManagerLoadTest {
     @Test
     void contentHashIgnoresKeyOrderAndComments() {
         write(dir, "base.yaml", "a: 1\nb: 2\n");
+        write(dir, "staging.yaml", "");
         try (ConfigurationManager m = new ConfigurationManager(options(dir).build())) {
             m.loadEnvironmentConfig("staging");
             String h1 = m.current().contentHash();

@@ -36,6 +36,7 @@ class ConfigurationManagerUpdateTest {
     @BeforeEach
     void files() {
         write(dir, "base.yaml", "anomaly_detection:\n  threshold: 0.5\n  window: 10\ndb:\n  host: localhost\n  password: hunter2\n");
+        write(dir, "staging.yaml", "");
     }
 
     private ConfigurationManager manager(ConfigurationOptions.Builder b) {
@@ -316,7 +317,7 @@ class ConfigurationManagerUpdateTest {
     @Test
     void setActiveConfigPublishesAConfigurationBuiltElsewhere() throws Exception {
         Path other = Files.createDirectory(dir.resolve("other"));
-        write(other, "base.yaml", "migrated: true\n");
+        write(other, "staging.yaml", "migrated: true\n");
         Configuration migrated;
         try (ConfigurationManager source = new ConfigurationManager(options(other).build())) {
             migrated = source.loadEnvironmentConfig("staging");

@@ -32,6 +32,7 @@ class SnapshotAtomicityStressTest {
     @Test
     void readersNeverSeeAMixOfTwoVersions() throws Exception {
         write(dir, "base.yaml", "pair:\n  left: 0\n  right: 0\n");
+        write(dir, "staging.yaml", "");
         try (ConfigurationManager m = new ConfigurationManager(ManagerFixture.options(dir).build())) {
             m.loadEnvironmentConfig("staging");
             AtomicBoolean done = new AtomicBoolean();
@@ -59,7 +60,8 @@ class SnapshotAtomicityStressTest {
                         lastVersion = s.version();
                         lastValue = left;
                         reads.incrementAndGet();
-                        Thread.yield(); // 8 readers on 2 cores: leave the writer its share
+                        // 8 readers on 2 cores: pause briefly so the writer keeps its share of the CPU
+                        java.util.concurrent.locks.LockSupport.parkNanos(20_000);
                     }
                     return null;
                 }));

@@ -21,7 +21,6 @@ import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.ConfigSourceException;
 import dev.lamina.config.Format;
-import dev.lamina.config.Layer;
 import dev.lamina.config.Origin;
 import dev.lamina.config.ParseLimits;
 
@@ -84,7 +83,42 @@ public final class EnvironmentFiles {
                     + found.get(0).getFileName() + " and " + found.get(1).getFileName()
                     + " exist; keep only one file per name");
         }
-        return found.stream().findFirst();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = found.get(0);
+        try {
+            if (!file.toRealPath().startsWith(dir.toRealPath())) {
+                throw new ConfigSourceException(Origin.of(file.toString()), null,
+                        "resolves outside its directory (symbolic link escape); refusing to read it");
+            }
+        } catch (IOException e) {
+            throw new ConfigSourceException(Origin.of(file.toString()), null, "cannot resolve the file ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+        return Optional.of(file);
+    }
+
+    /**
+     * @param dir a configuration directory
+     * @return the stems of the configuration files in it other than {@code base} and {@code environments}, sorted
+     */
+    public static java.util.SortedSet<String> environmentsFound(Path dir) {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            entries.forEach(p -> {
+                String name = p.getFileName().toString();
+                int dot = name.lastIndexOf('.');
+                if (dot > 0 && !name.startsWith(".") && Format.fromFileName(name).isPresent()) {
+                    out.add(name.substring(0, dot));
+                }
+            });
+        } catch (IOException e) {
+            return out;
+        }
+        out.remove("base");
+        out.remove("environments");
+        return out;
     }
 
     /**
@@ -94,13 +128,13 @@ public final class EnvironmentFiles {
      * @param dir         the configuration directory
      * @param environment the environment
      * @param limits      parse limits
-     * @return the chain, root ancestor first, the environment last
+     * @return the chain, root ancestor first, the environment last, and whether the file declares it
      * @throws ConfigException if the file is malformed, names an invalid parent, or declares a cycle
      */
-    public static List<String> chain(Path dir, String environment, ParseLimits limits) {
+    public static Inheritance chain(Path dir, String environment, ParseLimits limits) {
         Optional<Path> file = find(dir, "environments");
         if (file.isEmpty()) {
-            return List.of(environment);
+            return new Inheritance(List.of(environment), false);
         }
         Path path = file.get();
         String name = path.toString();
@@ -109,13 +143,12 @@ public final class EnvironmentFiles {
         try {
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            return List.of(environment);
+            return new Inheritance(List.of(environment), false);
         } catch (IOException e) {
             throw new ConfigSourceException(Origin.of(name), null, "cannot read the environments file ("
                     + e.getClass().getSimpleName() + ")", e);
         }
-        Layer layer = ConfigDocuments.parse(name, format, bytes, limits);
-        ConfigObject root = layer.root();
+        ConfigObject root = ConfigDocuments.parse(name, format, bytes, limits);
         Deque<String> chain = new ArrayDeque<>();
         LinkedHashSet<String> seen = new LinkedHashSet<>();
         String current = environment;
@@ -133,7 +166,16 @@ public final class EnvironmentFiles {
             chain.addFirst(current);
             current = parentOf(root, current, name);
         }
-        return List.copyOf(chain);
+        return new Inheritance(List.copyOf(chain), root.get(environment).isPresent());
+    }
+
+    /**
+     * An environment's ancestry.
+     *
+     * @param chain    root ancestor first, the environment last
+     * @param declared {@code true} when the environments file lists the environment
+     */
+    public record Inheritance(List<String> chain, boolean declared) {
     }
 
     private static String parentOf(ConfigObject root, String env, String fileName) {

@@ -75,7 +75,8 @@ public final class SourceReader {
         }
         List<String> stems = new ArrayList<>();
         stems.add("base");
-        stems.addAll(EnvironmentFiles.chain(dir, environment, options.parseLimits()));
+        EnvironmentFiles.Inheritance inheritance = EnvironmentFiles.chain(dir, environment, options.parseLimits());
+        stems.addAll(inheritance.chain());
         Map<String, Path> files = new LinkedHashMap<>();
         List<Layer> layers = new ArrayList<>();
         for (String stem : stems) {
@@ -91,9 +92,13 @@ public final class SourceReader {
             files.put(stem, file.get());
             layers.addAll(ConfigSources.file(file.get()).read(options.parseLimits()));
         }
-        if (files.isEmpty()) {
-            throw new ConfigSourceException(Origin.of(dir.toString()), null, "no configuration files for environment '"
-                    + environment + "': expected base.* or " + environment + ".* (yaml, yml, json, toml, xml or properties)");
+        if (!files.containsKey(environment) && !inheritance.declared()) {
+            // A typo in the environment name must not silently load base.* alone.
+            java.util.SortedSet<String> found = EnvironmentFiles.environmentsFound(dir);
+            throw new ConfigSourceException(Origin.of(dir.toString()), null, "no configuration file for environment '"
+                    + environment + "' (expected " + environment + ".yaml, .yml, .json, .toml, .xml or .properties, "
+                    + "or an entry in environments.yaml); environments found: "
+                    + (found.isEmpty() ? "none" : String.join(", ", found)));
         }
         for (LayerProvider provider : options.layerProviders()) {
             layers.addAll(Objects.requireNonNull(provider.layers(environment, options.parseLimits()),
@@ -154,7 +159,7 @@ public final class SourceReader {
                     + e.getClass().getSimpleName() + ")", e);
         }
         Format format = RuntimeTree.formatOf(p.getFileName().toString());
-        return ConfigDocuments.parse(p.toString(), format, bytes, options.parseLimits()).root();
+        return ConfigDocuments.parse(p.toString(), format, bytes, options.parseLimits());
     }
 
     /**
@@ -171,11 +176,7 @@ public final class SourceReader {
         }
         Path p = file.get();
         byte[] bytes = RuntimeTree.render(runtimeTree, RuntimeTree.formatOf(p.getFileName().toString()));
-        try {
-            AtomicFiles.write(p, bytes);
-        } catch (IOException | RuntimeException e) {
-            throw new ConfigSourceException(Origin.of(p.toString()), null, "cannot write the persisted runtime updates ("
-                    + e.getClass().getSimpleName() + "); the change was not applied", e);
-        }
+        // Temporary file, fsync, atomic rename, directory fsync, permissions kept; throws ConfigSourceException.
+        AtomicFiles.write(p, bytes);
     }
 }
