@@ -20,7 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * ({@link ConfigValidator#none()}), the UTC system clock, {@link SecretPolicy#DEFAULT},
  * {@link ParseLimits#DEFAULTS}, no environment-variable layer, the process environment for {@code ${NAME}}, no
  * persisted updates, no audit log, {@link AuthorizationPolicy#allowAll()}, a history of 100 versions, 1,000
- * cached tenant views, 10,000 cached values, a quiet period of 200 ms, a debounce of 100 ms, polling every
+ * cached tenant views, 10,000 cached values, a quiet period of 200 ms, a debounce of 50 ms, polling every
  * second when polling, the platform's watch service where it works, and one daemon listener thread.
  */
 public final class ConfigurationOptions {
@@ -239,7 +239,7 @@ public final class ConfigurationOptions {
         private long tenantCacheSize = 1_000;
         private long valueCacheSize = 10_000;
         private Duration quietPeriod = Duration.ofMillis(200);
-        private Duration debounce = Duration.ofMillis(100);
+        private Duration debounce = Duration.ofMillis(50);
         private Duration pollInterval = Duration.ofSeconds(1);
         private boolean forcePolling;
         private Executor listenerExecutor;

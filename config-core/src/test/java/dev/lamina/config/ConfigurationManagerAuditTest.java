@@ -41,6 +41,7 @@ class ConfigurationManagerAuditTest {
         assertThat(lines.get(1)).contains("alice").contains("applied").contains("db.password").contains("***");
         assertThat(lines.get(2)).contains("anonymous").contains("rejected");
         assertThat(String.join("\n", lines)).doesNotContain("hunter2").doesNotContain("correct-horse");
+        assertThat(AuditLog.verify(audit).valid()).isTrue();
     }
 
     @Test

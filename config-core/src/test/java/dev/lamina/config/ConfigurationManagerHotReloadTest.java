@@ -203,14 +203,61 @@ class ConfigurationManagerHotReloadTest {
     }
 
     @Test
+    void configurationDirectoryRemovedAndRecreatedIsWatchedAgain() throws Exception {
+        write(dir, "staging.yaml", "threshold: 0.5\n");
+        start();
+        Files.delete(dir.resolve("staging.yaml"));
+        Files.delete(dir);
+        await().atMost(WAIT).until(() -> !events.errors.isEmpty());
+        assertThat(version()).isEqualTo(1);
+
+        Files.createDirectory(dir);
+        write(dir, "staging.yaml", "threshold: 0.6\n");
+        await().atMost(WAIT).until(() -> version() == 2);
+        assertThat(manager.configuration().getDouble("threshold")).isEqualTo(0.6);
+    }
+
+    @Test
+    void forcedPollingSeesEdits() {
+        write(dir, "staging.yaml", "threshold: 0.5\n");
+        start(ManagerFixture.options(dir).forcePolling(true));
+        write(dir, "staging.yaml", "threshold: 0.75\n");
+        await().atMost(WAIT).until(() -> version() == 2);
+        assertThat(manager.configuration().getDouble("threshold")).isEqualTo(0.75);
+    }
+
+    @Test
+    void editedTenantOverlayIsSeenWithoutANewVersion() {
+        write(dir, "staging.yaml", "limits:\n  rps: 100\n");
+        write(dir, "tenants/acme.yaml", "limits:\n  rps: 200\n");
+        start();
+        assertThat(manager.forTenant("acme").getInt("limits.rps")).isEqualTo(200);
+        write(dir, "tenants/acme.yaml", "limits:\n  rps: 300\n");
+        await().atMost(WAIT).until(() -> manager.forTenant("acme").getInt("limits.rps") == 300);
+        assertThat(version()).isEqualTo(1);
+    }
+
+    @Test
+    void tenantsDirectoryCreatedAfterStartIsWatched() {
+        write(dir, "staging.yaml", "limits:\n  rps: 100\n");
+        start();
+        assertThat(manager.forTenant("acme").getInt("limits.rps")).isEqualTo(100);
+        write(dir, "tenants/acme.yaml", "limits:\n  rps: 400\n");
+        await().atMost(WAIT).until(() -> manager.forTenant("acme").getInt("limits.rps") == 400);
+    }
+
+    @Test
     void disableAndCloseStopWatching() {
         write(dir, "staging.yaml", "threshold: 0.5\n");
         start();
         assertThat(manager.isHotReloadEnabled()).isTrue();
         manager.disableHotReload();
         assertThat(manager.isHotReloadEnabled()).isFalse();
+        manager.enableHotReload();
         manager.close();
+        assertThat(manager.isHotReloadEnabled()).isFalse();
         await().atMost(WAIT).until(() -> Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(t -> t.isAlive() && t.getName().equals("lamina-config-events")));
+                .noneMatch(t -> t.isAlive() && (t.getName().equals("lamina-config-events")
+                        || t.getName().startsWith("lamina-watcher-"))));
     }
 }

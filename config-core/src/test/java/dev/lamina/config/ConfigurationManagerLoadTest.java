@@ -241,6 +241,20 @@ class ConfigurationManagerLoadTest {
     }
 
     @Test
+    void environmentVariableLayerGoesAboveFilesAndBelowRuntimeUpdates() {
+        write(dir, "base.yaml", "server:\n  port: 8080\n  host: localhost\n");
+        write(dir, "staging.yaml", "");
+        try (ConfigurationManager m = new ConfigurationManager(options(dir).envPrefix("APP_")
+                .environment(java.util.Map.of("APP_SERVER_PORT", "7070", "APP_SERVER_HOST", "env-host",
+                        "OTHER_SERVER_PORT", "1")).build())) {
+            m.loadEnvironmentConfig("staging");
+            assertThat(m.configuration().getInt("server.port")).isEqualTo(7070);
+            m.updateConfig("server.host", "runtime-host");
+            assertThat(m.configuration().getString("server.host")).isEqualTo("runtime-host");
+        }
+    }
+
+    @Test
     void currentBeforeLoadIsAnIllegalState() {
         try (ConfigurationManager m = new ConfigurationManager(options(dir).build())) {
             assertThatThrownBy(m::current).isInstanceOf(IllegalStateException.class);

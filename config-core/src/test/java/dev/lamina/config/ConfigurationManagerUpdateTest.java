@@ -230,6 +230,24 @@ class ConfigurationManagerUpdateTest {
     }
 
     @Test
+    void persistFileKeepsItsPermissions() throws Exception {
+        Path persist = dir.resolve("runtime.yaml");
+        try (ConfigurationManager m = manager(options(dir).persistFile(persist))) {
+            m.updateConfig("anomaly_detection.threshold", 0.6);
+            java.nio.file.Files.setPosixFilePermissions(persist,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+            m.updateConfig("anomaly_detection.threshold", 0.7);
+        }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(persist))).isEqualTo("rw-r-----");
+        assertThat(Files.readString(persist)).contains("0.7");
+        try (var siblings = Files.list(dir)) {
+            assertThat(siblings.map(p -> p.getFileName().toString()))
+                    .as("no temporary file left behind").containsExactlyInAnyOrder("base.yaml", "staging.yaml", "runtime.yaml");
+        }
+    }
+
+    @Test
     void runtimeUpdatesPersistAsJsonForOtherExtensions() throws Exception {
         Path persist = dir.resolve("runtime.json");
         try (ConfigurationManager m = manager(options(dir).persistFile(persist))) {
