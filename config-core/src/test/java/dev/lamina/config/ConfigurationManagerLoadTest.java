@@ -255,6 +255,31 @@ class ConfigurationManagerLoadTest {
     }
 
     @Test
+    void interpolatesFromTheGivenEnvironmentMap() {
+        write(dir, "base.yaml", "db:\n  host: ${DB_HOST:-localhost}\n  port: ${DB_PORT:-5432}\n");
+        write(dir, "staging.yaml", "");
+        try (ConfigurationManager m = new ConfigurationManager(options(dir)
+                .environment(java.util.Map.of("DB_HOST", "db.internal")).build())) {
+            Configuration c = m.loadEnvironmentConfig("staging");
+            assertThat(c.getString("db.host")).isEqualTo("db.internal");
+            assertThat(c.getInt("db.port")).isEqualTo(5432);
+        }
+    }
+
+    @Test
+    void unresolvableReferenceFailsTheLoadNamingFileAndPath() {
+        write(dir, "base.yaml", "db:\n  host: ${DB_HOST:?set DB_HOST}\n");
+        write(dir, "staging.yaml", "");
+        try (ConfigurationManager m = new ConfigurationManager(options(dir).build())) {
+            assertThatThrownBy(() -> m.loadEnvironmentConfig("staging"))
+                    .isInstanceOf(ConfigResolveException.class)
+                    .hasMessageContaining("base.yaml")
+                    .hasMessageContaining("db.host");
+            assertThat(m.getActiveEnvironment()).isEmpty();
+        }
+    }
+
+    @Test
     void currentBeforeLoadIsAnIllegalState() {
         try (ConfigurationManager m = new ConfigurationManager(options(dir).build())) {
             assertThatThrownBy(m::current).isInstanceOf(IllegalStateException.class);
