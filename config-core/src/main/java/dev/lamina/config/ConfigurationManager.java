@@ -1,36 +1,29 @@
 package dev.lamina.config;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.lamina.config.internal.reload.DirectoryWatcher;
 import dev.lamina.config.internal.reload.WatchSettings;
 import dev.lamina.config.internal.runtime.AuditTrail;
 import dev.lamina.config.internal.runtime.EnvironmentFiles;
 import dev.lamina.config.internal.runtime.EventDispatcher;
-import dev.lamina.config.internal.runtime.Leaves;
 import dev.lamina.config.internal.runtime.ManagerMetrics;
 import dev.lamina.config.internal.runtime.ManagerState;
+import dev.lamina.config.internal.runtime.Publisher;
 import dev.lamina.config.internal.runtime.RuntimeTree;
 import dev.lamina.config.internal.runtime.SourceReader;
-import dev.lamina.config.internal.runtime.TreeDiff;
-import dev.lamina.config.internal.runtime.ContentHash;
+import dev.lamina.config.internal.runtime.TenantViews;
+import dev.lamina.config.internal.runtime.ValueCache;
 
 /**
  * The runtime: loads an environment's configuration from a directory, publishes it as numbered immutable
@@ -72,53 +65,46 @@ public final class ConfigurationManager implements AutoCloseable {
 
     private final ConfigurationOptions options;
     private final SourceReader sources;
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final AtomicLong tenantGeneration = new AtomicLong();
-    private final Cache<TenantKey, Configuration> tenantViews;
-    private final Cache<ValueKey, Object> values;
-    private final EventDispatcher events;
-    private final ManagerMetrics metrics;
-    private final AuditTrail audit;
     private final ConfigObject initialRuntime;
+    private final TenantViews tenantViews;
+    private final ValueCache values;
+    private final ManagerMetrics metrics;
+    private final EventDispatcher events;
+    private final Publisher publisher;
     private final Object lifecycle = new Object();
 
-    /** The state in force; {@code null} before the first load. Written only under {@link #writeLock}. */
-    private volatile ManagerState state;
-    /** Published states, oldest first, at most {@code historySize}; an immutable list replaced on publish. */
-    private volatile List<ManagerState> history = List.of();
     /** Guarded by {@link #lifecycle}. */
     private DirectoryWatcher watcher;
     private volatile boolean closed;
 
-    private record TenantKey(long version, long generation, String tenant) {
-    }
-
-    private record ValueKey(long version, String path, Class<?> type) {
-    }
-
     /**
      * Builds a manager. Nothing is loaded until {@link #loadEnvironmentConfig(String)}; the persist file, when
-     * configured and present, is read now.
+     * configured and present, is read now, and the audit log, when configured, is opened now.
      *
      * @param options the options
      * @throws NullPointerException if {@code options} is {@code null}
-     * @throws ConfigException      if the persist file exists but cannot be read or parsed
+     * @throws ConfigException      if the persist file exists but cannot be read or parsed, or the audit log
+     *                              cannot be opened ({@link ConfigAuditException})
      */
     public ConfigurationManager(ConfigurationOptions options) {
-        this.options = java.util.Objects.requireNonNull(options, "options");
+        this.options = Objects.requireNonNull(options, "options");
         this.sources = new SourceReader(options);
         this.initialRuntime = sources.readPersisted();
         // Opened before any thread or meter exists, so that a refused sink leaves nothing behind.
-        this.audit = new AuditTrail(options.auditLog().orElse(null), options.secretPolicy(), options.clock());
-        this.tenantViews = Caffeine.newBuilder().maximumSize(options.tenantCacheSize()).build();
-        this.values = Caffeine.newBuilder().maximumSize(options.valueCacheSize()).recordStats().build();
+        AuditTrail audit = new AuditTrail(options.auditLog().orElse(null), options.secretPolicy(), options.clock());
+        this.tenantViews = new TenantViews(options.tenantCacheSize());
+        this.values = new ValueCache(options.valueCacheSize());
+        this.events = new EventDispatcher(options.listenerExecutor().orElse(null), "lamina-config-events");
+        this.publisher = new Publisher(options, sources, audit, events, () -> {
+            tenantViews.invalidate();
+            values.invalidate();
+        });
         this.metrics = new ManagerMetrics(options.meterRegistry().orElse(null),
                 () -> {
-                    ManagerState s = state;
+                    ManagerState s = publisher.state();
                     return s == null ? 0 : s.snapshot().version();
                 },
-                () -> values.stats().hitRate());
-        this.events = new EventDispatcher(options.listenerExecutor().orElse(null), "lamina-config-events");
+                values::hitRate);
     }
 
     // ---------------------------------------------------------------- loading
@@ -128,35 +114,37 @@ public final class ConfigurationManager implements AutoCloseable {
      * unless the content is identical to the current one.
      *
      * @param environment the environment ({@code development}, {@code staging}, {@code production} or any name
-     *                    matching {@code [A-Za-z0-9][A-Za-z0-9_-]{0,63}})
+     *                    matching {@code [A-Za-z0-9][A-Za-z0-9_-]{0,63}}); it must have a file of its own or an
+     *                    entry in {@code environments.yaml}
      * @return the configuration now in force
      * @throws IllegalArgumentException if the name is invalid
-     * @throws ConfigException          if a file cannot be read, parsed or resolved, inheritance has a cycle, or
-     *                                  validation refuses the result; nothing is published
+     * @throws ConfigException          if a file cannot be read, parsed or resolved, the environment is unknown,
+     *                                  inheritance has a cycle, or validation refuses the result; nothing is
+     *                                  published
      * @throws IllegalStateException    if the manager is closed
      */
     public Configuration loadEnvironmentConfig(String environment) {
         EnvironmentFiles.checkName("environment", environment);
         ensureOpen();
-        writeLock.lock();
+        publisher.lock().lock();
         try {
-            ManagerState prev = state;
+            ManagerState prev = publisher.state();
             try {
                 long t0 = System.nanoTime();
                 SourceReader.Sources src = sources.read(environment, null);
                 ConfigObject runtime = prev == null ? initialRuntime : prev.runtimeTree();
                 Configuration cfg = sources.build(src.layers(), runtime, List.of());
-                validate(cfg, environment);
+                publisher.validate(cfg, environment);
                 metrics.recordLoad(System.nanoTime() - t0);
-                return commit(prev, new ManagerStateDraft(environment, src.files(), src.layers(), runtime, cfg),
+                return publisher.commit(prev, new Publisher.Draft(environment, src.files(), src.layers(), runtime, cfg),
                         ChangeRecord.Action.LOAD, Principal.system(), "load of environment " + environment)
                         .configuration();
             } catch (ConfigException e) {
-                rejected(prev, Principal.system(), ChangeRecord.Action.LOAD, List.of(), e);
+                publisher.rejected(prev, Principal.system(), ChangeRecord.Action.LOAD, List.of(), e);
                 throw e;
             }
         } finally {
-            writeLock.unlock();
+            publisher.lock().unlock();
         }
     }
 
@@ -164,8 +152,8 @@ public final class ConfigurationManager implements AutoCloseable {
      * Re-reads the active environment's files now (what hot reload does on a file change).
      *
      * @return the snapshot in force afterwards: a new one, or the same when the content is identical
-     * @throws ConfigException       if reading, parsing, resolving or validation fails; the last good snapshot
-     *                               stays in force
+     * @throws ConfigException       if reading, parsing, resolving or validation fails, or a file of the
+     *                               configuration was deleted; the last good snapshot stays in force
      * @throws IllegalStateException if nothing is loaded yet or the manager is closed
      */
     public Snapshot reload() {
@@ -175,39 +163,39 @@ public final class ConfigurationManager implements AutoCloseable {
     }
 
     private Snapshot reloadFromFiles() {
-        writeLock.lock();
+        publisher.lock().lock();
         try {
             // Tenant overlays may have changed even when the environment did not: drop cached views.
-            tenantGeneration.incrementAndGet();
-            tenantViews.invalidateAll();
-            ManagerState prev = state;
+            tenantViews.invalidate();
+            ManagerState prev = publisher.state();
             try {
                 long t0 = System.nanoTime();
                 SourceReader.Sources src = sources.read(prev.environment(), prev.files());
                 Configuration cfg = sources.build(src.layers(), prev.runtimeTree(), List.of());
-                validate(cfg, prev.environment());
+                publisher.validate(cfg, prev.environment());
                 metrics.recordLoad(System.nanoTime() - t0);
-                Snapshot s = commit(prev, new ManagerStateDraft(prev.environment(), src.files(), src.layers(),
+                Snapshot s = publisher.commit(prev, new Publisher.Draft(prev.environment(), src.files(), src.layers(),
                         prev.runtimeTree(), cfg), ChangeRecord.Action.RELOAD, Principal.system(),
                         "reload of the configuration files");
                 metrics.reload(s == prev.snapshot() ? ManagerMetrics.Result.UNCHANGED : ManagerMetrics.Result.APPLIED);
                 return s;
             } catch (RuntimeException e) {
+                // A bug or an unexpected I/O failure must not escape as anything but a refused reload.
                 ConfigException ce = e instanceof ConfigException c ? c : new ConfigException(null, null,
                         "reload failed unexpectedly (" + e.getClass().getName() + ")", e);
                 metrics.reload(ManagerMetrics.Result.REJECTED);
-                rejected(prev, Principal.system(), ChangeRecord.Action.RELOAD, List.of(), ce);
+                publisher.rejected(prev, Principal.system(), ChangeRecord.Action.RELOAD, List.of(), ce);
                 throw ce;
             }
         } finally {
-            writeLock.unlock();
+            publisher.lock().unlock();
         }
     }
 
     // ---------------------------------------------------------------- reading
 
     /**
-     * @return the snapshot in force; hold it to read several keys consistently
+     * @return the snapshot in force; hold it to read several keys consistently. Lock-free.
      * @throws IllegalStateException if nothing is loaded yet
      */
     public Snapshot current() {
@@ -224,7 +212,7 @@ public final class ConfigurationManager implements AutoCloseable {
 
     /** @return the active environment, or empty before the first load */
     public Optional<String> getActiveEnvironment() {
-        ManagerState s = state;
+        ManagerState s = publisher.state();
         return s == null ? Optional.empty() : Optional.of(s.environment());
     }
 
@@ -235,104 +223,50 @@ public final class ConfigurationManager implements AutoCloseable {
      * @return every finding, blocking or not
      */
     public List<ValidationProblem> validateConfig(Configuration config) {
-        java.util.Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(config, "config");
         return options.validator().validate(config, getActiveEnvironment().orElse("default"));
     }
 
     /**
-     * A typed value of the current snapshot, cached per version (Caffeine) so repeated conversions and bindings
-     * are served from the cache. {@code type} may be {@code String}, a primitive or its box, {@code Duration},
-     * {@link DataSize}, an enum, or a record/class bound as by {@link Configuration#bind}. Cached objects are
-     * shared between callers: treat them as immutable.
+     * A typed value of the current snapshot, cached per version (Caffeine), so repeated conversions are served
+     * from the cache. {@code type} may be {@code String}, {@code int}/{@code long}/{@code double}/{@code boolean}
+     * or their boxes, {@code Duration}, {@link DataSize}, an enum, or a record/class bound as by
+     * {@link Configuration#bind}. Failures are not cached.
      *
      * @param path a config path
      * @param type the type
      * @param <T>  the type
-     * @return the value
+     * @return the value; shared between callers, treat it as immutable
      * @throws ConfigMissingException if absent
      * @throws ConfigTypeException    or {@link ConfigBindException} if it does not convert
      * @throws IllegalStateException  if nothing is loaded yet
      */
-    @SuppressWarnings("unchecked")
     public <T> T get(String path, Class<T> type) {
-        java.util.Objects.requireNonNull(path, "path");
-        java.util.Objects.requireNonNull(type, "type");
-        Snapshot s = current();
-        Class<?> boxed = box(type);
-        return (T) values.get(new ValueKey(s.version(), path, boxed), k -> convert(s.configuration(), path, boxed));
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(type, "type");
+        return values.get(current(), path, type);
     }
 
     /**
-     * Binds a subtree of the current snapshot, cached per version; same as {@link #get(String, Class)}.
+     * Binds a subtree of the current snapshot, cached per version like {@link #get(String, Class)}.
      *
      * @param path a config path ({@code ""} for the whole tree)
      * @param type the record or class
      * @param <T>  the type
-     * @return the bound object, shared between callers
+     * @return the bound object, shared between callers: treat it as immutable
      * @throws ConfigMissingException if absent
      * @throws ConfigBindException    if the subtree does not fit
+     * @throws IllegalStateException  if nothing is loaded yet
      */
-    @SuppressWarnings("unchecked")
     public <T> T bind(String path, Class<T> type) {
-        java.util.Objects.requireNonNull(path, "path");
-        java.util.Objects.requireNonNull(type, "type");
-        Snapshot s = current();
-        return (T) values.get(new ValueKey(s.version(), "bind:" + path, type),
-                k -> s.configuration().bind(path, type));
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(type, "type");
+        return values.bind(current(), path, type);
     }
 
-    /** @return the value cache's counters */
+    /** @return the value cache's counters (also published as {@code lamina.config.cache.hit.ratio}) */
     public CacheStatistics cacheStats() {
-        var st = values.stats();
-        return new CacheStatistics(st.hitCount(), st.missCount(), st.evictionCount());
-    }
-
-    private static Class<?> box(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return type;
-        }
-        if (type == int.class) {
-            return Integer.class;
-        }
-        if (type == long.class) {
-            return Long.class;
-        }
-        if (type == double.class) {
-            return Double.class;
-        }
-        if (type == boolean.class) {
-            return Boolean.class;
-        }
-        throw new IllegalArgumentException("unsupported primitive type " + type + " (use int, long, double or boolean)");
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object convert(Configuration c, String path, Class<?> type) {
-        if (type == String.class) {
-            return c.getString(path);
-        }
-        if (type == Integer.class) {
-            return c.getInt(path);
-        }
-        if (type == Long.class) {
-            return c.getLong(path);
-        }
-        if (type == Double.class) {
-            return c.getDouble(path);
-        }
-        if (type == Boolean.class) {
-            return c.getBoolean(path);
-        }
-        if (type == Duration.class) {
-            return c.getDuration(path);
-        }
-        if (type == DataSize.class) {
-            return c.getSize(path);
-        }
-        if (type.isEnum()) {
-            return c.getEnum(path, (Class) type);
-        }
-        return c.bind(path, type);
+        return values.statistics();
     }
 
     // ---------------------------------------------------------------- tenants
@@ -340,7 +274,8 @@ public final class ConfigurationManager implements AutoCloseable {
     /**
      * The configuration of one tenant: the current snapshot with {@code tenants/<id>.*} on top, validated. A
      * tenant without an overlay file gets the environment's configuration. Views are cached (bounded Caffeine
-     * cache) per version and dropped on every reload, so an edited overlay is seen after the watcher's reload.
+     * cache) per version and dropped on every publish and reload, so an edited overlay is seen after the
+     * watcher's reload.
      *
      * @param tenantId the tenant id: {@code [A-Za-z0-9][A-Za-z0-9_-]{0,63}} (so it cannot name a file outside
      *                 {@code tenants/})
@@ -352,18 +287,15 @@ public final class ConfigurationManager implements AutoCloseable {
     public Configuration forTenant(String tenantId) {
         EnvironmentFiles.checkName("tenant id", tenantId);
         ManagerState s = requireLoaded();
-        TenantKey key = new TenantKey(s.snapshot().version(), tenantGeneration.get(), tenantId);
-        return tenantViews.get(key, k -> buildTenant(s, tenantId));
-    }
-
-    private Configuration buildTenant(ManagerState s, String tenantId) {
-        Optional<List<Layer>> overlay = sources.tenantLayers(tenantId);
-        if (overlay.isEmpty()) {
-            return s.snapshot().configuration();
-        }
-        Configuration cfg = sources.build(s.sourceLayers(), s.runtimeTree(), overlay.get());
-        validate(cfg, s.environment());
-        return cfg;
+        return tenantViews.get(s.snapshot().version(), tenantId, () -> {
+            Optional<List<Layer>> overlay = sources.tenantLayers(tenantId);
+            if (overlay.isEmpty()) {
+                return s.snapshot().configuration();
+            }
+            Configuration cfg = sources.build(s.sourceLayers(), s.runtimeTree(), overlay.get());
+            publisher.validate(cfg, s.environment());
+            return cfg;
+        });
     }
 
     // ---------------------------------------------------------------- updates
@@ -399,7 +331,7 @@ public final class ConfigurationManager implements AutoCloseable {
     /**
      * Applies several paths atomically as one version, with an optional expected version, principal and reason.
      * The runtime-updates layer is persisted to {@link ConfigurationOptions#persistFile()} (crash-safely) and the
-     * change recorded in the audit log before it is published.
+     * change recorded in the audit log before it is published; a refusal is audited too.
      *
      * @param request the update
      * @return the new snapshot, or the current one when the content did not change
@@ -412,7 +344,7 @@ public final class ConfigurationManager implements AutoCloseable {
      * @throws IllegalStateException      if nothing is loaded yet or the manager is closed
      */
     public Snapshot updateConfig(UpdateRequest request) {
-        java.util.Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(request, "request");
         ensureOpen();
         requireLoaded();
         Principal principal = request.principal().orElse(Principal.anonymous());
@@ -420,39 +352,39 @@ public final class ConfigurationManager implements AutoCloseable {
         Map<ConfigPath, ConfigNode> nodes = new LinkedHashMap<>();
         request.values().forEach((p, v) -> nodes.put(p, RuntimeTree.toNode(v, origin)));
         String why = request.reason().orElse("runtime update");
-        writeLock.lock();
+        publisher.lock().lock();
         try {
             ensureOpen();
-            ManagerState prev = state;
+            ManagerState prev = publisher.state();
             try {
                 long current = prev.snapshot().version();
                 if (request.expectedVersion().isPresent() && request.expectedVersion().getAsLong() != current) {
                     throw new ConfigConflictException(request.expectedVersion().getAsLong(), current);
                 }
                 for (ConfigPath p : nodes.keySet()) {
-                    authorize(principal, p);
+                    publisher.authorize(principal, p);
                 }
                 ConfigObject runtime = prev.runtimeTree();
                 for (Map.Entry<ConfigPath, ConfigNode> e : nodes.entrySet()) {
                     runtime = RuntimeTree.set(runtime, e.getKey(), e.getValue());
                 }
                 Configuration cfg = sources.build(prev.sourceLayers(), runtime, List.of());
-                validate(cfg, prev.environment());
-                return commit(prev, new ManagerStateDraft(prev.environment(), prev.files(), prev.sourceLayers(),
-                        runtime, cfg), ChangeRecord.Action.UPDATE, principal, why);
+                publisher.validate(cfg, prev.environment());
+                return publisher.commit(prev, new Publisher.Draft(prev.environment(), prev.files(),
+                        prev.sourceLayers(), runtime, cfg), ChangeRecord.Action.UPDATE, principal, why);
             } catch (ConfigException e) {
-                rejected(prev, principal, ChangeRecord.Action.UPDATE, requested(prev, nodes), e);
+                publisher.rejected(prev, principal, ChangeRecord.Action.UPDATE, publisher.requested(prev, nodes), e);
                 throw e;
             }
         } finally {
-            writeLock.unlock();
+            publisher.lock().unlock();
         }
     }
 
     /**
      * Publishes a configuration built elsewhere (for example migrated from a legacy format) as a new version,
-     * validated and audited, as {@link Principal#system()}. It replaces the files' configuration and the runtime
-     * updates until the next load or reload from the files.
+     * validated and audited, as {@link Principal#system()}. It replaces the files' configuration and clears the
+     * runtime updates, until the next load or reload from the files (including a hot reload).
      *
      * @param config the configuration
      * @return the new snapshot, or the current one when the content is identical
@@ -473,28 +405,28 @@ public final class ConfigurationManager implements AutoCloseable {
      * @throws ConfigException (see the class comment) when refused
      */
     public Snapshot setActiveConfig(Configuration config, Principal principal, String reason) {
-        java.util.Objects.requireNonNull(config, "config");
-        java.util.Objects.requireNonNull(principal, "principal");
-        java.util.Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(reason, "reason");
         ensureOpen();
-        writeLock.lock();
+        publisher.lock().lock();
         try {
             ensureOpen();
-            ManagerState prev = state;
+            ManagerState prev = publisher.state();
             try {
-                authorizeChanges(principal, prev, config.root());
+                publisher.authorizeChanges(principal, prev, config.root());
                 String env = prev == null ? "default" : prev.environment();
-                validate(config, env);
+                publisher.validate(config, env);
                 List<Layer> layers = List.of(new Layer("setActiveConfig", config.root()));
-                return commit(prev, new ManagerStateDraft(env, prev == null ? Map.of() : prev.files(), layers,
+                return publisher.commit(prev, new Publisher.Draft(env, prev == null ? Map.of() : prev.files(), layers,
                         ConfigObject.empty(Origin.of(SourceReader.RUNTIME_LAYER)), config),
                         ChangeRecord.Action.SET_ACTIVE, principal, reason);
             } catch (ConfigException e) {
-                rejected(prev, principal, ChangeRecord.Action.SET_ACTIVE, List.of(), e);
+                publisher.rejected(prev, principal, ChangeRecord.Action.SET_ACTIVE, List.of(), e);
                 throw e;
             }
         } finally {
-            writeLock.unlock();
+            publisher.lock().unlock();
         }
     }
 
@@ -502,8 +434,8 @@ public final class ConfigurationManager implements AutoCloseable {
 
     /** @return the versions the history holds, oldest first (at most {@link ConfigurationOptions#historySize()}) */
     public List<VersionInfo> history() {
-        return history.stream().map(s -> new VersionInfo(s.snapshot().version(), s.snapshot().contentHash(),
-                s.snapshot().change(), s.changedPaths())).toList();
+        return publisher.history().stream().map(s -> new VersionInfo(s.snapshot().version(),
+                s.snapshot().contentHash(), s.snapshot().change(), s.changedPaths())).toList();
     }
 
     /**
@@ -511,7 +443,7 @@ public final class ConfigurationManager implements AutoCloseable {
      * @return that version's snapshot, while the history holds it
      */
     public Optional<Snapshot> snapshot(long version) {
-        return findInHistory(version).map(ManagerState::snapshot);
+        return publisher.find(version).map(ManagerState::snapshot);
     }
 
     /**
@@ -538,54 +470,40 @@ public final class ConfigurationManager implements AutoCloseable {
      * @throws ConfigException if the history does not hold the version, or the rollback is refused
      */
     public Snapshot rollback(long version, Principal principal, String reason) {
-        java.util.Objects.requireNonNull(principal, "principal");
-        java.util.Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(reason, "reason");
         ensureOpen();
         requireLoaded();
-        writeLock.lock();
+        publisher.lock().lock();
         try {
             ensureOpen();
-            ManagerState prev = state;
+            ManagerState prev = publisher.state();
             try {
-                ManagerState target = findInHistory(version).orElseThrow(() -> unknownVersion(version));
+                ManagerState target = publisher.find(version).orElseThrow(() -> publisher.unknownVersion(version));
                 Configuration cfg = target.snapshot().configuration();
-                authorizeChanges(principal, prev, cfg.root());
-                validate(cfg, target.environment());
-                return commit(prev, new ManagerStateDraft(target.environment(), target.files(), target.sourceLayers(),
-                        target.runtimeTree(), cfg), ChangeRecord.Action.ROLLBACK, principal, reason);
+                publisher.authorizeChanges(principal, prev, cfg.root());
+                publisher.validate(cfg, target.environment());
+                return publisher.commit(prev, new Publisher.Draft(target.environment(), target.files(),
+                        target.sourceLayers(), target.runtimeTree(), cfg), ChangeRecord.Action.ROLLBACK, principal,
+                        reason);
             } catch (ConfigException e) {
-                rejected(prev, principal, ChangeRecord.Action.ROLLBACK, List.of(), e);
+                publisher.rejected(prev, principal, ChangeRecord.Action.ROLLBACK, List.of(), e);
                 throw e;
             }
         } finally {
-            writeLock.unlock();
+            publisher.lock().unlock();
         }
-    }
-
-    private ConfigException unknownVersion(long version) {
-        List<ManagerState> h = history;
-        String held = h.isEmpty() ? "none" : h.get(0).snapshot().version() + " to " + h.get(h.size() - 1).snapshot().version();
-        return new ConfigException(null, null, "unknown version " + version + ": the history holds versions " + held
-                + " (fix: pick a version from history())");
-    }
-
-    private Optional<ManagerState> findInHistory(long version) {
-        for (ManagerState s : history) {
-            if (s.snapshot().version() == version) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
     }
 
     // ---------------------------------------------------------------- hot reload
 
     /**
-     * Starts watching the configuration directory (and {@code tenants/} when it exists). Directories are watched,
-     * not files, so Kubernetes {@code ..data} symlink swaps, rename-saves and new files are seen. A changed file is
-     * read once it has been quiet for {@link ConfigurationOptions#quietPeriod()}; bursts are debounced into one
-     * reload. A reload that fails keeps the last good snapshot and emits a {@link ConfigErrorEvent}. Falls back to
-     * polling when the platform's watch service fails. Does nothing when already enabled.
+     * Starts watching the configuration directory and {@code tenants/} (which may be created later). Directories
+     * are watched, not files, so Kubernetes {@code ..data} symlink swaps, rename-saves and new files are seen. A
+     * changed file is read once it has been quiet for {@link ConfigurationOptions#quietPeriod()}; bursts are
+     * debounced into one reload. A reload that fails keeps the last good snapshot and emits a
+     * {@link ConfigErrorEvent}. Falls back to polling when the platform's watch service fails. Also runs one
+     * catch-up reload, so a change made since the load is not missed. Does nothing when already enabled.
      *
      * @throws IllegalStateException if nothing is loaded yet or the manager is closed
      */
@@ -606,7 +524,6 @@ public final class ConfigurationManager implements AutoCloseable {
             w.start();
             watcher = w;
         }
-        // Catch up with any change made between the load and the start of the watcher.
         onFilesChanged();
     }
 
@@ -636,14 +553,14 @@ public final class ConfigurationManager implements AutoCloseable {
         try {
             reloadFromFiles();
         } catch (ConfigException e) {
-            ManagerState s = state;
+            ManagerState s = publisher.state();
             LOG.warn("configuration reload refused; version {} stays in force: {}",
                     s == null ? 0 : s.snapshot().version(), e.getMessage());
             events.error(ConfigErrorEvent.of(e));
         }
     }
 
-    // ---------------------------------------------------------------- listeners
+    // ---------------------------------------------------------------- listeners and lifecycle
 
     /**
      * Registers a listener for change events (one per changed leaf, after each new version) and error events
@@ -681,160 +598,8 @@ public final class ConfigurationManager implements AutoCloseable {
         metrics.close();
     }
 
-    // ---------------------------------------------------------------- publication
-
-    private record ManagerStateDraft(String environment, Map<String, Path> files, List<Layer> layers,
-                                     ConfigObject runtime, Configuration config) {
-    }
-
-    /** Publishes a validated candidate. Caller holds {@link #writeLock}. */
-    private Snapshot commit(ManagerState prev, ManagerStateDraft d, ChangeRecord.Action action, Principal principal,
-                            String why) {
-        String hash = ContentHash.of(d.config().root());
-        if (prev != null && hash.equals(prev.snapshot().contentHash())) {
-            if (action == ChangeRecord.Action.LOAD || action == ChangeRecord.Action.RELOAD) {
-                // Same content: no version, but remember which environment and files are now in force.
-                state = new ManagerState(d.environment(), d.files(), d.layers(), prev.runtimeTree(), prev.snapshot(),
-                        prev.changedPaths());
-            }
-            return prev.snapshot();
-        }
-        List<TreeDiff.Change> changes = TreeDiff.between(prev == null ? null : prev.snapshot().configuration().root(),
-                d.config().root());
-        long version = prev == null ? 1 : prev.snapshot().version() + 1;
-        Instant now = options.clock().instant();
-        ChangeRecord record = new ChangeRecord(principal.name(), now, why, action);
-        Snapshot snap = new Snapshot(version, d.config(), hash, now, record);
-        Configuration before = prev == null ? null : prev.snapshot().configuration();
-
-        boolean runtimeChanged = prev == null ? false : prev.runtimeTree() != d.runtime();
-        if (runtimeChanged) {
-            sources.persist(d.runtime());
-        }
-        List<AuditRecord.Change> masked = new ArrayList<>(changes.size());
-        for (TreeDiff.Change c : changes) {
-            boolean secret = isSecret(c.path(), before, d.config(), c.oldValue(), c.newValue());
-            masked.add(AuditRecord.Change.of(c.path(), mask(c.oldValue(), secret), mask(c.newValue(), secret)));
-        }
-        try {
-            audit.applied(auditAction(action), principal.name(), masked, version, why);
-        } catch (RuntimeException e) {
-            if (runtimeChanged) {
-                restorePersisted(prev.runtimeTree(), e);
-            }
-            throw e;
-        }
-
-        ManagerState next = new ManagerState(d.environment(), d.files(), d.layers(), d.runtime(), snap,
-                changes.stream().map(TreeDiff.Change::path).toList());
-        state = next;
-        List<ManagerState> h = new ArrayList<>(history);
-        h.add(next);
-        while (h.size() > options.historySize()) {
-            h.remove(0);
-        }
-        history = List.copyOf(h);
-        tenantGeneration.incrementAndGet();
-        tenantViews.invalidateAll();
-        values.invalidateAll();
-        LOG.info("configuration version {} published ({}, {} changed paths, by {})", version,
-                action.name().toLowerCase(java.util.Locale.ROOT), changes.size(), principal.name());
-        if (events.hasListeners()) {
-            String described = describe(record, version);
-            List<ConfigChangeEvent> list = new ArrayList<>(masked.size());
-            for (AuditRecord.Change c : masked) {
-                String source = c.newValue().isEmpty() || action == ChangeRecord.Action.ROLLBACK
-                        || action == ChangeRecord.Action.SET_ACTIVE ? described : c.newValue().get().origin().describe();
-                list.add(new ConfigChangeEvent(c.path(), c.oldValue().map(Leaves::text), c.newValue().map(Leaves::text),
-                        source, version));
-            }
-            events.changes(list);
-        }
-        return snap;
-    }
-
-    private void restorePersisted(ConfigObject previous, RuntimeException cause) {
-        try {
-            sources.persist(previous);
-        } catch (RuntimeException e) {
-            cause.addSuppressed(e);
-            LOG.error("could not restore the persisted runtime updates after a failed audit write", e);
-        }
-    }
-
-    private boolean isSecret(ConfigPath path, Configuration before, Configuration after, ConfigNode... values) {
-        if (options.secretPolicy().isSecret(path)) {
-            return true;
-        }
-        for (ConfigNode v : values) {
-            if (v instanceof ConfigScalar sc && SecretPolicy.isEncrypted(sc.text())) {
-                return true;
-            }
-        }
-        String p = path.toString();
-        return after.isSecret(p) || (before != null && before.isSecret(p));
-    }
-
-    /** The node as it may be shown: {@value SecretPolicy#MASK} in place of a secret; {@code null} stays. */
-    private static ConfigNode mask(ConfigNode node, boolean secret) {
-        return node == null || !secret ? node : ConfigScalar.string(SecretPolicy.MASK, node.origin());
-    }
-
-    private static String describe(ChangeRecord r, long version) {
-        return switch (r.action()) {
-            case LOAD -> "load of version " + version;
-            case RELOAD -> "reload of the configuration files";
-            case UPDATE -> "runtime update by " + r.who();
-            case ROLLBACK -> r.why() + " by " + r.who();
-            case SET_ACTIVE -> "setActiveConfig by " + r.who();
-        };
-    }
-
-    private static String auditAction(ChangeRecord.Action a) {
-        return a.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    }
-
-    private void rejected(ManagerState prev, Principal principal, ChangeRecord.Action action,
-                          List<AuditRecord.Change> changes, ConfigException e) {
-        audit.rejected(auditAction(action), principal.name(), changes, prev == null ? 0 : prev.snapshot().version(), e);
-    }
-
-    /** The requested paths with their current and refused values, masked, for the audit record of a refusal. */
-    private List<AuditRecord.Change> requested(ManagerState prev, Map<ConfigPath, ConfigNode> nodes) {
-        Configuration current = prev.snapshot().configuration();
-        List<AuditRecord.Change> out = new ArrayList<>(nodes.size());
-        nodes.forEach((path, node) -> {
-            ConfigNode old = current.node(path.toString()).orElse(null);
-            boolean secret = isSecret(path, null, current, old, node);
-            out.add(AuditRecord.Change.of(path, mask(old, secret), mask(node, secret)));
-        });
-        return out;
-    }
-
-    private void validate(Configuration candidate, String environment) {
-        List<ValidationProblem> problems = options.validator().validate(candidate, environment);
-        if (problems.stream().anyMatch(ValidationProblem::blocking)) {
-            throw new ConfigValidationException(problems);
-        }
-        for (ValidationProblem p : problems) {
-            LOG.info("configuration warning: {}", p.describe());
-        }
-    }
-
-    private void authorize(Principal principal, ConfigPath path) {
-        if (!options.authorizationPolicy().isAllowed(principal, path)) {
-            throw new ConfigAccessDeniedException(principal.name(), path);
-        }
-    }
-
-    private void authorizeChanges(Principal principal, ManagerState prev, ConfigObject target) {
-        for (TreeDiff.Change c : TreeDiff.between(prev == null ? null : prev.snapshot().configuration().root(), target)) {
-            authorize(principal, c.path());
-        }
-    }
-
     private ManagerState requireLoaded() {
-        ManagerState s = state;
+        ManagerState s = publisher.state();
         if (s == null) {
             throw new IllegalStateException("no configuration loaded yet (call loadEnvironmentConfig first)");
         }
