@@ -362,6 +362,7 @@ public final class ConfigurationManager implements AutoCloseable {
                     throw new ConfigConflictException(request.expectedVersion().getAsLong(), current);
                 }
                 for (ConfigPath p : nodes.keySet()) {
+                    requireNoListOnTheWay(prev.snapshot().configuration(), p);
                     publisher.authorize(principal, p);
                 }
                 ConfigObject runtime = prev.runtimeTree();
@@ -596,6 +597,18 @@ public final class ConfigurationManager implements AutoCloseable {
         disableHotReload();
         events.close();
         metrics.close();
+    }
+
+    /** Runtime paths name object keys: setting {@code brokers[0].host} would turn the list into an object. */
+    private static void requireNoListOnTheWay(Configuration current, ConfigPath path) {
+        ConfigPath prefix = ConfigPath.root();
+        for (int i = 0; i < path.size() - 1; i++) {
+            prefix = prefix.child(path.segments().get(i));
+            if (current.node(prefix.toString()).orElse(null) instanceof ConfigList) {
+                throw new IllegalArgumentException(path + ": runtime updates cannot set a value inside a list; "
+                        + "set the whole list at '" + prefix + "'");
+            }
+        }
     }
 
     private ManagerState requireLoaded() {

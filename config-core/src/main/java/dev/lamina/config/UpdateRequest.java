@@ -49,6 +49,13 @@ public record UpdateRequest(Map<ConfigPath, Object> values, OptionalLong expecte
         values = Collections.unmodifiableMap(copy);
     }
 
+    /** @return the paths, expected version, principal and reason; never the values, which may be secret */
+    @Override
+    public String toString() {
+        return "UpdateRequest{paths=" + values.keySet() + ", expectedVersion=" + expectedVersion + ", principal="
+                + principal.map(Principal::name).orElse("anonymous") + ", reason=" + reason.orElse("") + "}";
+    }
+
     /** @return an empty builder */
     public static Builder builder() {
         return new Builder();

@@ -161,6 +161,24 @@ class ConfigurationManagerUpdateTest {
     }
 
     @Test
+    void rejectsSettingInsideAList() {
+        try (ConfigurationManager m = manager(options(dir))) {
+            m.updateConfig("brokers", List.of(Map.of("host", "a")));
+            assertThatThrownBy(() -> m.updateConfig("brokers[0].host", "b"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("brokers[0].host")
+                    .hasMessageContaining("set the whole list at 'brokers'");
+            assertThat(m.configuration().getString("brokers[0].host")).isEqualTo("a");
+        }
+    }
+
+    @Test
+    void updateRequestToStringNeverShowsValues() {
+        UpdateRequest r = UpdateRequest.builder().set("db.password", "hunter3").principal(Principal.of("alice")).build();
+        assertThat(r.toString()).contains("db.password").contains("alice").doesNotContain("hunter3");
+    }
+
+    @Test
     void rejectsUnsupportedValueTypesWithoutQuotingThem() {
         try (ConfigurationManager m = manager(options(dir))) {
             assertThatThrownBy(() -> m.updateConfig("a", new StringBuilder("secret-ish")))
