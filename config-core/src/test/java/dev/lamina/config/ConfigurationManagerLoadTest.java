@@ -280,6 +280,29 @@ class ConfigurationManagerLoadTest {
     }
 
     @Test
+    void failingLayerProviderOnReloadKeepsTheLastGoodSnapshot() {
+        write(dir, "staging.yaml", "a: 1\n");
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+        LayerProvider provider = (env, limits) -> {
+            if (broken.get()) {
+                throw new ConfigSourceException(Origin.of("profiles/high-volume.yaml", 3, 7), null, "profile unreadable");
+            }
+            return List.of();
+        };
+        try (ConfigurationManager m = new ConfigurationManager(options(dir).addLayerProvider(provider).build())) {
+            m.loadEnvironmentConfig("staging");
+            broken.set(true);
+            write(dir, "staging.yaml", "a: 2\n");
+            assertThatThrownBy(m::reload).isInstanceOf(ConfigSourceException.class)
+                    .hasMessageContaining("profiles/high-volume.yaml:3:7");
+            assertThat(m.current().version()).isEqualTo(1);
+            assertThat(m.configuration().getInt("a")).isEqualTo(1);
+            broken.set(false);
+            assertThat(m.reload().version()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void currentBeforeLoadIsAnIllegalState() {
         try (ConfigurationManager m = new ConfigurationManager(options(dir).build())) {
             assertThatThrownBy(m::current).isInstanceOf(IllegalStateException.class);

@@ -96,7 +96,10 @@ public final class EventDispatcher implements AutoCloseable {
             for (ConfigChangeListener l : listeners) {
                 try {
                     l.onError(event);
-                } catch (RuntimeException ex) {
+                } catch (RuntimeException | Error ex) {
+                    if (ex instanceof VirtualMachineError vme) {
+                        throw vme;
+                    }
                     LOG.warn("config listener {} failed on an error event; other listeners still run",
                             l.getClass().getName(), ex);
                 }
