@@ -20,6 +20,7 @@ import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.Origin;
 import dev.lamina.config.ScalarType;
+import dev.lamina.config.internal.tree.Trees;
 
 /**
  * What one {@code bind} call's deserializers need: the configuration subtree being bound (to read each scalar's
@@ -74,21 +75,7 @@ record BindContext(ConfigNode root, ConfigPath base, Predicate<ConfigPath> secre
      * @return the node there, or {@code null}
      */
     ConfigNode nodeAt(List<String> relative) {
-        ConfigNode n = root;
-        for (String s : relative) {
-            if (n instanceof ConfigObject o) {
-                n = o.entries().get(s);
-            } else if (n instanceof ConfigList l) {
-                int i = parseIndex(s);
-                n = i >= 0 && i < l.size() ? l.items().get(i) : null;
-            } else {
-                return null;
-            }
-            if (n == null) {
-                return null;
-            }
-        }
-        return n;
+        return Trees.find(root, relative);
     }
 
     /**
@@ -153,17 +140,5 @@ record BindContext(ConfigNode root, ConfigPath base, Predicate<ConfigPath> secre
             n = new ConfigScalar(p.getText(), type, Origin.UNKNOWN);
         }
         return new Site(n, path, true);
-    }
-
-    private static int parseIndex(String s) {
-        if (s.isEmpty() || s.length() > 9) {
-            return -1;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (!Character.isDigit(s.charAt(i))) {
-                return -1;
-            }
-        }
-        return Integer.parseInt(s);
     }
 }

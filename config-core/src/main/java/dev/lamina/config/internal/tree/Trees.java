@@ -22,7 +22,7 @@ import dev.lamina.config.internal.bind.ScalarSyntax;
 /**
  * Walks, flattens, unwraps and renders trees. Stateless and thread-safe.
  */
-final class Trees {
+public final class Trees {
 
     private Trees() {
     }
@@ -55,7 +55,7 @@ final class Trees {
      * @param segments a path's segments
      * @return the node there, or {@code null}
      */
-    static ConfigNode find(ConfigNode root, List<String> segments) {
+    public static ConfigNode find(ConfigNode root, List<String> segments) {
         ConfigNode n = root;
         for (String s : segments) {
             if (n instanceof ConfigObject o) {
