@@ -38,6 +38,7 @@ class ConfigurationManagerAuditTest {
         }
         List<String> lines = Files.readAllLines(audit);
         assertThat(lines).hasSize(3); // load, applied update, rejected update
+        assertThat(lines.get(0)).contains("\"principal\":null").contains("\"action\":\"load\"");
         assertThat(lines.get(1)).contains("alice").contains("applied").contains("db.password").contains("***");
         assertThat(lines.get(2)).contains("anonymous").contains("rejected");
         assertThat(String.join("\n", lines)).doesNotContain("hunter2").doesNotContain("correct-horse");

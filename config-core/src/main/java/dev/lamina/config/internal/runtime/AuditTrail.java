@@ -38,7 +38,7 @@ public final class AuditTrail {
      * Records an applied change; the caller publishes only if this returns.
      *
      * @param action    {@code load}, {@code reload}, {@code update}, {@code rollback} or {@code set-active}
-     * @param principal who
+     * @param principal who, or {@code null} for a load or file reload (no one asked)
      * @param changes   the changed leaves, values already masked
      * @param version   the version being published
      * @param reason    why
@@ -47,7 +47,7 @@ public final class AuditTrail {
     public void applied(String action, String principal, List<AuditRecord.Change> changes, long version,
                         String reason) {
         if (log != null) {
-            log.append(new AuditRecord(Optional.of(principal), action, changes, version, AuditRecord.Result.APPLIED,
+            log.append(new AuditRecord(Optional.ofNullable(principal), action, changes, version, AuditRecord.Result.APPLIED,
                     Optional.of(reason)));
         }
     }
@@ -56,7 +56,7 @@ public final class AuditTrail {
      * Records a refused change. Never throws: a failure is attached to {@code refusal} as suppressed and logged.
      *
      * @param action    the action
-     * @param principal who
+     * @param principal who, or {@code null} for a load or file reload
      * @param changes   the paths concerned with current and refused values, already masked; may be empty
      * @param version   the version that stays in force
      * @param refusal   why it was refused (its message names no secret)

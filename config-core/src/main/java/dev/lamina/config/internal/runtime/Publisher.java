@@ -163,7 +163,7 @@ public final class Publisher {
             sources.persist(d.runtime());
         }
         try {
-            audit.applied(auditAction(action), principal.name(), masked, version, why);
+            audit.applied(auditAction(action), auditPrincipal(action, principal), masked, version, why);
         } catch (RuntimeException e) {
             if (runtimeChanged) {
                 restorePersisted(prev.runtimeTree(), e);
@@ -223,7 +223,8 @@ public final class Publisher {
      */
     public void rejected(ManagerState prev, Principal principal, ChangeRecord.Action action,
                          List<AuditRecord.Change> changes, ConfigException e) {
-        audit.rejected(auditAction(action), principal.name(), changes, prev == null ? 0 : prev.snapshot().version(), e);
+        audit.rejected(auditAction(action), auditPrincipal(action, principal), changes,
+                prev == null ? 0 : prev.snapshot().version(), e);
     }
 
     /**
@@ -307,6 +308,11 @@ public final class Publisher {
             case ROLLBACK -> r.why() + " by " + r.who();
             case SET_ACTIVE -> "setActiveConfig by " + r.who();
         };
+    }
+
+    /** Loads and file reloads have no one behind them: the audit log records {@code null} (docs/audit-log.md). */
+    private static String auditPrincipal(ChangeRecord.Action action, Principal principal) {
+        return action == ChangeRecord.Action.LOAD || action == ChangeRecord.Action.RELOAD ? null : principal.name();
     }
 
     private static String auditAction(ChangeRecord.Action a) {
