@@ -83,4 +83,16 @@ class ConfigurationManagerCacheAndMetricsTest {
         }
         assertThat(registry.find("lamina.config.version").gauge()).isNull();
     }
+
+    @Test
+    void closingASecondManagerOnTheSameRegistryLeavesTheFirstsMeters() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (ConfigurationManager first = new ConfigurationManager(options(dir).meterRegistry(registry).build())) {
+            first.loadEnvironmentConfig("staging");
+            new ConfigurationManager(options(dir).meterRegistry(registry).build()).close();
+            assertThat(registry.get("lamina.config.version").gauge().value()).isEqualTo(1.0);
+            assertThat(registry.find("lamina.config.load").timer()).isNotNull();
+        }
+        assertThat(registry.find("lamina.config.version").gauge()).isNull();
+    }
 }

@@ -45,6 +45,9 @@ public final class ManagerMetrics implements AutoCloseable {
             this.load = null;
             return;
         }
+        // Meters that already exist belong to another manager on the same registry: never remove those.
+        java.util.Set<Meter.Id> existing = new java.util.HashSet<>();
+        registry.forEachMeter(m -> existing.add(m.getId()));
         this.load = Timer.builder("lamina.config.load")
                 .description("Time to read, merge, resolve and validate a configuration candidate")
                 .register(registry);
@@ -61,6 +64,7 @@ public final class ManagerMetrics implements AutoCloseable {
                 .description("The version of the configuration in force").strongReference(true).register(registry));
         meters.add(Gauge.builder("lamina.config.cache.hit.ratio", cacheHitRate, DoubleSupplier::getAsDouble)
                 .description("Hit ratio of the typed-value and binding cache").strongReference(true).register(registry));
+        meters.removeIf(m -> existing.contains(m.getId()));
     }
 
     /** @param nanos how long one candidate took to build */
@@ -77,7 +81,7 @@ public final class ManagerMetrics implements AutoCloseable {
         }
     }
 
-    /** Removes this manager's meters from the registry. */
+    /** Removes the meters this manager registered (not those another manager registered first). */
     @Override
     public void close() {
         if (registry != null) {
