@@ -229,7 +229,8 @@ public final class UnleashImporter {
     private static Map<String, Object> constraint(JsonNode c) {
         String attribute = attribute(c.path("contextName").asText(""));
         String opName = c.path("operator").asText("");
-        Operator op = Operator.byName(opName);
+        // Unleash has no SEMVER_GTE/SEMVER_LTE: its clients treat them as unknown operators (false), so must we.
+        Operator op = opName.equals("SEMVER_GTE") || opName.equals("SEMVER_LTE") ? null : Operator.byName(opName);
         boolean inverted = c.path("inverted").asBoolean(false);
         boolean ci = c.path("caseInsensitive").asBoolean(false);
         if (op == null || attribute.isEmpty()) {
