@@ -1,8 +1,10 @@
 package dev.lamina.config.flags;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -106,8 +108,8 @@ public final class EvaluationContext {
         return "EvaluationContext" + attributeNames();
     }
 
-    private java.util.List<String> attributeNames() {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    private List<String> attributeNames() {
+        List<String> names = new ArrayList<>();
         for (String n : new String[] {"user_id", "session_id", "remote_address", "environment", "app_name"}) {
             if (attribute(n).isPresent()) {
                 names.add(n);

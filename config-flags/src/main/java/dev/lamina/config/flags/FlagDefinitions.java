@@ -48,6 +48,7 @@ public final class FlagDefinitions {
      * @return the evaluator
      * @throws FlagDefinitionException when a definition is bad
      */
+    @SuppressWarnings("exports") // a caller passing a registry reads Micrometer already
     public static FlagEvaluator compile(ConfigObject root, Clock clock, MeterRegistry registry) {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(clock, "clock");

@@ -1,6 +1,5 @@
 package dev.lamina.config.flags;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -58,8 +57,6 @@ public final class UnleashFormat {
                     : Origin.of(sourceName, l.getLineNr(), Math.max(1, l.getColumnNr()));
             // Jackson's message can quote the input: describe the problem instead of passing it on.
             throw new ConfigParseException(where, null, "not valid JSON (an Unleash state is a JSON object)");
-        } catch (IOException e) {
-            throw new ConfigParseException(Origin.of(sourceName), null, "cannot read the Unleash state");
         }
         try {
             return UnleashImporter.toNative(state);
@@ -106,6 +103,7 @@ public final class UnleashFormat {
      * @throws ConfigParseException    when the text is not an Unleash state
      * @throws FlagDefinitionException when the translated definitions are refused
      */
+    @SuppressWarnings("exports") // a caller passing a registry reads Micrometer already
     public static FlagEvaluator compile(String json, String sourceName, Clock clock, MeterRegistry registry) {
         return FlagDefinitions.compile(toNativeTree(json, sourceName), clock, registry);
     }

@@ -61,7 +61,7 @@ public final class CompiledExperiment {
      * @param rangeStart          the group range start in percent (inclusive)
      * @param rangeEnd            the group range end in percent (exclusive)
      */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public CompiledExperiment(String key, String description, boolean enabled, Instant start, Instant end,
                               Clock clock, Stickiness stickiness, List<String> names, int[] basisPoints,
                               List<ConfigObject> configurations, List<Map<String, Object>> configurationValues,
@@ -81,7 +81,7 @@ public final class CompiledExperiment {
         this.basisPoints = basisPoints.clone();
         this.cumulative = new int[basisPoints.length];
         int sum = 0;
-        this.optionalNames = new Optional[this.names.length];
+        this.optionalNames = (Optional<String>[]) new Optional<?>[this.names.length];
         for (int i = 0; i < basisPoints.length; i++) {
             sum += basisPoints[i];
             cumulative[i] = sum;
