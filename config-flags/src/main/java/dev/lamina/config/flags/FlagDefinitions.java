@@ -64,4 +64,16 @@ public final class FlagDefinitions {
     public static FlagEvaluator compile(Configuration configuration, Clock clock) {
         return compile(Objects.requireNonNull(configuration, "configuration").root(), clock, null);
     }
+
+    /**
+     * @param configuration a configuration snapshot
+     * @param clock         the clock
+     * @param registry      where to count evaluations, or {@code null}
+     * @return the evaluator for the snapshot's {@code feature_flags:} and {@code experiments:}
+     * @throws FlagDefinitionException when a definition is bad
+     */
+    @SuppressWarnings("exports") // a caller passing a registry reads Micrometer already
+    public static FlagEvaluator compile(Configuration configuration, Clock clock, MeterRegistry registry) {
+        return compile(Objects.requireNonNull(configuration, "configuration").root(), clock, registry);
+    }
 }
