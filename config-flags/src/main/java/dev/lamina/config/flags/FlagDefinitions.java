@@ -38,8 +38,8 @@ public final class FlagDefinitions {
     }
 
     /**
-     * Like {@link #compile(ConfigObject, Clock)}, counting every evaluation in {@code lamina.flags.evaluations}
-     * with tags {@code flag} and {@code reason} (no per-user tags). The counters are registered here, so counting
+     * Like {@link #compile(ConfigObject, Clock)}, counting every {@code isEnabled} and {@code evaluate} call in
+     * {@code lamina.flags.evaluations} with tags {@code flag} and {@code reason} (no per-user tags). The counters are registered here, so counting
      * allocates nothing; evaluations of unknown flags are counted under {@code flag=_unknown}.
      *
      * @param root     a configuration root

@@ -28,6 +28,12 @@ import dev.lamina.config.flags.internal.eval.Decisions;
  */
 public final class FlagEvaluator {
 
+    /**
+     * The counter incremented by {@code isEnabled} and {@code evaluate} (tags {@code flag}, {@code reason}) when a
+     * {@code MeterRegistry} was given at compile time; {@code variant} and {@code variantOf} are not counted.
+     */
+    public static final String METRIC = FlagCompiler.METRIC;
+
     private static final Map<String, Object> NO_VALUES = Map.of();
     private static final ConfigObject NO_CONFIGURATION = ConfigObject.empty(Origin.UNKNOWN);
 
@@ -277,7 +283,4 @@ public final class FlagEvaluator {
     public List<ExperimentSummary> experiments() {
         return compiled.experiments().values().stream().map(CompiledExperiment::summary).toList();
     }
-
-    /** The metric name counted when a {@code MeterRegistry} was given at compile time. */
-    public static final String METRIC = FlagCompiler.METRIC;
 }

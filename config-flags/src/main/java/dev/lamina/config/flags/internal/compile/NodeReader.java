@@ -3,6 +3,7 @@ package dev.lamina.config.flags.internal.compile;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -14,6 +15,7 @@ import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.ScalarType;
 import dev.lamina.config.flags.FlagDefinitionException;
+import dev.lamina.config.flags.internal.eval.Stickiness;
 import dev.lamina.config.flags.internal.value.Numbers;
 import dev.lamina.config.flags.internal.value.Timestamps;
 
@@ -24,6 +26,20 @@ import dev.lamina.config.flags.internal.value.Timestamps;
 final class NodeReader {
 
     private final List<FlagDefinitionException.Problem> problems = new ArrayList<>();
+
+    /** @return the keys as a set that keeps their order (for the "allowed keys" list) */
+    static Set<String> keys(String... keys) {
+        return new LinkedHashSet<>(List.of(keys));
+    }
+
+    static <T> T orElse(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+
+    Stickiness stickiness(ConfigNode node, ConfigPath path) {
+        String s = string(node, path);
+        return s == null ? Stickiness.DEFAULT : Stickiness.of(s);
+    }
 
     List<FlagDefinitionException.Problem> problems() {
         return problems;
