@@ -3,10 +3,11 @@ package dev.lamina.config.flags;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-/** Reformatting a definition (YAML or JSON, other keys reordered) must not move any user. */
+/** Reformatting a definition (YAML, JSON or TOML, other keys reordered) must not move any user. */
 class StabilityTest {
 
     private static final String YAML = """
@@ -36,16 +37,30 @@ class StabilityTest {
                 "rollout_percentage": 25.0, "description": "Advanced anomaly detection", "enabled": true}}}
             """;
 
+    private static final String TOML = """
+            [experiments.recommendation_algorithm_v2]
+            traffic_split = { control = 33.33, variant_a = 33.33, variant_b = 33.34 }
+            description = "Test new collaborative filtering algorithm"
+
+            [feature_flags.enhanced_anomaly_detection]
+            rollout_percentage = 25
+            enabled = true
+            variants = [{ name = "blue", weight = 50 }, { weight = 50, name = "red" }]
+            """;
+
     @Test
-    void yamlAndReorderedJsonOfTheSameDefinitionGiveTheSameAnswers() {
+    void yamlReorderedJsonAndTomlOfTheSameDefinitionGiveTheSameAnswers() {
         FlagEvaluator yaml = FlagDefinitions.compile(TestTrees.yaml(YAML), Clock.systemUTC());
         FlagEvaluator json = FlagDefinitions.compile(TestTrees.json(JSON_REORDERED), Clock.systemUTC());
+        FlagEvaluator toml = FlagDefinitions.compile(TestTrees.toml(TOML), Clock.systemUTC());
         for (int i = 0; i < 20_000; i++) {
             EvaluationContext c = EvaluationContext.ofUser("listener-" + i);
-            assertThat(json.evaluate("enhanced_anomaly_detection", c))
-                    .isEqualTo(yaml.evaluate("enhanced_anomaly_detection", c));
-            assertThat(json.variantOf("recommendation_algorithm_v2", c))
-                    .isEqualTo(yaml.variantOf("recommendation_algorithm_v2", c));
+            FlagEvaluation expected = yaml.evaluate("enhanced_anomaly_detection", c);
+            assertThat(json.evaluate("enhanced_anomaly_detection", c)).isEqualTo(expected);
+            assertThat(toml.evaluate("enhanced_anomaly_detection", c)).isEqualTo(expected);
+            Optional<String> variant = yaml.variantOf("recommendation_algorithm_v2", c);
+            assertThat(json.variantOf("recommendation_algorithm_v2", c)).isEqualTo(variant);
+            assertThat(toml.variantOf("recommendation_algorithm_v2", c)).isEqualTo(variant);
         }
     }
 
