@@ -132,37 +132,55 @@ public final class EvaluationContext {
         private Builder() {
         }
 
-        /** @param userId the user id, or {@code null} @return this builder */
+        /**
+         * @param userId the user id, or {@code null}
+         * @return this builder
+         */
         public Builder userId(String userId) {
             builtins[ContextData.USER_ID] = userId;
             return this;
         }
 
-        /** @param sessionId the session id, or {@code null} @return this builder */
+        /**
+         * @param sessionId the session id, or {@code null}
+         * @return this builder
+         */
         public Builder sessionId(String sessionId) {
             builtins[ContextData.SESSION_ID] = sessionId;
             return this;
         }
 
-        /** @param remoteAddress an IPv4/IPv6 literal, or {@code null} @return this builder */
+        /**
+         * @param remoteAddress an IPv4/IPv6 literal, or {@code null}
+         * @return this builder
+         */
         public Builder remoteAddress(String remoteAddress) {
             builtins[ContextData.REMOTE_ADDRESS] = remoteAddress;
             return this;
         }
 
-        /** @param environment the environment name, or {@code null} @return this builder */
+        /**
+         * @param environment the environment name, or {@code null}
+         * @return this builder
+         */
         public Builder environment(String environment) {
             builtins[ContextData.ENVIRONMENT] = environment;
             return this;
         }
 
-        /** @param appName the application name, or {@code null} @return this builder */
+        /**
+         * @param appName the application name, or {@code null}
+         * @return this builder
+         */
         public Builder appName(String appName) {
             builtins[ContextData.APP_NAME] = appName;
             return this;
         }
 
-        /** @param currentTime the evaluation time, or {@code null} for the evaluator's clock @return this builder */
+        /**
+         * @param currentTime the evaluation time, or {@code null} for the evaluator's clock
+         * @return this builder
+         */
         public Builder currentTime(Instant currentTime) {
             this.currentTime = currentTime;
             return this;

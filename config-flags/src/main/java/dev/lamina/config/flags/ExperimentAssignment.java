@@ -24,7 +24,17 @@ public record ExperimentAssignment(String experiment, Optional<String> variant, 
                                    OptionalInt bucket, Optional<String> exclusionGroup, ConfigObject configuration,
                                    Map<String, Object> configurationValues) {
 
-    /** Checks that no component is {@code null}. */
+    /**
+     * Checks that no component is {@code null}.
+     *
+     * @param experiment the {@code experiment} component
+     * @param variant the {@code variant} component
+     * @param reason the {@code reason} component
+     * @param bucket the {@code bucket} component
+     * @param exclusionGroup the {@code exclusionGroup} component
+     * @param configuration the {@code configuration} component
+     * @param configurationValues the {@code configurationValues} component
+     */
     public ExperimentAssignment {
         Objects.requireNonNull(experiment, "experiment");
         Objects.requireNonNull(variant, "variant");

@@ -24,7 +24,18 @@ public record ExperimentSummary(String key, String description, boolean enabled,
                                 Optional<Instant> end, Map<String, Integer> basisPoints,
                                 List<String> successMetrics, Optional<String> exclusionGroup) {
 
-    /** Copies the collections (keeping the split's order) and checks that nothing is {@code null}. */
+    /**
+     * Copies the collections (keeping the split's order) and checks that nothing is {@code null}.
+     *
+     * @param key the {@code key} component
+     * @param description the {@code description} component
+     * @param enabled the {@code enabled} component
+     * @param start the {@code start} component
+     * @param end the {@code end} component
+     * @param basisPoints the {@code basisPoints} component
+     * @param successMetrics the {@code successMetrics} component
+     * @param exclusionGroup the {@code exclusionGroup} component
+     */
     public ExperimentSummary {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(description, "description");

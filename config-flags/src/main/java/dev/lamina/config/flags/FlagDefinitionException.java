@@ -27,7 +27,13 @@ public class FlagDefinitionException extends ConfigException {
      */
     public record Problem(Origin origin, ConfigPath path, String reason) {
 
-        /** Checks that no component is {@code null}. */
+        /**
+         * Checks that no component is {@code null}.
+         *
+         * @param origin the {@code origin} component
+         * @param path the {@code path} component
+         * @param reason the {@code reason} component
+         */
         public Problem {
             Objects.requireNonNull(origin, "origin");
             Objects.requireNonNull(path, "path");

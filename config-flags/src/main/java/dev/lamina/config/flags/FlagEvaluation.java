@@ -20,7 +20,17 @@ import java.util.OptionalInt;
 public record FlagEvaluation(String flag, boolean enabled, Reason reason, Optional<Variant> variant,
                              Optional<String> matchedRule, OptionalInt bucket, Optional<String> failedPrerequisite) {
 
-    /** Checks that no component is {@code null}. */
+    /**
+     * Checks that no component is {@code null}.
+     *
+     * @param flag the {@code flag} component
+     * @param enabled the {@code enabled} component
+     * @param reason the {@code reason} component
+     * @param variant the {@code variant} component
+     * @param matchedRule the {@code matchedRule} component
+     * @param bucket the {@code bucket} component
+     * @param failedPrerequisite the {@code failedPrerequisite} component
+     */
     public FlagEvaluation {
         Objects.requireNonNull(flag, "flag");
         Objects.requireNonNull(reason, "reason");

@@ -17,7 +17,17 @@ import java.util.Objects;
 public record FlagSummary(String key, String description, boolean enabled, double rolloutPercentage,
                           int ruleCount, List<String> variants, List<String> dependsOn) {
 
-    /** Copies the lists and checks that nothing is {@code null}. */
+    /**
+     * Copies the lists and checks that nothing is {@code null}.
+     *
+     * @param key the {@code key} component
+     * @param description the {@code description} component
+     * @param enabled the {@code enabled} component
+     * @param rolloutPercentage the {@code rolloutPercentage} component
+     * @param ruleCount the {@code ruleCount} component
+     * @param variants the {@code variants} component
+     * @param dependsOn the {@code dependsOn} component
+     */
     public FlagSummary {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(description, "description");

@@ -17,6 +17,8 @@ public record Variant(String name, Optional<VariantPayload> payload) {
     /**
      * Checks the components.
      *
+     * @param name the {@code name} component
+     * @param payload the {@code payload} component
      * @throws NullPointerException     if a component is {@code null}
      * @throws IllegalArgumentException if {@code name} is blank
      */

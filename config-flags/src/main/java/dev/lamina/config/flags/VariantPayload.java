@@ -14,6 +14,8 @@ public record VariantPayload(String type, String value) {
     /**
      * Checks the components.
      *
+     * @param type the {@code type} component
+     * @param value the {@code value} component
      * @throws NullPointerException     if a component is {@code null}
      * @throws IllegalArgumentException if {@code type} is blank
      */
