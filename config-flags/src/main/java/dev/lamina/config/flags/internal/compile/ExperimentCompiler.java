@@ -167,6 +167,11 @@ final class ExperimentCompiler {
             in.problem(o, path, "traffic_split must name at least one variant");
             return new int[0];
         }
+        if (o.entries().size() > 250) {
+            // The variant index is packed into 8 bits of an assignment (see CompiledExperiment#assign).
+            in.problem(o, path, "traffic_split may name at most 250 variants");
+            return new int[0];
+        }
         List<BigDecimal> percents = new ArrayList<>();
         BigDecimal sum = BigDecimal.ZERO;
         boolean ok = true;

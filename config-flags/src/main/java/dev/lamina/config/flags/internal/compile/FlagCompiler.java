@@ -51,6 +51,9 @@ public final class FlagCompiler {
     private static final Set<String> SCHEDULE_KEYS = NodeReader.keys("start", "end");
     private static final Set<String> DEPENDENCY_KEYS = NodeReader.keys("flag", "enabled", "variants");
 
+    /** Rule and prerequisite indices are packed into 12 bits of a decision (see {@code Decisions}). */
+    static final int MAX_ITEMS = 4000;
+
     private final NodeReader in = new NodeReader();
     private final Clock clock;
     private final ConstraintCompiler constraintCompiler;
@@ -164,6 +167,10 @@ public final class FlagCompiler {
         boolean explicitRules = e.containsKey("rules");
         if (explicitRules) {
             ConfigList l = in.list(e.get("rules"), path.child("rules"));
+            if (l != null && l.size() > MAX_ITEMS) {
+                in.problem(l, path.child("rules"), "at most " + MAX_ITEMS + " rules per flag");
+                l = null;
+            }
             if (l != null) {
                 for (int i = 0; i < l.size(); i++) {
                     Rule r = rule(l.items().get(i), path.child("rules").child(i), key, rollout, stickiness, group);
@@ -247,6 +254,10 @@ public final class FlagCompiler {
     private List<Prerequisite> dependsOn(ConfigNode node, ConfigPath path, List<Dependency> deps) {
         ConfigList l = in.list(node, path);
         List<Prerequisite> out = new ArrayList<>();
+        if (l != null && l.size() > MAX_ITEMS) {
+            in.problem(l, path, "at most " + MAX_ITEMS + " prerequisites per flag");
+            return out;
+        }
         if (l == null) {
             return out;
         }
