@@ -46,6 +46,7 @@ public final class UnknownKeysRule implements ValidationRule {
     // Both caches are bounded by the schemas' own size: one entry per distinct reference or pattern.
     private final Map<String, String> resolvedUris = new ConcurrentHashMap<>();
     private final Map<String, Optional<Pattern>> patterns = new ConcurrentHashMap<>();
+    private final Map<IdentityKey, List<Located>> expansions = new ConcurrentHashMap<>();
 
     /** @param schemas the schemas whose declared keys are the known keys */
     public UnknownKeysRule(List<SchemaDocument> schemas) {
@@ -183,12 +184,48 @@ public final class UnknownKeysRule implements ValidationRule {
 
     /** Follows {@code $ref} and the combinators so that every schema that applies to a node is seen at once. */
     private List<Located> expand(List<Located> schemas) {
+        if (schemas.size() == 1) {
+            return expandOne(schemas.get(0));
+        }
         List<Located> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
         for (Located s : schemas) {
-            expand(s, out, seen, 0);
+            out.addAll(expandOne(s));
         }
         return out;
+    }
+
+    /** The expansion of one schema node never changes, so it is computed once per node (by identity). */
+    private List<Located> expandOne(Located s) {
+        IdentityKey key = new IdentityKey(s.node(), s.base());
+        List<Located> cached = expansions.get(key);
+        if (cached == null) {
+            List<Located> out = new ArrayList<>();
+            expand(s, out, new HashSet<>(), 0);
+            cached = List.copyOf(out);
+            expansions.putIfAbsent(key, cached);
+        }
+        return cached;
+    }
+
+    /** A schema node compared by identity (its {@code equals} is a deep comparison), with its base URI. */
+    private static final class IdentityKey {
+        private final JsonNode node;
+        private final String base;
+
+        IdentityKey(JsonNode node, String base) {
+            this.node = node;
+            this.base = base;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof IdentityKey k && k.node == node && k.base.equals(base);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(node) * 31 + base.hashCode();
+        }
     }
 
     private void expand(Located s, List<Located> out, Set<String> seen, int depth) {
