@@ -47,6 +47,7 @@ public final class UnknownKeysRule implements ValidationRule {
     private final Map<String, String> resolvedUris = new ConcurrentHashMap<>();
     private final Map<String, Optional<Pattern>> patterns = new ConcurrentHashMap<>();
     private final Map<IdentityKey, List<Located>> expansions = new ConcurrentHashMap<>();
+    private final Map<IdentityKey, Shape> shapes = new ConcurrentHashMap<>();
 
     /** @param schemas the schemas whose declared keys are the known keys */
     public UnknownKeysRule(List<SchemaDocument> schemas) {
@@ -70,7 +71,7 @@ public final class UnknownKeysRule implements ValidationRule {
             roots.add(new Located(s.tree(), s.uri(), s));
         }
         List<ValidationResult> out = new ArrayList<>();
-        check(config.root(), ConfigPath.root(), roots, out);
+        check(config.root(), new ArrayList<>(), roots, out);
         return out;
     }
 
@@ -78,13 +79,21 @@ public final class UnknownKeysRule implements ValidationRule {
     private record Located(JsonNode node, String base, SchemaDocument document) {
     }
 
-    private void check(ConfigNode node, ConfigPath path, List<Located> applicable, List<ValidationResult> out) {
+    /*
+     * The path is a stack of segments, turned into a ConfigPath only when a key is reported: most nodes are fine, and
+     * building a path per node would be most of the rule's cost.
+     */
+    private void check(ConfigNode node, List<String> path, List<Located> applicable, List<ValidationResult> out) {
+        if (applicable.isEmpty()) {
+            return;
+        }
         List<Located> schemasHere = expand(applicable);
         if (schemasHere.isEmpty()) {
             return;
         }
         if (node instanceof ConfigObject object) {
-            checkObject(object, path, schemasHere, out);
+            // With one applicable schema, schemasHere is its cached expansion: a stable identity to cache by.
+            checkObject(object, path, schemasHere, applicable.size() == 1, out);
         } else if (node instanceof ConfigList list) {
             for (int i = 0; i < list.size(); i++) {
                 List<Located> itemSchemas = new ArrayList<>();
@@ -99,13 +108,22 @@ public final class UnknownKeysRule implements ValidationRule {
                         itemSchemas.add(new Located(items, s.base(), s.document()));
                     }
                 }
-                check(list.items().get(i), path.child(i), itemSchemas, out);
+                path.add(Integer.toString(i));
+                check(list.items().get(i), path, itemSchemas, out);
+                path.remove(path.size() - 1);
             }
         }
     }
 
-    private void checkObject(ConfigObject object, ConfigPath path, List<Located> schemasHere,
-                             List<ValidationResult> out) {
+    /** What the schemas that apply to an object say about its keys. */
+    private record Shape(Set<String> declared, List<Pattern> patterns, boolean checked) {
+    }
+
+    private Shape shape(List<Located> schemasHere) {
+        return shapes.computeIfAbsent(new IdentityKey(schemasHere), k -> shapeNow(schemasHere));
+    }
+
+    private Shape shapeNow(List<Located> schemasHere) {
         Set<String> declared = new LinkedHashSet<>();
         List<Pattern> patterns = new ArrayList<>();
         boolean describesProperties = false;
@@ -136,20 +154,29 @@ public final class UnknownKeysRule implements ValidationRule {
                 closedBySchema = true;
             }
         }
+        return new Shape(Set.copyOf(declared), List.copyOf(patterns), describesProperties && !openMap && !closedBySchema);
+    }
+
+    private void checkObject(ConfigObject object, List<String> path, List<Located> schemasHere, boolean cacheable,
+                             List<ValidationResult> out) {
+        Shape shape = cacheable ? shape(schemasHere) : shapeNow(schemasHere);
         for (Map.Entry<String, ConfigNode> e : object.entries().entrySet()) {
             String key = e.getKey();
-            ConfigPath childPath = path.child(key);
-            boolean known = declared.contains(key) || patterns.stream().anyMatch(p -> p.matcher(key).find());
-            if (!known && describesProperties && !openMap && !closedBySchema) {
-                Optional<String> nearest = Suggestions.nearest(key, declared);
-                out.add(ValidationResult.failure(ID, Severity.ERROR, childPath, e.getValue().origin(),
+            boolean known = shape.declared().contains(key) || matchesAny(shape.patterns(), key);
+            if (!known && shape.checked()) {
+                ConfigPath parent = ConfigPath.of(new ArrayList<>(path));
+                Optional<String> nearest = Suggestions.nearest(key, shape.declared());
+                out.add(ValidationResult.failure(ID, Severity.ERROR, parent.child(key), e.getValue().origin(),
                         "unknown key '" + key + "': no schema declares it"
-                                + (path.isRoot() ? "" : " under " + path),
+                                + (parent.isRoot() ? "" : " under " + parent),
                         nearest.map(n -> "did you mean '" + n + "'?")
                                 .orElse("remove the key, or declare it in the schema")));
                 continue;
             }
-            List<Located> childSchemas = new ArrayList<>();
+            if (!(e.getValue() instanceof ConfigObject) && !(e.getValue() instanceof ConfigList)) {
+                continue; // scalars have no keys
+            }
+            List<Located> childSchemas = new ArrayList<>(2);
             for (Located s : schemasHere) {
                 JsonNode props = s.node().get("properties");
                 if (props != null && props.has(key)) {
@@ -166,8 +193,19 @@ public final class UnknownKeysRule implements ValidationRule {
                     childSchemas.add(new Located(additional, s.base(), s.document()));
                 }
             }
-            check(e.getValue(), childPath, childSchemas, out);
+            path.add(key);
+            check(e.getValue(), path, childSchemas, out);
+            path.remove(path.size() - 1);
         }
+    }
+
+    private static boolean matchesAny(List<Pattern> patterns, String key) {
+        for (Pattern p : patterns) {
+            if (p.matcher(key).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<Pattern> compile(String regex) {
@@ -207,24 +245,31 @@ public final class UnknownKeysRule implements ValidationRule {
         return cached;
     }
 
-    /** A schema node compared by identity (its {@code equals} is a deep comparison), with its base URI. */
+    /**
+     * An object compared by identity (a schema node's {@code equals} is a deep comparison), with the base URI it is
+     * read against. Schema nodes and cached expansions are immutable, so identity is a sound key.
+     */
     private static final class IdentityKey {
-        private final JsonNode node;
+        private final Object target;
         private final String base;
 
-        IdentityKey(JsonNode node, String base) {
-            this.node = node;
+        IdentityKey(Object target, String base) {
+            this.target = target;
             this.base = base;
+        }
+
+        IdentityKey(Object target) {
+            this(target, "");
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof IdentityKey k && k.node == node && k.base.equals(base);
+            return o instanceof IdentityKey k && k.target == target && k.base.equals(base);
         }
 
         @Override
         public int hashCode() {
-            return System.identityHashCode(node) * 31 + base.hashCode();
+            return System.identityHashCode(target) * 31 + base.hashCode();
         }
     }
 
