@@ -1,0 +1,177 @@
+package dev.lamina.config.cli;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import dev.lamina.config.ConfigLoader;
+import dev.lamina.config.ConfigSource;
+import dev.lamina.config.ConfigSourceException;
+import dev.lamina.config.ConfigSources;
+import dev.lamina.config.Configuration;
+import dev.lamina.config.Format;
+import dev.lamina.config.LoadOptions;
+import dev.lamina.config.Origin;
+import dev.lamina.config.SecretPolicy;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options every command that loads a configuration shares ({@code --dir}, {@code --env},
+ * {@code --env-prefix}, {@code --secret-pattern}), and the one way the CLI loads: {@code base.*}, then
+ * {@code <env>.*} from the directory, then, with {@code --env-prefix}, environment variables.
+ *
+ * <p>A command adds it with {@code @Mixin SourceOptions source;} and calls {@link #load()}.
+ */
+public final class SourceOptions {
+
+    /** Environment names: no path separators or dots, so {@code --env ../x} cannot leave the directory. */
+    private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+    private static final Pattern ENV_PREFIX = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    @Option(names = "--dir", required = true, paramLabel = "DIR",
+            description = "Configuration directory holding base.* and <env>.* files.")
+    private Path directory;
+
+    @Option(names = "--env", required = true, paramLabel = "ENV",
+            description = "Environment to load, e.g. development, staging, production.")
+    private String environment;
+
+    @Option(names = "--env-prefix", paramLabel = "PREFIX",
+            description = "Also read environment variables with this prefix as the highest layer "
+                    + "(PREFIX_SERVER_PORT -> server.port). Also the prefix of --format env names.")
+    private String envPrefix;
+
+    @Option(names = "--secret-pattern", paramLabel = "REGEX",
+            description = "More keys to treat as secret (case-insensitive regex matched against each key), "
+                    + "in addition to the built-in password|secret|token|api_key|private_key|credential.")
+    private String secretPattern;
+
+    /** @return the configuration directory given with {@code --dir} */
+    public Path directory() {
+        return directory;
+    }
+
+    /** @return the environment given with {@code --env} */
+    public String environment() {
+        return environment;
+    }
+
+    /** @return the {@code --env-prefix}, when given */
+    public Optional<String> envPrefix() {
+        return Optional.ofNullable(envPrefix);
+    }
+
+    /**
+     * The secret policy: the built-in pattern, plus {@code --secret-pattern} when given. The CLI can add
+     * secrets but never un-mask the built-in ones.
+     *
+     * @return the policy
+     * @throws ParameterException if the pattern is not a valid regular expression
+     */
+    public SecretPolicy secretPolicy() {
+        if (secretPattern == null) {
+            return SecretPolicy.DEFAULT;
+        }
+        try {
+            Pattern.compile(secretPattern);
+            return SecretPolicy.matching("(?:" + SecretPolicy.DEFAULT.keyPattern().pattern() + ")|(?:"
+                    + secretPattern + ")");
+        } catch (PatternSyntaxException e) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--secret-pattern': not a regular expression (" + e.getDescription() + ")");
+        }
+    }
+
+    /**
+     * The sources, lowest precedence first: the directory for the environment, then environment variables
+     * when {@code --env-prefix} is given.
+     *
+     * @return the sources
+     * @throws ParameterException    if {@code --env} or {@code --env-prefix} is malformed
+     * @throws ConfigSourceException if the directory does not exist or has no file for the environment
+     */
+    public List<ConfigSource> sources() {
+        checkSyntax();
+        checkEnvironmentExists();
+        List<ConfigSource> sources = new ArrayList<>(2);
+        sources.add(ConfigSources.directory(directory, environment));
+        envPrefix().ifPresent(p -> sources.add(ConfigSources.environmentVariables(p)));
+        return sources;
+    }
+
+    /**
+     * Loads the configuration the options describe.
+     *
+     * @return the merged, interpolated configuration
+     * @throws ParameterException               if an option is malformed
+     * @throws dev.lamina.config.ConfigException if the configuration cannot be read or is invalid
+     */
+    public Configuration load() {
+        SecretPolicy secrets = secretPolicy();
+        List<ConfigSource> sources = sources();
+        LoadOptions options = LoadOptions.builder()
+                .secretPolicy(secrets)
+                .baseDirectory(directory)
+                .build();
+        return new ConfigLoader(options).load(sources);
+    }
+
+    private void checkSyntax() {
+        if (!ENVIRONMENT.matcher(environment).matches()) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--env': '" + environment
+                    + "' (letters, digits, '-' and '_' only)");
+        }
+        if (envPrefix != null && !ENV_PREFIX.matcher(envPrefix).matches()) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--env-prefix': '" + envPrefix
+                    + "' (upper-case letters, digits and '_', starting with a letter)");
+        }
+    }
+
+    /**
+     * A typo in {@code --env} must not silently load only {@code base.*}: require a file for the environment
+     * and name the ones that exist.
+     */
+    private void checkEnvironmentExists() {
+        Origin where = Origin.of(directory.toString());
+        if (!Files.isDirectory(directory)) {
+            throw new ConfigSourceException(where, null, "configuration directory does not exist or is not a directory");
+        }
+        TreeSet<String> environments = new TreeSet<>();
+        boolean found = false;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (Format.fromFileName(name).isEmpty() || !Files.isRegularFile(file)) {
+                    continue;
+                }
+                String stem = name.substring(0, name.lastIndexOf('.'));
+                found |= stem.equals(environment);
+                if (!stem.equals("base") && !stem.equals("environments")) {
+                    environments.add(stem);
+                }
+            }
+        } catch (IOException e) {
+            throw new ConfigSourceException(where, null, "cannot list the configuration directory ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+        if (!found) {
+            throw new ConfigSourceException(where, null, "no configuration for environment '" + environment
+                    + "' (expected " + environment + ".yaml, .yml, .json, .toml, .xml or .properties); "
+                    + (environments.isEmpty() ? "no environment files here"
+                            : "environments here: " + String.join(", ", environments)));
+        }
+    }
+}
