@@ -24,12 +24,11 @@ class RenderCommandTest {
     }
 
     private CliRun render(String... extra) {
-        String[] args = new String[4 + extra.length];
+        String[] args = new String[3 + extra.length];
         args[0] = "render";
         args[1] = "--dir=" + dir;
         args[2] = "--env=staging";
-        args[3] = "--format=yaml";
-        System.arraycopy(extra, 0, args, 4, extra.length);
+        System.arraycopy(extra, 0, args, 3, extra.length);
         return CliRun.of(args);
     }
 
