@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.Explanation;
+import dev.lamina.config.SecretPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,9 +34,20 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         Configuration config = source.load();
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format(config.explain(path.toString())));
+        Explanation explanation = config.explain(path.toString());
+        // The loader masks explanations already; masking again here costs nothing and keeps the CLI safe
+        // even if a layer's candidate escaped the mask.
+        out.print(format(config.isSecret(path.toString()) ? masked(explanation) : explanation));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static Explanation masked(Explanation e) {
+        List<Explanation.Candidate> candidates = e.candidates().stream()
+                .map(c -> new Explanation.Candidate(c.layer(), c.origin(),
+                        c.deletes() ? c.displayValue() : SecretPolicy.MASK, c.won(), c.deletes()))
+                .toList();
+        return new Explanation(e.path(), e.value().map(v -> SecretPolicy.MASK), candidates, e.reason());
     }
 
     /**
