@@ -1,0 +1,49 @@
+package dev.lamina.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.lamina.config.ConfigLoader;
+import dev.lamina.config.ConfigSources;
+import dev.lamina.config.Configuration;
+import dev.lamina.config.LoadOptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The shipped example configuration loads under every hardening rule, and each environment overrides what it should. */
+class ExampleConfigurationTest {
+
+    private static final Path DIR = Path.of("examples/config");
+
+    private static Configuration load(String env) {
+        return new ConfigLoader(LoadOptions.builder().baseDirectory(DIR).build())
+                .load(List.of(ConfigSources.directory(DIR, env)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"development", "staging", "production"})
+    void everyEnvironmentLoadsWithTypedValues(String env) {
+        Configuration config = load(env);
+
+        assertThat(config.getInt("database.pool.max_size")).isPositive();
+        assertThat(config.getDuration("health_monitoring.liveness.period").toSeconds()).isEqualTo(10);
+        assertThat(config.getSize("caching_layers.l1.size").bytes()).isPositive();
+        assertThat(config.getList("recommendation_engine.models.deep_neural_network.hidden_layers", Integer.class))
+                .containsExactly(512, 256, 128);
+        assertThat(config.isSecret("database.password")).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"development,5,1,DEBUG", "staging,40,6,DEBUG", "production,200,60,WARN"})
+    void environmentsOverrideWhatDiffers(String env, int maxPool, int maxReplicas, String logLevel) {
+        Configuration config = load(env);
+
+        assertThat(config.getInt("database.pool.max_size")).isEqualTo(maxPool);
+        assertThat(config.getInt("auto_scaling.max_replicas")).isEqualTo(maxReplicas);
+        assertThat(config.getString("service.log_level")).isEqualTo(logLevel);
+        assertThat(config.getInt("user_segments.premium.priority")).isEqualTo(1);
+    }
+}
