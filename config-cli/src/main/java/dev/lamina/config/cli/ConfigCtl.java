@@ -3,6 +3,7 @@ package dev.lamina.config.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.lamina.config.ConfigException;
@@ -44,8 +45,17 @@ public final class ConfigCtl implements Callable<Integer> {
             description = "Print the stack trace of an internal error.")
     private boolean debug;
 
-    /** Used by picocli. */
-    public ConfigCtl() {
+    private final Map<String, String> environment;
+
+    private ConfigCtl(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /**
+     * @return the environment variables commands read: for {@code ${NAME}} and {@code --env-prefix}
+     */
+    Map<String, String> environment() {
+        return environment;
     }
 
     /** Without a subcommand there is nothing to do: that is a usage error. */
@@ -77,7 +87,19 @@ public final class ConfigCtl implements Callable<Integer> {
      * @return a command line ready for {@link CommandLine#execute(String...)}
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new ConfigCtl());
+        return commandLine(out, err, System.getenv());
+    }
+
+    /**
+     * Builds the command line with a given set of environment variables instead of the process's.
+     *
+     * @param out         where results go
+     * @param err         where errors go
+     * @param environment the variables {@code ${NAME}} and {@code --env-prefix} read
+     * @return a command line ready for {@link CommandLine#execute(String...)}
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        CommandLine cl = new CommandLine(new ConfigCtl(Map.copyOf(environment)));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(ConfigCtl::handleExecutionException);

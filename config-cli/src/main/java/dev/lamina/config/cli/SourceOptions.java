@@ -1,24 +1,18 @@
 package dev.lamina.config.cli;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import dev.lamina.config.ConfigLoader;
 import dev.lamina.config.ConfigSource;
-import dev.lamina.config.ConfigSourceException;
 import dev.lamina.config.ConfigSources;
 import dev.lamina.config.Configuration;
-import dev.lamina.config.Format;
 import dev.lamina.config.LoadOptions;
-import dev.lamina.config.Origin;
 import dev.lamina.config.SecretPolicy;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -101,14 +95,15 @@ public final class SourceOptions {
      *
      * @return the sources
      * @throws ParameterException    if {@code --env} or {@code --env-prefix} is malformed
-     * @throws ConfigSourceException if the directory does not exist or has no file for the environment
+     * @throws dev.lamina.config.ConfigSourceException if the directory does not exist or has no file for the
+     *                                                 environment (when the sources are read)
      */
     public List<ConfigSource> sources() {
         checkSyntax();
-        checkEnvironmentExists();
         List<ConfigSource> sources = new ArrayList<>(2);
+        // The directory source requires <env>.* and lists the environments it found when it is missing.
         sources.add(ConfigSources.directory(directory, environment));
-        envPrefix().ifPresent(p -> sources.add(ConfigSources.environmentVariables(p)));
+        envPrefix().ifPresent(p -> sources.add(ConfigSources.environmentVariables(p, environmentVariables())));
         return sources;
     }
 
@@ -125,8 +120,13 @@ public final class SourceOptions {
         LoadOptions options = LoadOptions.builder()
                 .secretPolicy(secrets)
                 .baseDirectory(directory)
+                .environment(environmentVariables())
                 .build();
         return new ConfigLoader(options).load(sources);
+    }
+
+    private Map<String, String> environmentVariables() {
+        return ((ConfigCtl) spec.root().userObject()).environment();
     }
 
     private void checkSyntax() {
@@ -137,41 +137,6 @@ public final class SourceOptions {
         if (envPrefix != null && !ENV_PREFIX.matcher(envPrefix).matches()) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--env-prefix': '" + envPrefix
                     + "' (upper-case letters, digits and '_', starting with a letter)");
-        }
-    }
-
-    /**
-     * A typo in {@code --env} must not silently load only {@code base.*}: require a file for the environment
-     * and name the ones that exist.
-     */
-    private void checkEnvironmentExists() {
-        Origin where = Origin.of(directory.toString());
-        if (!Files.isDirectory(directory)) {
-            throw new ConfigSourceException(where, null, "configuration directory does not exist or is not a directory");
-        }
-        TreeSet<String> environments = new TreeSet<>();
-        boolean found = false;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
-            for (Path file : files) {
-                String name = file.getFileName().toString();
-                if (Format.fromFileName(name).isEmpty() || !Files.isRegularFile(file)) {
-                    continue;
-                }
-                String stem = name.substring(0, name.lastIndexOf('.'));
-                found |= stem.equals(environment);
-                if (!stem.equals("base") && !stem.equals("environments")) {
-                    environments.add(stem);
-                }
-            }
-        } catch (IOException e) {
-            throw new ConfigSourceException(where, null, "cannot list the configuration directory ("
-                    + e.getClass().getSimpleName() + ")", e);
-        }
-        if (!found) {
-            throw new ConfigSourceException(where, null, "no configuration for environment '" + environment
-                    + "' (expected " + environment + ".yaml, .yml, .json, .toml, .xml or .properties); "
-                    + (environments.isEmpty() ? "no environment files here"
-                            : "environments here: " + String.join(", ", environments)));
         }
     }
 }

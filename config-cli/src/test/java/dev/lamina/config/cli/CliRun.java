@@ -5,15 +5,21 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Runs configctl in-process and captures what it printed; finds and copies the example configuration. */
 record CliRun(int exitCode, String out, String err) {
 
+    /** Runs with an empty environment, so the tests do not depend on the machine's variables. */
     static CliRun of(String... args) {
+        return withEnvironment(Map.of(), args);
+    }
+
+    static CliRun withEnvironment(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = ConfigCtl.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = ConfigCtl.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), env).execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 
