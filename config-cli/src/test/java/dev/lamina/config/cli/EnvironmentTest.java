@@ -64,23 +64,10 @@ class EnvironmentTest {
 
         for (String command : commands) {
             String[] words = (command + " --dir " + dir + " --env production --env-prefix LAMINA_").split(" ");
-            CliRun run = CliRun.withEnvironment(env, reorder(words));
+            CliRun run = CliRun.withEnvironment(env, words);
 
             assertThat(run.exitCode()).as(command + ": " + run.err()).isZero();
             assertThat(run.out() + run.err()).as(command).doesNotContain("hunter2").doesNotContain("k-from-env");
         }
-    }
-
-    /** Moves a trailing PATH argument (second word for get/explain) to the end. */
-    private static String[] reorder(String[] words) {
-        if ((words[0].equals("get") || words[0].equals("explain")) && !words[1].startsWith("--")) {
-            String path = words[1];
-            String[] out = new String[words.length];
-            out[0] = words[0];
-            System.arraycopy(words, 2, out, 1, words.length - 2);
-            out[words.length - 1] = path;
-            return out;
-        }
-        return words;
     }
 }
