@@ -69,6 +69,7 @@ public final class StreamingDemo {
                 return 2;
             }
         }
+        dir = shortest(dir);
         if (!Files.isDirectory(dir)) {
             err.println("demo: configuration directory not found: " + dir.toAbsolutePath());
             return 2;
@@ -127,6 +128,13 @@ public final class StreamingDemo {
             out.printf("  %s %-" + width + "s  %s%n", c.won() ? "*" : " ", c.origin().describe(), c.displayValue());
         }
         out.println("  " + why.reason());
+    }
+
+    /** Origins name files by the path given, so a path relative to the working directory keeps lines short. */
+    private static Path shortest(Path dir) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = dir.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) && !abs.equals(cwd) ? cwd.relativize(abs) : dir;
     }
 
     private void heading(String title) {
