@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,28 @@ class ConfigRendererFlatTest {
     }
 
     @Test
+    void envOutputReadsBackThroughTheEnvironmentSourceAsTheSameTree() {
+        ConfigObject root = obj(1,
+                "server", obj(1, "port", num("8080", 2), "read-timeout", str("30s", 3)),
+                "db_pool", obj(4, "max_size", num("10", 4), "hosts", list(5, str("a:1", 5), str("two words", 6))));
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (String line : env(root, plain()).split("\n")) {
+            int eq = line.indexOf('=');
+            String value = line.substring(eq + 1);
+            variables.put(line.substring(0, eq), value.startsWith("'") ? value.substring(1, value.length() - 1) : value);
+        }
+
+        ConfigObject back = ConfigSources.environmentVariables("LAMINA_", variables).read(ParseLimits.DEFAULTS).get(0).root();
+
+        assertThat(back.get("server").map(n -> ((ConfigObject) n).entries().keySet()).orElseThrow())
+                .containsExactlyInAnyOrder("port", "read-timeout");
+        ConfigObject pool = (ConfigObject) back.get("db_pool").orElseThrow();
+        assertThat(pool.get("max_size").map(Object::toString)).contains("10");
+        assertThat(((ConfigList) pool.get("hosts").orElseThrow()).items()).extracting(Object::toString)
+                .containsExactly("a:1", "two words");
+    }
+
+    @Test
     void envUsesTheGivenPrefix() {
         String out = env(obj(1, "port", num("1", 1)), plain().withEnvPrefix("APP_"));
 
@@ -118,11 +142,14 @@ class ConfigRendererFlatTest {
 
     @Test
     void envSkipsKeysThatNoVariableNameCanExpressWithAComment() {
-        ConfigObject root = obj(1, "tenants", obj(1, "eu.west", str("x", 2), "_private", str("y", 3)));
+        ConfigObject root = obj(1, "tenants", obj(1, "eu.west", str("x", 2), "_private", str("y", 3),
+                "maxConnections", str("5", 4), "a__b", str("z", 5)));
 
         assertThat(env(root, plain())).isEqualTo("""
                 # tenants."eu.west": skipped, this key cannot be written as an environment variable name
                 # tenants._private: skipped, this key cannot be written as an environment variable name
+                # tenants.maxConnections: skipped, this key cannot be written as an environment variable name
+                # tenants.a__b: skipped, this key cannot be written as an environment variable name
                 """);
     }
 

@@ -14,10 +14,11 @@ import dev.lamina.config.ConfigPath;
 public final class EnvNames {
 
     /**
-     * Keys that map back without ambiguity: letters and digits, with {@code _} and {@code -} only between
-     * them (a leading or trailing one would run into the {@code _} separator and read back differently).
+     * Keys that map back to themselves: lower-case letters and digits (the source lower-cases names, so
+     * {@code maxConnections} would come back as {@code maxconnections}), with single {@code _} or {@code -}
+     * only between them (a leading, trailing or doubled one would merge with the {@code _} separators).
      */
-    private static final Pattern EXPRESSIBLE = Pattern.compile("[A-Za-z0-9]+([_-][A-Za-z0-9]+)*");
+    private static final Pattern EXPRESSIBLE = Pattern.compile("[a-z0-9]+([_-][a-z0-9]+)*");
 
     private EnvNames() {
     }
@@ -25,7 +26,7 @@ public final class EnvNames {
     /**
      * @param prefix the name prefix, such as {@code LAMINA_}
      * @param path   a config path
-     * @return the variable name, or empty when a segment cannot be expressed (dots, spaces, other characters)
+     * @return the variable name, or empty when a segment cannot be expressed (upper case, dots, spaces, …)
      */
     public static Optional<String> of(String prefix, ConfigPath path) {
         StringBuilder sb = new StringBuilder(prefix);
