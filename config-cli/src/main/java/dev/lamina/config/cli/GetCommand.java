@@ -43,8 +43,9 @@ final class GetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Configuration config = source.load();
-        ConfigNode node = config.node(path.toString())
-                .orElseThrow(() -> new ConfigMissingException(null, path, "no value at this path"));
+        // The explanation of an absent path says why (deleted by a null, never set) and suggests the nearest key.
+        ConfigNode node = config.node(path.toString()).orElseThrow(() -> new ConfigMissingException(null, path,
+                "no value at this path: " + config.explain(path.toString()).reason()));
         PrintWriter out = spec.commandLine().getOut();
         if (node instanceof ConfigScalar scalar) {
             out.println(config.isSecret(path.toString()) || SecretPolicy.isEncrypted(scalar.text())

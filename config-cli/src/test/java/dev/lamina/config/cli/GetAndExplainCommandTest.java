@@ -78,10 +78,10 @@ class GetAndExplainCommandTest {
 
     @Test
     void getOfAnAbsentPathExitsOneNamingThePath() {
-        CliRun run = run("get", "staging", "database.pool.maximum");
+        CliRun run = run("get", "staging", "database.pool.maxsize");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
-        assertThat(run.err()).contains("database.pool.maximum");
+        assertThat(run.err()).contains("database.pool.maxsize").contains("closest existing key: database.pool.max_size");
         assertThat(run.out()).isEmpty();
     }
 
