@@ -109,13 +109,11 @@ public final class ConfigCtl implements Callable<Integer> {
     /**
      * Maps an exception from a command to an exit code with one line on stderr.
      */
-    private static int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed)
-            throws Exception {
-        PrintWriter err = cl.getErr();
-        if (e instanceof ParameterException pe) {
-            // Raised while running (an option checked lazily): report it like any parse error.
-            return cl.getParameterExceptionHandler().handleParseException(pe, parsed.originalArgs().toArray(new String[0]));
-        }
+    private static int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        // A ParameterException thrown while running (an option checked lazily) never arrives here: picocli
+        // hands it to the parameter exception handler, which prints the usage and returns exit code 2.
+        // The root's stream: a subcommand added after commandLine() was built does not inherit setErr.
+        PrintWriter err = cl.getCommandSpec().root().commandLine().getErr();
         if (e instanceof ConfigException ce) {
             err.println("configctl: " + ce.getMessage());
             return ExitCodes.INVALID_CONFIGURATION;

@@ -53,11 +53,7 @@ final class GetCommand implements Callable<Integer> {
         } else if (node instanceof ConfigNull) {
             out.println("null");
         } else {
-            ConfigRenderer.Options options = ConfigRenderer.Options.defaults();
-            if (source.envPrefix().isPresent()) {
-                options = options.withEnvPrefix(source.envPrefix().get());
-            }
-            out.print(ConfigRenderer.render(config, path, format, options));
+            out.print(ConfigRenderer.render(config, path, format, source.renderOptions(false)));
         }
         out.flush();
         return ExitCodes.OK;

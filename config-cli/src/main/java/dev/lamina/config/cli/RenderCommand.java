@@ -33,11 +33,7 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Configuration config = source.load();
-        ConfigRenderer.Options options = ConfigRenderer.Options.defaults().withOrigins(showOrigins);
-        if (source.envPrefix().isPresent()) {
-            options = options.withEnvPrefix(source.envPrefix().get());
-        }
-        spec.commandLine().getOut().print(ConfigRenderer.render(config, format, options));
+        spec.commandLine().getOut().print(ConfigRenderer.render(config, format, source.renderOptions(showOrigins)));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import dev.lamina.config.ConfigLoader;
+import dev.lamina.config.ConfigRenderer;
 import dev.lamina.config.ConfigSource;
 import dev.lamina.config.ConfigSources;
 import dev.lamina.config.Configuration;
@@ -66,6 +67,18 @@ public final class SourceOptions {
     /** @return the {@code --env-prefix}, when given */
     public Optional<String> envPrefix() {
         return Optional.ofNullable(envPrefix);
+    }
+
+    /**
+     * How to render for these options: the {@code --env-prefix}, when given, also names {@code --format env}
+     * variables, so that rendered names read back through the same prefix.
+     *
+     * @param showOrigins whether to write origins
+     * @return the render options
+     */
+    public ConfigRenderer.Options renderOptions(boolean showOrigins) {
+        ConfigRenderer.Options options = ConfigRenderer.Options.defaults().withOrigins(showOrigins);
+        return envPrefix == null ? options : options.withEnvPrefix(envPrefix);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.lamina.config.internal.render;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import dev.lamina.config.ConfigList;
 import dev.lamina.config.ConfigNode;
@@ -87,7 +88,7 @@ final class FlatWriter {
     private static final class ShellText {
 
         /** POSIX-shell and dotenv safe without quotes. */
-        private static final java.util.regex.Pattern SAFE = java.util.regex.Pattern.compile("[A-Za-z0-9_./:,@%+=-]+");
+        private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:,@%+=-]+");
 
         /** Single-quoted unless plainly safe; a single quote becomes {@code '\''}. */
         static String quote(String s) {

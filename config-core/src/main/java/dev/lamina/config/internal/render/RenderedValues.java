@@ -1,5 +1,6 @@
 package dev.lamina.config.internal.render;
 
+import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -38,7 +39,7 @@ final class RenderedValues {
                     : new Shown(scalar.text(), ScalarType.STRING);
             // Only true/false are booleans (ScalarType's contract); normalise the case for every reader.
             case BOOLEAN -> "true".equalsIgnoreCase(scalar.text()) || "false".equalsIgnoreCase(scalar.text())
-                    ? new Shown(scalar.text().toLowerCase(java.util.Locale.ROOT), ScalarType.BOOLEAN)
+                    ? new Shown(scalar.text().toLowerCase(Locale.ROOT), ScalarType.BOOLEAN)
                     : new Shown(scalar.text(), ScalarType.STRING);
             case STRING -> new Shown(scalar.text(), ScalarType.STRING);
         };

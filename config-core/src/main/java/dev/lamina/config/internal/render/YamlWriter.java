@@ -1,6 +1,5 @@
 package dev.lamina.config.internal.render;
 
-import java.util.Iterator;
 import java.util.Map;
 
 import dev.lamina.config.ConfigList;
@@ -50,9 +49,9 @@ final class YamlWriter {
                 member(e.getValue(), path.child(e.getKey()), indent);
             }
         } else {
-            Iterator<ConfigNode> items = ((ConfigList) node).items().iterator();
-            for (int i = 0; items.hasNext(); i++) {
-                ConfigNode item = items.next();
+            ConfigList list = (ConfigList) node;
+            for (int i = 0; i < list.size(); i++) {
+                ConfigNode item = list.items().get(i);
                 if (!(first && continuesLine)) {
                     indent(indent);
                 }
