@@ -8,7 +8,10 @@ import java.util.List;
 import dev.lamina.config.ConfigLoader;
 import dev.lamina.config.ConfigSources;
 import dev.lamina.config.Configuration;
+import dev.lamina.config.ConfigurationManager;
+import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.LoadOptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,6 +37,21 @@ class ExampleConfigurationTest {
         assertThat(config.getList("recommendation_engine.models.deep_neural_network.hidden_layers", Integer.class))
                 .containsExactly(512, 256, 128);
         assertThat(config.isSecret("database.password")).isTrue();
+    }
+
+    @Test
+    void productionExtendsStagingThroughTheManager() {
+        try (ConfigurationManager manager = new ConfigurationManager(
+                ConfigurationOptions.builder().directory(DIR).build())) {
+            Configuration config = manager.loadEnvironmentConfig("production");
+
+            assertThat(config.explain("database.pool.max_size").candidates())
+                    .extracting(c -> c.origin().source())
+                    .containsExactly("examples/config/base.yaml", "examples/config/staging.yaml",
+                            "examples/config/production.yaml");
+            assertThat(config.getInt("data_sources.elasticsearch_cluster.replicas")).isEqualTo(2);
+            assertThat(config.getBoolean("feature_flags.experimental_ml_models.enabled")).isFalse();
+        }
     }
 
     @ParameterizedTest
