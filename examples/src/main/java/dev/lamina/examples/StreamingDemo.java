@@ -3,6 +3,7 @@ package dev.lamina.examples;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,10 +18,16 @@ import dev.lamina.config.DataSize;
 import dev.lamina.config.Explanation;
 import dev.lamina.config.LoadOptions;
 import dev.lamina.config.RenderFormat;
+import dev.lamina.config.flags.EvaluationContext;
+import dev.lamina.config.flags.ExperimentAssignment;
+import dev.lamina.config.flags.FlagDefinitions;
+import dev.lamina.config.flags.FlagEvaluation;
+import dev.lamina.config.flags.FlagEvaluator;
 
 /**
  * The music-streaming demo: loads one environment of {@code examples/config}, prints a few sections with
- * the file and line each value comes from, reads typed values, and explains an overridden key.
+ * the file and line each value comes from, reads typed values, evaluates a feature flag and an experiment
+ * defined in the same files, and explains an overridden key.
  *
  * <p>Run it with {@code ./mvnw -q -Pdemo -pl examples -am package -DskipTests} (staging), or pass another
  * environment with {@code -Ddemo.args=production}. Arguments: {@code --config DIR [ENV]}.
@@ -124,6 +131,19 @@ public final class StreamingDemo {
         out.printf("bind(\"database.pool\", DatabasePool.class)%n  -> %s%n", pool);
         out.printf("database.password is secret: %s; toString() and every export show it as ***%n%n",
                 config.isSecret("database.password"));
+
+        heading("Feature flags and experiments (feature_flags: and experiments: in the same files)");
+        FlagEvaluator flags = FlagDefinitions.compile(config, Clock.systemUTC());
+        for (String segment : List.of("premium", "free")) {
+            EvaluationContext user = EvaluationContext.builder().userId("user-42").attribute("user_segment", segment)
+                    .build();
+            FlagEvaluation e = flags.evaluate("advanced_audio_analytics", user);
+            out.printf("%-40s %-3s (%s)%n", "advanced_audio_analytics, " + segment + " user:",
+                    e.enabled() ? "on" : "off", e.reason());
+        }
+        ExperimentAssignment a = flags.assign("recommendation_algorithm_v2", EvaluationContext.ofUser("user-42"));
+        out.printf("%-40s %s (%s) -> %s%n%n", "recommendation_algorithm_v2, user-42:",
+                a.variant().orElse("not enrolled"), a.reason(), a.configurationValues());
 
         heading("Why database.pool.max_size is " + config.getString("database.pool.max_size"));
         Explanation why = config.explain("database.pool.max_size");

@@ -3,6 +3,9 @@ package dev.lamina.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import dev.lamina.config.ConfigLoader;
@@ -11,6 +14,9 @@ import dev.lamina.config.Configuration;
 import dev.lamina.config.ConfigurationManager;
 import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.LoadOptions;
+import dev.lamina.config.flags.EvaluationContext;
+import dev.lamina.config.flags.FlagDefinitions;
+import dev.lamina.config.flags.FlagEvaluator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,6 +58,22 @@ class ExampleConfigurationTest {
             assertThat(config.getInt("data_sources.elasticsearch_cluster.replicas")).isEqualTo(2);
             assertThat(config.getBoolean("feature_flags.experimental_ml_models.enabled")).isFalse();
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"development", "staging", "production"})
+    void featureFlagsAndExperimentsCompileInEveryEnvironment(String env) {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+
+        FlagEvaluator flags = FlagDefinitions.compile(load(env), clock);
+
+        assertThat(flags.hasFlag("enhanced_anomaly_detection")).isTrue();
+        assertThat(flags.hasFlag("advanced_audio_analytics")).isTrue();
+        EvaluationContext premium = EvaluationContext.builder().userId("user-42").attribute("user_segment", "premium")
+                .build();
+        assertThat(flags.isEnabled("advanced_audio_analytics", premium)).isTrue();
+        assertThat(flags.isEnabled("advanced_audio_analytics", EvaluationContext.ofUser("user-42"))).isFalse();
+        assertThat(flags.assign("recommendation_algorithm_v2", premium).enrolled()).isTrue();
     }
 
     @ParameterizedTest
