@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The options every command that loads a configuration shares ({@code --dir}, {@code --env},
- * {@code --env-prefix}, {@code --secret-pattern}), and the one way the CLI loads: {@code base.*}, then
+ * {@code --env-prefix}, {@code --secret-pattern}; {@code --dir} and {@code --env} default to the product's
+ * {@code CONFIG_PATH} and {@code CONFIG_ENVIRONMENT} variables), and the one way the CLI loads: {@code base.*}, then
  * {@code <env>.*} from the directory, then, with {@code --env-prefix}, environment variables.
  *
  * <p>A command adds it with {@code @Mixin SourceOptions source;} and calls {@link #load()}.
@@ -36,12 +37,17 @@ public final class SourceOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
-    @Option(names = "--dir", required = true, paramLabel = "DIR",
-            description = "Configuration directory holding base.* and <env>.* files.")
+    /** The variables the product documents for the directory and the environment (PRODUCT.md). */
+    static final String CONFIG_PATH = "CONFIG_PATH";
+    static final String CONFIG_ENVIRONMENT = "CONFIG_ENVIRONMENT";
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Configuration directory holding base.* and <env>.* files (default: $CONFIG_PATH).")
     private Path directory;
 
-    @Option(names = "--env", required = true, paramLabel = "ENV",
-            description = "Environment to load, e.g. development, staging, production.")
+    @Option(names = "--env", paramLabel = "ENV",
+            description = "Environment to load, e.g. development, staging, production "
+                    + "(default: $CONFIG_ENVIRONMENT).")
     private String environment;
 
     @Option(names = "--env-prefix", paramLabel = "PREFIX",
@@ -54,14 +60,29 @@ public final class SourceOptions {
                     + "in addition to the built-in password|secret|token|api_key|private_key|credential.")
     private String secretPattern;
 
-    /** @return the configuration directory given with {@code --dir} */
+    /**
+     * @return the configuration directory: {@code --dir}, else {@code $CONFIG_PATH}
+     * @throws ParameterException if neither is given
+     */
     public Path directory() {
-        return directory;
+        return directory != null ? directory : Path.of(required("--dir=DIR", CONFIG_PATH));
     }
 
-    /** @return the environment given with {@code --env} */
+    /**
+     * @return the environment: {@code --env}, else {@code $CONFIG_ENVIRONMENT}
+     * @throws ParameterException if neither is given
+     */
     public String environment() {
-        return environment;
+        return environment != null ? environment : required("--env=ENV", CONFIG_ENVIRONMENT);
+    }
+
+    private String required(String option, String variable) {
+        String value = environmentVariables().get(variable);
+        if (value == null || value.isBlank()) {
+            throw new ParameterException(spec.commandLine(),
+                    "Missing required option: '" + option + "' (or set " + variable + ")");
+        }
+        return value;
     }
 
     /** @return the {@code --env-prefix}, when given */
@@ -115,7 +136,7 @@ public final class SourceOptions {
         checkSyntax();
         List<ConfigSource> sources = new ArrayList<>(2);
         // The directory source requires <env>.* and lists the environments it found when it is missing.
-        sources.add(ConfigSources.directory(directory, environment));
+        sources.add(ConfigSources.directory(directory(), environment()));
         envPrefix().ifPresent(p -> sources.add(ConfigSources.environmentVariables(p, environmentVariables())));
         return sources;
     }
@@ -132,7 +153,7 @@ public final class SourceOptions {
         List<ConfigSource> sources = sources();
         LoadOptions options = LoadOptions.builder()
                 .secretPolicy(secrets)
-                .baseDirectory(directory)
+                .baseDirectory(directory())
                 .environment(environmentVariables())
                 .build();
         return new ConfigLoader(options).load(sources);
@@ -143,8 +164,9 @@ public final class SourceOptions {
     }
 
     private void checkSyntax() {
-        if (!ENVIRONMENT.matcher(environment).matches()) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--env': '" + environment
+        String env = environment();
+        if (!ENVIRONMENT.matcher(env).matches()) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--env': '" + env
                     + "' (letters, digits, '-' and '_' only)");
         }
         if (envPrefix != null && !ENV_PREFIX.matcher(envPrefix).matches()) {

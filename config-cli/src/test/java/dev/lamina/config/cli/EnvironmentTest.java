@@ -36,6 +36,34 @@ class EnvironmentTest {
     }
 
     @Test
+    void takesTheDirectoryAndEnvironmentFromConfigPathAndConfigEnvironment() {
+        Map<String, String> env = Map.of("CONFIG_PATH", dir.toString(), "CONFIG_ENVIRONMENT", "production");
+
+        CliRun run = CliRun.withEnvironment(env, "get", "database.pool.max_size");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("200\n");
+    }
+
+    @Test
+    void optionsWinOverConfigPathAndConfigEnvironment() {
+        Map<String, String> env = Map.of("CONFIG_PATH", "/nowhere", "CONFIG_ENVIRONMENT", "production");
+
+        CliRun run = CliRun.withEnvironment(env, "get", "--dir", dir.toString(), "--env", "development",
+                "database.pool.max_size");
+
+        assertThat(run.out()).isEqualTo("5\n");
+    }
+
+    @Test
+    void aMissingEnvironmentNamesBothTheOptionAndTheVariable() {
+        CliRun run = CliRun.withEnvironment(Map.of("CONFIG_PATH", dir.toString()), "get", "database.pool.max_size");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--env=ENV").contains("CONFIG_ENVIRONMENT");
+    }
+
+    @Test
     void envPrefixAddsVariablesAsTheHighestLayer() {
         Map<String, String> env = Map.of("LAMINA_DATABASE_POOL_MAX__SIZE", "77");
 
