@@ -3,7 +3,6 @@ package dev.lamina.benchmarks.validation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,13 +30,14 @@ import dev.lamina.config.validation.ValidationReport;
 import dev.lamina.config.validation.rules.RulePacks;
 
 /**
- * Validation of the example production configuration ({@code examples/config/base.yaml} + {@code production.yaml},
- * or the representative tree in config-validation's test resources when the examples are absent) with every
- * built-in pack, the example-domain JSON Schema (with cross-file {@code $ref}s) and strict mode.
+ * Validation of the example production configuration ({@code examples/config}: base, staging, production) with every
+ * built-in pack, the example-domain JSON Schema of config-validation's tests (with cross-file {@code $ref}s) and
+ * strict mode, and each half on its own.
  *
  * <p>Run from the repository root (files are found relative to it, or set {@code -Dlamina.root=...}):
  * <pre>{@code
- * java -cp "$(cat benchmarks/target/classpath.txt):benchmarks/target/classes" org.openjdk.jmh.Main ValidationBenchmark
+ * ./mvnw -B -q -pl benchmarks -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+ * java -cp benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) org.openjdk.jmh.Main ValidationBenchmark
  * }</pre>
  */
 @State(Scope.Benchmark)
@@ -59,23 +59,17 @@ public class ValidationBenchmark {
     public void setUp() {
         Path root = Path.of(System.getProperty("lamina.root", ".")).toAbsolutePath().normalize();
         Path examples = root.resolve("examples/config");
-        List<Path> files = new ArrayList<>();
-        if (Files.isRegularFile(examples.resolve("production.yaml"))) {
-            if (Files.isRegularFile(examples.resolve("base.yaml"))) {
-                files.add(examples.resolve("base.yaml"));
-            }
-            files.add(examples.resolve("production.yaml"));
-        } else {
-            files.add(root.resolve("config-validation/src/test/resources/music/production.yaml"));
-        }
+        // As the manager layers production: environments.yaml makes it extend staging.
         List<Layer> layers = new ArrayList<>();
-        for (Path file : files) {
-            layers.addAll(ConfigSources.file(file).read(ParseLimits.DEFAULTS));
+        for (String file : List.of("base.yaml", "staging.yaml", "production.yaml")) {
+            Path path = examples.resolve(file);
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalStateException(path + " not found: run from the repository root or set -Dlamina.root");
+            }
+            layers.addAll(ConfigSources.file(path).read(ParseLimits.DEFAULTS));
         }
-        // Secrets the example files reference without a default: supplied here so the benchmark needs no set-up.
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.putIfAbsent("DB_PASSWORD", "benchmark-password");
-        config = new ConfigLoader(LoadOptions.builder().environment(env).build()).fromLayers(layers);
+        // A fixed, empty environment: every ${VAR:-default} takes its default, whatever the machine has set.
+        config = new ConfigLoader(LoadOptions.builder().environment(Map.of()).build()).fromLayers(layers);
         context = ValidationContext.forEnvironment("production_config", "production").withWrittenLayers(layers);
         Path schema = root.resolve("config-validation/src/test/resources/music/schema.json");
         everything = new ValidationEngine().addRules(RulePacks.all()).addSchema(schema).setStrictMode(true);
