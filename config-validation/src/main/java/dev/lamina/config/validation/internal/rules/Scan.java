@@ -13,6 +13,7 @@ import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.Configuration;
+import dev.lamina.config.validation.Severity;
 import dev.lamina.config.validation.ValidationResult;
 import dev.lamina.config.validation.internal.schema.Secrets;
 import dev.lamina.config.validation.internal.tree.Trees;
@@ -212,7 +213,19 @@ public final class Scan {
      * @param fix     what to do, or {@code null}
      */
     public void fail(Hit at, String message, String fix) {
-        out.add(ValidationResult.failure(rule.id(), rule.severity(), at.path(), at.node().origin(), message, fix));
+        fail(at, rule.severity(), message, fix);
+    }
+
+    /**
+     * Records a failure at a node with a severity other than the rule's (when the rule is less certain than usual).
+     *
+     * @param at       the node concerned
+     * @param severity the severity
+     * @param message  what is wrong; values only through {@link #show}
+     * @param fix      what to do, or {@code null}
+     */
+    public void fail(Hit at, Severity severity, String message, String fix) {
+        out.add(ValidationResult.failure(rule.id(), severity, at.path(), at.node().origin(), message, fix));
     }
 
     /**

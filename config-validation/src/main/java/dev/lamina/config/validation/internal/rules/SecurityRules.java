@@ -67,7 +67,7 @@ public final class SecurityRules {
                         (scan, ctx) -> cors(scan)),
                 TreeRule.of("security.plaintext-secret", Severity.CRITICAL,
                         "secret-named keys hold ENC[...] values or ${...} references, never literal secrets",
-                        (scan, ctx) -> plaintextSecrets(scan)).readingWrittenTree(),
+                        (scan, ctx) -> plaintextSecrets(scan, !ctx.writtenLayers().isEmpty())).readingWrittenTree(),
                 TreeRule.of("security.jwt-expiry", Severity.ERROR,
                         "JWT lifetimes lie within the policy's bounds",
                         (scan, ctx) -> jwtExpiry(scan, policy))), cache);
@@ -240,7 +240,12 @@ public final class SecurityRules {
         return candidate && SECRET_NAME.matcher(normalisedKey).find() && !SETTING_SUFFIX.matcher(normalisedKey).find();
     }
 
-    private static void plaintextSecrets(Scan scan) {
+    /*
+     * Without the written layers the rule sees interpolated values, where ${DB_PASSWORD} has become the password: it
+     * cannot tell a reference from a literal, so it reports a WARNING that says so instead of a CRITICAL that would
+     * block every correct configuration.
+     */
+    private static void plaintextSecrets(Scan scan, boolean sawWrittenLayers) {
         for (Hit hit : scan.all()) {
             if (hit.path().isRoot() || !(hit.node() instanceof ConfigScalar s) || s.type() == ScalarType.BOOLEAN) {
                 continue;
@@ -254,8 +259,15 @@ public final class SecurityRules {
                     || SECRET_STORE_REFERENCE.matcher(text).matches()) {
                 continue;
             }
-            scan.fail(hit, "secret written in plain text (key '" + hit.path().last() + "')",
-                    "encrypt it (ENC[...], see docs/secrets.md) or reference it: ${" + envName(hit.path()) + "}");
+            String fix = "encrypt it (ENC[...], see docs/secrets.md) or reference it: ${" + envName(hit.path()) + "}";
+            if (sawWrittenLayers) {
+                scan.fail(hit, "secret written in plain text (key '" + hit.path().last() + "')", fix);
+            } else {
+                scan.fail(hit, Severity.WARNING, "secret-named key '" + hit.path().last()
+                        + "' holds a literal value after interpolation; without the written layers in the"
+                        + " ValidationContext it cannot be told from a ${...} reference", fix
+                        + " (and pass the written layers to the validation to make this check exact)");
+            }
         }
     }
 
