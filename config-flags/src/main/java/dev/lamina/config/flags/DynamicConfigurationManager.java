@@ -271,6 +271,7 @@ public final class DynamicConfigurationManager implements AutoCloseable {
      *                                  audit); nothing is published
      * @throws FlagDefinitionException  when the update was published but its definitions are refused (only
      *                                  without {@link FlagDefinitions#validator()}); the previous definitions stay
+     *                                  (another {@code ConfigException} if the compiler failed unexpectedly)
      */
     public Snapshot setFeatureFlag(String flag, boolean enabled, double rolloutPercentage, Principal principal,
                                    String reason) {
@@ -601,7 +602,11 @@ public final class DynamicConfigurationManager implements AutoCloseable {
                         current.version(), next.definitionsVersion, next.failure.getMessage());
                 deliver(l -> l.onDefinitionError(ConfigErrorEvent.of(next.failure)));
             } else if (!changeListeners.isEmpty() && next.evaluator != prev.evaluator) {
-                announceChanges(prev, next);
+                try {
+                    announceChanges(prev, next);
+                } catch (RuntimeException e) {
+                    LOG.warn("flag change events of version {} could not be built", current.version(), e);
+                }
             }
             return next;
         }
@@ -626,13 +631,16 @@ public final class DynamicConfigurationManager implements AutoCloseable {
             try {
                 evaluator = FlagDefinitions.compile(root, clock, registry);
                 definitionsVersion = snapshot.version();
-            } catch (FlagDefinitionException e) {
+            } catch (RuntimeException e) {
                 if (prev == null) {
                     throw e;
                 }
+                // A FlagDefinitionException names every problem; anything else is a bug, still never thrown to readers.
+                ConfigException failure = e instanceof ConfigException c ? c : new ConfigException(null, null,
+                        "flag definitions failed to compile unexpectedly (" + e.getClass().getName() + ")", e);
                 // Fresh runtimes: their merged configurations are built on this snapshot's configuration.
                 return new State(snapshot, prev.definitionsVersion, prev.evaluator, runtimes(prev.evaluator), prev.flagsNode,
-                        prev.experimentsNode, prev.definitionsRoot, e);
+                        prev.experimentsNode, prev.definitionsRoot, failure);
             }
         }
         return new State(snapshot, definitionsVersion, evaluator, runtimes(evaluator), flags, experiments, root, null);
@@ -736,12 +744,12 @@ public final class DynamicConfigurationManager implements AutoCloseable {
         final Optional<ConfigNode> flagsNode;
         final Optional<ConfigNode> experimentsNode;
         final ConfigObject definitionsRoot;
-        final FlagDefinitionException failure;
+        final ConfigException failure;
         private volatile Map<String, FlagStatus> statuses;
 
         State(Snapshot snapshot, long definitionsVersion, FlagEvaluator evaluator,
               Map<String, ExperimentRuntime> experiments, Optional<ConfigNode> flagsNode,
-              Optional<ConfigNode> experimentsNode, ConfigObject definitionsRoot, FlagDefinitionException failure) {
+              Optional<ConfigNode> experimentsNode, ConfigObject definitionsRoot, ConfigException failure) {
             this.snapshot = snapshot;
             this.definitionsVersion = definitionsVersion;
             this.evaluator = evaluator;

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param experiment the experiment key
  * @param variant    the variant
  * @param context    the context that was assigned (its {@code userId}, attributes, …)
- * @param version    the configuration version whose definitions made the assignment
+ * @param version    the configuration version in force when the user was assigned
  */
 public record ExposureEvent(String experiment, String variant, EvaluationContext context, long version) {
 

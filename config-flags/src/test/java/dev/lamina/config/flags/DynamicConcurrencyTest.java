@@ -49,8 +49,9 @@ class DynamicConcurrencyTest {
                 readers.add(pool.submit(() -> {
                     started.countDown();
                     int last = 0;
-                    int reads = 0;
-                    while (!done.get() || reads == 0) {
+                    while (true) {
+                        // A read made after seeing 'done' must see the last write (it happened before 'done').
+                        boolean finished = done.get();
                         String v = dynamic.getAbTestVariant("gen", ctx);
                         int g = Integer.parseInt(v.substring(1));
                         if (g < last) {
@@ -65,9 +66,10 @@ class DynamicConcurrencyTest {
                             throw new AssertionError("flag f=" + on + " with generation " + seen);
                         }
                         dynamic.isFeatureEnabled("f", ctx);
-                        reads++;
+                        if (finished) {
+                            return last;
+                        }
                     }
-                    return last;
                 }));
             }
             started.await();
