@@ -4,11 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -32,7 +28,6 @@ import dev.lamina.config.ConfigErrorEvent;
 import dev.lamina.config.ConfigException;
 import dev.lamina.config.ConfigLoader;
 import dev.lamina.config.ConfigNode;
-import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.ConfigurationManager;
@@ -41,7 +36,6 @@ import dev.lamina.config.Principal;
 import dev.lamina.config.Snapshot;
 import dev.lamina.config.UpdateRequest;
 import dev.lamina.config.flags.internal.dynamic.ExperimentRuntime;
-import dev.lamina.config.flags.internal.dynamic.StatusSummaries;
 import dev.lamina.config.flags.internal.eval.CompiledExperiment;
 
 /**
@@ -93,7 +87,7 @@ public final class DynamicConfigurationManager implements AutoCloseable {
     private final Set<Meter> exposureMeters = ConcurrentHashMap.newKeySet();
     private final ExecutorService events;
 
-    private volatile State state;
+    private volatile SnapshotFlags state;
     private volatile ExposureListener[] exposureListeners = NO_EXPOSURE_LISTENERS;
     /** Registered typed keys, in registration order; replaced (copy on write) under {@code this}. */
     private volatile Map<String, FlagKey> customFlags = Map.of();
@@ -125,7 +119,7 @@ public final class DynamicConfigurationManager implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.registry = registry;
         Snapshot first = manager.current();
-        this.state = compile(first, null);
+        this.state = SnapshotFlags.compile(first, null, clock, registry, exposureMeters);
         this.events = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "lamina-flag-events");
             t.setDaemon(true);
@@ -211,7 +205,7 @@ public final class DynamicConfigurationManager implements AutoCloseable {
      * @return key to status; unmodifiable, a copy
      */
     public Map<String, FlagStatus> getFeatureFlagsStatus() {
-        State s = state();
+        SnapshotFlags s = state();
         Map<String, FlagStatus> out = new LinkedHashMap<>(s.statuses());
         customFlags.keySet().forEach(k -> out.putIfAbsent(k, FlagStatus.notDefined(k)));
         return Collections.unmodifiableMap(out);
@@ -328,7 +322,7 @@ public final class DynamicConfigurationManager implements AutoCloseable {
      * @return the variant's name; never {@code null}
      */
     public String getAbTestVariant(String experiment, EvaluationContext ctx) {
-        State s = state();
+        SnapshotFlags s = state();
         ExperimentRuntime x = experiment == null ? null : s.experiments.get(experiment);
         if (x == null) {
             return DEFAULT_VARIANT;
@@ -351,7 +345,7 @@ public final class DynamicConfigurationManager implements AutoCloseable {
      * @return the assigned variant, or {@code fallback}
      */
     public String getAbTestVariant(String experiment, EvaluationContext ctx, String fallback) {
-        State s = state();
+        SnapshotFlags s = state();
         ExperimentRuntime x = experiment == null ? null : s.experiments.get(experiment);
         int i = x == null ? -1 : assignIndex(x, ctx);
         if (i < 0) {
@@ -370,7 +364,7 @@ public final class DynamicConfigurationManager implements AutoCloseable {
      * @return the assignment; {@link AssignmentReason#EXPERIMENT_NOT_FOUND} for an unknown experiment
      */
     public ExperimentAssignment assignAbTest(String experiment, EvaluationContext ctx) {
-        State s = state();
+        SnapshotFlags s = state();
         ExperimentAssignment a = s.evaluator.assign(experiment, ctx);
         ExperimentRuntime x = experiment == null ? null : s.experiments.get(experiment);
         if (a.enrolled() && x != null) {
@@ -388,7 +382,7 @@ public final class DynamicConfigurationManager implements AutoCloseable {
      *         variant, or a variant without configuration
      */
     public Map<String, Object> getAbTestConfig(String experiment, String variant) {
-        State s = state();
+        SnapshotFlags s = state();
         ExperimentRuntime x = experiment == null ? null : s.experiments.get(experiment);
         int i = x == null || variant == null ? -1 : x.compiled().indexOf(variant);
         return i < 0 ? Map.of() : x.compiled().configurationValues(i);
@@ -408,7 +402,7 @@ public final class DynamicConfigurationManager implements AutoCloseable {
      * @return the configuration for that user; never {@code null}
      */
     public Configuration configurationFor(String experiment, EvaluationContext ctx) {
-        State s = state();
+        SnapshotFlags s = state();
         ExperimentRuntime x = experiment == null ? null : s.experiments.get(experiment);
         int i = x == null ? -1 : assignIndex(x, ctx);
         if (i < 0) {
@@ -447,8 +441,8 @@ public final class DynamicConfigurationManager implements AutoCloseable {
      */
     public Snapshot createAbTest(AbTestConfiguration test, Principal principal, String reason) {
         Objects.requireNonNull(test, "test");
-        State s = state();
-        Optional<ConfigNode> existing = child(s.snapshot.configuration().root(), "experiments", test.name());
+        SnapshotFlags s = state();
+        Optional<ConfigNode> existing = SnapshotFlags.child(s.snapshot.configuration().root(), "experiments", test.name());
         if (existing.isPresent()) {
             throw new IllegalArgumentException("experiments." + test.name() + ": an experiment with that name already "
                     + "exists (" + existing.get().origin().describe() + "); choose a new name");
@@ -544,7 +538,7 @@ public final class DynamicConfigurationManager implements AutoCloseable {
 
     private Snapshot apply(UpdateRequest request) {
         Snapshot published = manager.updateConfig(request);
-        State s = state();
+        SnapshotFlags s = state();
         if (s.snapshot == published && s.failure != null) {
             throw s.failure;
         }
@@ -562,7 +556,7 @@ public final class DynamicConfigurationManager implements AutoCloseable {
         }
     }
 
-    private void exposed(State s, ExperimentRuntime x, int index, EvaluationContext ctx) {
+    private void exposed(SnapshotFlags s, ExperimentRuntime x, int index, EvaluationContext ctx) {
         x.countExposure(index);
         ExposureListener[] listeners = exposureListeners;
         if (listeners.length == 0) {
@@ -583,19 +577,19 @@ public final class DynamicConfigurationManager implements AutoCloseable {
     }
 
     /** The state for the newest published snapshot: lock-free unless a new version has not been compiled yet. */
-    private State state() {
-        State s = state;
+    private SnapshotFlags state() {
+        SnapshotFlags s = state;
         return s.snapshot == manager.current() ? s : refresh();
     }
 
-    private State refresh() {
+    private SnapshotFlags refresh() {
         synchronized (refreshLock) {
-            State prev = state;
+            SnapshotFlags prev = state;
             Snapshot current = manager.current();
             if (prev.snapshot == current || current.version() < prev.snapshot.version()) {
                 return prev;
             }
-            State next = compile(current, prev);
+            SnapshotFlags next = SnapshotFlags.compile(current, prev, clock, registry, exposureMeters);
             state = next;
             if (next.failure != null) {
                 LOG.warn("flag definitions of configuration version {} refused; those of version {} stay in force: {}",
@@ -612,78 +606,10 @@ public final class DynamicConfigurationManager implements AutoCloseable {
         }
     }
 
-    /**
-     * @param snapshot the snapshot to answer for
-     * @param prev     the state in force, or {@code null} at construction (then a refusal throws)
-     */
-    private State compile(Snapshot snapshot, State prev) {
-        ConfigObject root = snapshot.configuration().root();
-        Optional<ConfigNode> flags = child(root, "feature_flags");
-        Optional<ConfigNode> experiments = child(root, "experiments");
-        FlagEvaluator evaluator;
-        long definitionsVersion;
-        if (prev != null && prev.failure == null && flags.equals(prev.flagsNode)
-                && experiments.equals(prev.experimentsNode)) {
-            // Definitions unchanged (another key changed): keep the evaluator, and its definitions' version.
-            evaluator = prev.evaluator;
-            definitionsVersion = prev.definitionsVersion;
-        } else {
-            try {
-                evaluator = FlagDefinitions.compile(root, clock, registry);
-                definitionsVersion = snapshot.version();
-            } catch (RuntimeException e) {
-                if (prev == null) {
-                    throw e;
-                }
-                // A FlagDefinitionException names every problem; anything else is a bug, still never thrown to readers.
-                ConfigException failure = e instanceof ConfigException c ? c : new ConfigException(null, null,
-                        "flag definitions failed to compile unexpectedly (" + e.getClass().getName() + ")", e);
-                // Fresh runtimes: their merged configurations are built on this snapshot's configuration.
-                return new State(snapshot, prev.definitionsVersion, prev.evaluator, runtimes(prev.evaluator), prev.flagsNode,
-                        prev.experimentsNode, prev.definitionsRoot, failure);
-            }
+    private void announceChanges(SnapshotFlags prev, SnapshotFlags next) {
+        for (FlagChangeEvent e : SnapshotFlags.changes(prev, next)) {
+            deliver(l -> l.onFlagChange(e));
         }
-        return new State(snapshot, definitionsVersion, evaluator, runtimes(evaluator), flags, experiments, root, null);
-    }
-
-    private Map<String, ExperimentRuntime> runtimes(FlagEvaluator evaluator) {
-        Map<String, ExperimentRuntime> out = new HashMap<>();
-        evaluator.compiled().experiments().forEach((key, compiled) -> {
-            List<String> names = new ArrayList<>(compiled.summary().basisPoints().keySet());
-            List<Counter> counters = null;
-            if (registry != null) {
-                counters = new ArrayList<>();
-                for (String n : names) {
-                    Counter c = Counter.builder(ExperimentRuntime.EXPOSURES).description("users assigned to a variant")
-                            .tag("experiment", key).tag("variant", n).register(registry);
-                    counters.add(c);
-                    exposureMeters.add(c);
-                }
-            }
-            out.put(key, new ExperimentRuntime(key, compiled, names, counters));
-        });
-        return out;
-    }
-
-    private void announceChanges(State prev, State next) {
-        Map<String, FlagStatus> before = prev.statuses();
-        Map<String, FlagStatus> after = next.statuses();
-        Set<String> keys = new LinkedHashSet<>(before.keySet());
-        keys.addAll(after.keySet());
-        String source = describe(next.snapshot);
-        for (String k : keys) {
-            FlagStatus o = before.get(k);
-            FlagStatus n = after.get(k);
-            if (o == null || n == null || o.differsFrom(n)) {
-                FlagChangeEvent e = new FlagChangeEvent(k, Optional.ofNullable(o), Optional.ofNullable(n), source,
-                        next.snapshot.version());
-                deliver(l -> l.onFlagChange(e));
-            }
-        }
-    }
-
-    private static String describe(Snapshot s) {
-        return s.change().action().name().toLowerCase(Locale.ROOT) + " by " + s.change().who() + ": " + s.change().why();
     }
 
     private void deliver(java.util.function.Consumer<FlagChangeListener> call) {
@@ -705,16 +631,6 @@ public final class DynamicConfigurationManager implements AutoCloseable {
         }
     }
 
-    private static Optional<ConfigNode> child(ConfigObject root, String... keys) {
-        ConfigNode n = root;
-        for (String k : keys) {
-            if (!(n instanceof ConfigObject o) || (n = o.entries().get(k)) == null) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(n);
-    }
-
     private static void requireKey(String what, String key) {
         Objects.requireNonNull(key, what);
         if (key.isBlank() || key.indexOf('.') >= 0) {
@@ -729,44 +645,6 @@ public final class DynamicConfigurationManager implements AutoCloseable {
             if (event.version() > state.snapshot.version()) {
                 refresh();
             }
-        }
-    }
-
-    /**
-     * Everything evaluation needs for one published snapshot. {@code failure} is set when the snapshot's
-     * definitions were refused: the evaluator is then the previous one.
-     */
-    private static final class State {
-        final Snapshot snapshot;
-        final long definitionsVersion;
-        final FlagEvaluator evaluator;
-        final Map<String, ExperimentRuntime> experiments;
-        final Optional<ConfigNode> flagsNode;
-        final Optional<ConfigNode> experimentsNode;
-        final ConfigObject definitionsRoot;
-        final ConfigException failure;
-        private volatile Map<String, FlagStatus> statuses;
-
-        State(Snapshot snapshot, long definitionsVersion, FlagEvaluator evaluator,
-              Map<String, ExperimentRuntime> experiments, Optional<ConfigNode> flagsNode,
-              Optional<ConfigNode> experimentsNode, ConfigObject definitionsRoot, ConfigException failure) {
-            this.snapshot = snapshot;
-            this.definitionsVersion = definitionsVersion;
-            this.evaluator = evaluator;
-            this.experiments = experiments;
-            this.flagsNode = flagsNode;
-            this.experimentsNode = experimentsNode;
-            this.definitionsRoot = definitionsRoot;
-            this.failure = failure;
-        }
-
-        Map<String, FlagStatus> statuses() {
-            Map<String, FlagStatus> s = statuses;
-            if (s == null) {
-                s = StatusSummaries.of(evaluator.flags(), definitionsRoot);
-                statuses = s;
-            }
-            return s;
         }
     }
 }
