@@ -331,4 +331,17 @@ class DynamicFlagsTest {
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("loadEnvironmentConfig");
         }
     }
+
+    @Test
+    void theProviderFollowsRuntimeChanges() {
+        start(FLAGS);
+        FlagProvider provider = dynamic.provider();
+        assertThat(provider.getBooleanValue("beta_social_features", false, PREMIUM_EU).errorCode())
+                .contains(ProviderEvaluation.ErrorCode.FLAG_NOT_FOUND);
+        dynamic.setFeatureFlag("beta_social_features", true);
+        assertThat(provider.getBooleanValue("beta_social_features", false, PREMIUM_EU)).satisfies(e -> {
+            assertThat(e.value()).isTrue();
+            assertThat(e.reason()).isEqualTo(Reason.ROLLOUT);
+        });
+    }
 }
