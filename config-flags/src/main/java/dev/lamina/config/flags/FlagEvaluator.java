@@ -54,7 +54,7 @@ public final class FlagEvaluator {
      * @return whether the flag is on; the key's {@link FlagKey#defaultEnabled()} for an unknown flag
      */
     public boolean isEnabled(FlagKey flag, EvaluationContext ctx) {
-        return flag == null ? false : isEnabled(flag.key(), ctx, flag.defaultEnabled());
+        return isEnabled(flag == null ? null : flag.key(), ctx, flag != null && flag.defaultEnabled());
     }
 
     /**
