@@ -344,4 +344,15 @@ class DynamicFlagsTest {
             assertThat(e.reason()).isEqualTo(Reason.ROLLOUT);
         });
     }
+
+    @Test
+    void changeEventsFlowForAnUpdateMadeThroughTheManagerEvenWhenNobodyEvaluates() {
+        start(FLAGS);
+        DynamicFixture.Recorder recorder = new DynamicFixture.Recorder();
+        dynamic.registerChangeListener(recorder);
+        manager.updateConfig("feature_flags.enhanced_anomaly_detection.rollout_percentage", 30);
+        await().atMost(WAIT).until(() -> recorder.changes.size() == 1);
+        assertThat(recorder.changes.get(0).newRolloutPercentage()).hasValue(30.0);
+        assertThat(recorder.changes.get(0).source()).contains("anonymous");
+    }
 }
