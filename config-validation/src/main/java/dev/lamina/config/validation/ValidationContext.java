@@ -129,6 +129,16 @@ public record ValidationContext(String configName, Optional<String> environment,
     }
 
     /**
+     * @return the components, with each written layer shown by name only: layers hold values, which may be secret
+     */
+    @Override
+    public String toString() {
+        return "ValidationContext[configName=" + configName + ", environment=" + environment.orElse("<unknown>")
+                + ", complianceFrameworks=" + complianceFrameworks + ", writtenLayers="
+                + writtenLayers.stream().map(Layer::name).toList() + "]";
+    }
+
+    /**
      * @param framework a framework name as a user may write it
      * @return the canonical form: upper case without spaces, dashes or underscores ({@code ISO27001})
      */

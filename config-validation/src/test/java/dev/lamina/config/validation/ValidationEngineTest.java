@@ -291,6 +291,14 @@ class ValidationEngineTest {
     }
 
     @Test
+    void contextToStringNamesLayersWithoutTheirValues() {
+        ValidationContext context = ValidationContext.forEnvironment("x", "production")
+                .withWrittenTree(TestConfigs.tree("prod.yaml", "database: {password: hunter2-plain}"));
+
+        assertThat(context.toString()).contains("prod.yaml").contains("production").doesNotContain("hunter2-plain");
+    }
+
+    @Test
     void blankConfigNameIsRejected() {
         assertThatThrownBy(() -> new ValidationEngine().validateConfig(TOO_MANY, " "))
                 .isInstanceOf(IllegalArgumentException.class);
