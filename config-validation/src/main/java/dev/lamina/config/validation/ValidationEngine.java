@@ -320,10 +320,19 @@ public final class ValidationEngine implements ConfigValidator {
         } catch (RuntimeException | StackOverflowError e) {
             // Other exceptions' messages may quote configuration values, which could be secret: name the type only.
             LOG.warn("Validation rule {} threw {}; reported as a failed rule", rule.id(), e.getClass().getName());
-            LOG.debug("Validation rule {} stack trace", rule.id(), e);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Validation rule {} stack trace", rule.id(), redacted(e));
+            }
             return List.of(ruleFailure(rule, "threw " + e.getClass().getName()
                     + " (message withheld: it may quote configuration values; stack trace logged at DEBUG)"));
         }
+    }
+
+    /** The same stack trace without any message, ours or a cause's: a message may quote a secret value. */
+    private static Throwable redacted(Throwable e) {
+        IllegalStateException copy = new IllegalStateException(e.getClass().getName() + " (message withheld)");
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
     }
 
     private static ValidationResult ruleFailure(ValidationRule rule, String what) {
