@@ -1,8 +1,6 @@
 package dev.lamina.config.validation.internal.tree;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 
 import dev.lamina.config.ConfigList;
 import dev.lamina.config.ConfigNode;
@@ -63,28 +61,5 @@ public final class Trees {
             return i < l.size() ? Optional.of(l.items().get(i)) : Optional.empty();
         }
         return Optional.empty();
-    }
-
-    /**
-     * Visits every node of a tree, parents before children, in document order.
-     *
-     * @param root    the tree
-     * @param visitor receives each node's path and the node
-     */
-    public static void walk(ConfigNode root, BiConsumer<ConfigPath, ConfigNode> visitor) {
-        walk(ConfigPath.root(), root, visitor);
-    }
-
-    private static void walk(ConfigPath path, ConfigNode node, BiConsumer<ConfigPath, ConfigNode> visitor) {
-        visitor.accept(path, node);
-        if (node instanceof ConfigObject o) {
-            for (Map.Entry<String, ConfigNode> e : o.entries().entrySet()) {
-                walk(path.child(e.getKey()), e.getValue(), visitor);
-            }
-        } else if (node instanceof ConfigList l) {
-            for (int i = 0; i < l.size(); i++) {
-                walk(path.child(i), l.items().get(i), visitor);
-            }
-        }
     }
 }
