@@ -371,7 +371,9 @@ public final class ValidationEngine implements ConfigValidator {
      */
     @Override
     public List<ValidationProblem> validate(Configuration candidate, String environment) {
-        ValidationReport report = validateConfig(candidate, ValidationContext.forEnvironment(environment, environment));
+        // The written layers let the plaintext-secret rule tell ${DB_PASSWORD} from a literal password.
+        ValidationReport report = validateConfig(candidate, ValidationContext.forEnvironment(environment, environment)
+                .withWrittenLayers(candidate.layers()));
         return report.failures().stream().map(ValidationResult::toProblem).toList();
     }
 

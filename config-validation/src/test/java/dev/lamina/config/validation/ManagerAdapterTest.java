@@ -48,4 +48,37 @@ class ManagerAdapterTest {
                 .hasMessageContaining("[performance.replica-bounds] min_replicas 100 is above max_replicas 60");
         assertThat(manager.configuration().getInt("auto_scaling.min_replicas")).isEqualTo(6);
     }
+
+    @Test
+    void anInvalidReloadKeepsThePreviousVersion() throws IOException {
+        ConfigurationManager manager = manager();
+        manager.loadEnvironmentConfig("production");
+        long before = manager.current().version();
+        Path production = dir.resolve("production.yaml");
+        // min_replicas above max_replicas breaks performance.replica-bounds.
+        Files.writeString(production, Files.readString(production).replace("min_replicas: 6", "min_replicas: 100"));
+
+        assertThatThrownBy(manager::reload)
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining("performance.replica-bounds");
+        assertThat(manager.current().version()).isEqualTo(before);
+        assertThat(manager.configuration().getInt("auto_scaling.min_replicas")).isEqualTo(6);
+    }
+
+    @Test
+    void aLiteralPasswordIsRefusedWhileAReferenceToOneIsAccepted() throws IOException {
+        ConfigurationManager manager = manager();
+        // base.yaml writes database.password as ${DB_PASSWORD:-...}: the manager hands the written layers to the
+        // engine, so the resolved value is not mistaken for a literal.
+        manager.loadEnvironmentConfig("production");
+        long before = manager.current().version();
+
+        assertThatThrownBy(() -> manager.updateConfig("database.password", "hunter2-literal"))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining("security.plaintext-secret")
+                .hasMessageNotContaining("hunter2-literal");
+        assertThat(manager.current().version()).isEqualTo(before);
+        manager.updateConfig("database.password", "${DB_PASSWORD_V2:-rotated}");
+        assertThat(manager.current().version()).isEqualTo(before + 1);
+    }
 }
