@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +133,22 @@ class WatchCommandTest {
         assertThat(error.get("message").asText()).contains("staging.yaml:3:").contains("log_level");
         assertThat(change.get("type").asText()).isEqualTo("change");
         assertThat(change.get("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void printsARemovedPathWithItsOldValueAndNoNewValue() throws Exception {
+        Files.writeString(dir.resolve("staging.yaml"), "only_here: x\n", StandardOpenOption.APPEND);
+        watch();
+        next();
+
+        replace("staging.yaml", "only_here: x\n", "");
+        JsonNode removal = next();
+
+        assertThat(removal.get("path").asText()).isEqualTo("only_here");
+        assertThat(removal.get("old").asText()).isEqualTo("x");
+        assertThat(removal.has("new")).isFalse();
+        assertThat(removal.get("source").asText()).isEqualTo("reload of the configuration files");
+        assertThat(removal.has("line")).isFalse();
     }
 
     @Test
