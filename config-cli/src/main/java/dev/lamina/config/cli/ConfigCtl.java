@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ConfigCtl.Version.class,
         description = "Render, query and explain Lamina configurations.",
-        subcommands = {RenderCommand.class, GetCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RenderCommand.class, GetCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class,
+            FlagsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
