@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         versionProvider = ConfigCtl.Version.class,
         description = "Render, query and explain Lamina configurations.",
         subcommands = {RenderCommand.class, GetCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class,
-            FlagsCommand.class},
+            FlagsCommand.class, ValidateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
