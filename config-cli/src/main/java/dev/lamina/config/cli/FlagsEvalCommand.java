@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -13,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.SecretPolicy;
+import dev.lamina.config.internal.text.Suggestions;
 import dev.lamina.config.flags.AssignmentReason;
 import dev.lamina.config.flags.EvaluationContext;
 import dev.lamina.config.flags.ExperimentAssignment;
@@ -146,9 +146,8 @@ final class FlagsEvalCommand implements Callable<Integer> {
     /** Tells a person on stderr what a script reads from the reason: the key is not defined, and what is. */
     private void note(String kind, String key, List<String> known) {
         PrintWriter err = spec.commandLine().getErr();
-        String closest = known.stream().min(Comparator.comparingInt(k -> Suggestions.distance(k, key)))
-                .filter(k -> Suggestions.distance(k, key) <= Math.max(2, key.length() / 3))
-                .map(k -> "; did you mean '" + k + "'?").orElse("");
+        // Core's suggestion, so that configctl suggests exactly as Lamina's own messages do.
+        String closest = Suggestions.closest(key, known).map(k -> "; did you mean '" + k + "'?").orElse("");
         err.println("configctl: no " + kind + " '" + key + "' in " + source.directory() + " for environment '"
                 + source.environment() + "'" + closest + (known.isEmpty() ? " (none defined)" : ""));
         err.flush();
