@@ -127,6 +127,17 @@ class ValidateCommandTest {
     }
 
     @Test
+    void reportsASchemaThatIsNotJsonWithItsLine() throws Exception {
+        Files.writeString(dir.resolve("schema.json"), "{\"type\": \"object\",\n  \"properties\": {,}}\n");
+
+        CliRun run = validate();
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+        assertThat(run.err()).startsWith("configctl: ").containsPattern("schema\\.json:2:\\d+").doesNotContain("\tat ");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void strictModeReportsKeysNoSchemaDeclaresWithASuggestion() throws Exception {
         Files.writeString(dir.resolve("schema.json"), SCHEMA);
         staging("service:\n  prot: 8081\n");
