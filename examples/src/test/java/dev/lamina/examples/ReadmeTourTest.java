@@ -35,7 +35,7 @@ class ReadmeTourTest {
         Path dir = Path.of("examples/config");                             // run from the repository root
         Configuration config = new ConfigLoader(LoadOptions.builder().baseDirectory(dir).build())
                 .load(List.of(
-                        ConfigSources.directory(dir, "production"),        // base.yaml, then production.yaml
+                        ConfigSources.directory(dir, "production"),        // base, staging, production.yaml
                         ConfigSources.environmentVariables("LAMINA_")));   // LAMINA_DATABASE_PORT=6432 wins
 
         int maxPool = config.getInt("database.pool.max_size");             // 200: production.yaml overrides base
