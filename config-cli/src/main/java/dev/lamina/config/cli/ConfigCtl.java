@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
             ExplainCommand.class,
             DiffCommand.class,
             WatchCommand.class,
+            ValidateCommand.class,
+            FlagsCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
