@@ -31,6 +31,7 @@ import dev.lamina.config.ScalarType;
 import dev.lamina.config.SecretPolicy;
 import dev.lamina.config.flags.FlagDefinitions;
 import dev.lamina.config.flags.UnleashFormat;
+import dev.lamina.config.internal.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -97,7 +98,7 @@ final class FlagsImportCommand implements Callable<Integer> {
         if (output == null) {
             out.print(text);
         } else {
-            AtomicFileWriter.write(output, text.getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(output, text.getBytes(StandardCharsets.UTF_8));
             out.println("wrote " + count + (count == 1 ? " flag" : " flags") + " to " + output);
         }
         out.flush();

@@ -77,7 +77,7 @@ class ValidateCommandTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).startsWith("Validation of " + examples + " (environment production): VALID\n")
-                .contains("0 errors").containsPattern("\\d+ warnings?").contains("WARNING  ");
+                .contains("0 errors").containsPattern("\\d+ warnings?").contains("  [warning ");
         assertThat(run.err()).isEmpty();
     }
 
@@ -90,7 +90,7 @@ class ValidateCommandTest {
         CliRun run = CliRun.of("validate", "--dir=" + examples, "--env=staging");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
-        assertThat(run.out()).contains(": INVALID\n").contains("ERROR    compliance.gdpr.");
+        assertThat(run.out()).contains(": INVALID\n").contains("  [error compliance.gdpr.");
     }
 
     @Test
@@ -103,7 +103,7 @@ class ValidateCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
         assertThat(run.out()).contains(": INVALID\n").contains("schema:schema.json")
                 .containsPattern("staging\\.yaml:2:9 service\\.port: .*65535")
-                .containsPattern("\\n  fix: .+");
+                .containsPattern("staging\\.yaml:2:9 service\\.port: .*\\(fix: .+\\)  \\[error schema:schema\\.json\\]");
     }
 
     @Test
