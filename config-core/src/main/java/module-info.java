@@ -5,6 +5,8 @@
 module dev.lamina.config {
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
+    // The YAML hardening inspects SnakeYAML events (anchors, aliases, tags, documents) under Jackson.
+    requires org.yaml.snakeyaml;
     requires com.fasterxml.jackson.dataformat.toml;
     requires com.fasterxml.jackson.dataformat.xml;
     requires com.fasterxml.jackson.datatype.jsr310;

@@ -5,14 +5,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import dev.lamina.config.SecretPolicy;
 import dev.lamina.config.ValueResolver;
 
 /**
- * What interpolation needs from the loader.
+ * What interpolation needs from the loader. Immutable; thread-safe when the functions and resolvers are.
  *
- * @param environment   looks up {@code ${NAME}}: environment variables, then system properties (injectable in tests)
+ * @param environment   looks up {@code ${NAME}}: environment variables, then system properties (injectable in tests);
+ *                      returns empty for an unset name ({@code null} is treated as empty too)
  * @param resolvers     user resolvers by prefix; {@code ref} and {@code file} are built in and may not be replaced
  * @param baseDirectory where relative {@code ${file:...}} paths are resolved from
  * @param secrets       which paths are secret, so that messages never quote them
@@ -20,11 +22,32 @@ import dev.lamina.config.ValueResolver;
 public record ResolveSettings(Function<String, Optional<String>> environment, Map<String, ValueResolver> resolvers,
                               Path baseDirectory, SecretPolicy secrets) {
 
-    /** Copies the resolver map and checks that nothing is {@code null}. */
+    private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_-]*");
+
+    /**
+     * Copies the resolver map and checks it.
+     *
+     * @throws NullPointerException     if a component, key or resolver is {@code null}
+     * @throws IllegalArgumentException if a prefix is not {@code [a-z][a-z0-9_-]*}, is {@code ref} or {@code file},
+     *                                  or differs from its resolver's {@link ValueResolver#prefix()}
+     */
     public ResolveSettings {
         Objects.requireNonNull(environment, "environment");
         resolvers = Map.copyOf(resolvers);
         Objects.requireNonNull(baseDirectory, "baseDirectory");
         Objects.requireNonNull(secrets, "secrets");
+        resolvers.forEach((prefix, resolver) -> {
+            if (!PREFIX.matcher(prefix).matches()) {
+                throw new IllegalArgumentException("resolver prefix '" + prefix
+                        + "' must be a lower-case letter followed by lower-case letters, digits, '-' or '_'");
+            }
+            if (prefix.equals(Resolution.REF) || prefix.equals(Resolution.FILE)) {
+                throw new IllegalArgumentException("resolver prefix '" + prefix + "' is built in and cannot be replaced");
+            }
+            if (!prefix.equals(resolver.prefix())) {
+                throw new IllegalArgumentException("resolver registered as '" + prefix + "' declares prefix '"
+                        + resolver.prefix() + "'");
+            }
+        });
     }
 }

@@ -1,9 +1,18 @@
 package dev.lamina.config.internal.resolve;
 
+import java.util.Objects;
+
 import dev.lamina.config.ConfigObject;
 
 /**
- * Interpolates every string scalar of a merged tree. (Stub: the interpolation work replaces the body.)
+ * Interpolates every string scalar of a merged tree: {@code ${NAME}} with the bash operators, {@code $NAME},
+ * {@code $$}, and namespaced lookups {@code ${ref:path}}, {@code ${file:path}} and user resolvers. The grammar
+ * and the choices behind it are in {@code docs/interpolation.md}.
+ *
+ * <p>Keys are never interpolated, nor numbers and booleans (their text cannot hold an expression). A resolved
+ * value is inserted as is: text that comes from the environment, a file, a resolver or a referenced key is not
+ * scanned again (a referenced key's own expressions are resolved first, at its own path). Stateless and
+ * thread-safe; each call works on its own state.
  */
 public final class TreeResolver {
 
@@ -11,12 +20,18 @@ public final class TreeResolver {
     }
 
     /**
-     * @param merged   the merged tree
-     * @param settings environment, resolvers, base directory, secret policy
-     * @return the tree with every expression replaced; origins kept
-     * @throws dev.lamina.config.ConfigResolveException naming path and origin of the failing string
+     * @param merged   the merged tree; never {@code null}
+     * @param settings environment, resolvers, base directory, secret policy; never {@code null}
+     * @return the tree with every expression replaced; nodes without expressions are the same instances, origins
+     *         are kept and an interpolated scalar is a {@link dev.lamina.config.ScalarType#STRING}
+     * @throws dev.lamina.config.ConfigResolveException naming path and origin of the failing string: unset variable
+     *         without default, {@code :?} on a missing value, unknown resolver prefix, missing reference or file,
+     *         reference cycle, invalid template, value over the length limit
+     * @throws NullPointerException if an argument is {@code null}
      */
     public static ConfigObject resolve(ConfigObject merged, ResolveSettings settings) {
-        return merged;
+        Objects.requireNonNull(merged, "merged");
+        Objects.requireNonNull(settings, "settings");
+        return new Resolution(merged, settings).resolveTree();
     }
 }

@@ -1,0 +1,65 @@
+package dev.lamina.config.internal.bind;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * "Did you mean" suggestions by edit distance (Levenshtein with adjacent transpositions). Stateless and thread-safe.
+ */
+public final class Suggestions {
+
+    private Suggestions() {
+    }
+
+    /**
+     * @param wrong      what the user wrote
+     * @param candidates what exists
+     * @return the closest candidate, when it is close enough to be a plausible typo (at most a third of the
+     *         longer word's letters differ, and never more than 3)
+     */
+    public static Optional<String> closest(String wrong, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = distance(wrong.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
+            if (d < bestDistance || (d == bestDistance && best != null && c.compareTo(best) < 0)) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        int limit = Math.min(3, Math.max(1, Math.max(wrong.length(), best.length()) / 3));
+        return bestDistance <= limit ? Optional.of(best) : Optional.empty();
+    }
+
+    /**
+     * @param a one word
+     * @param b another
+     * @return the optimal-string-alignment distance: insertions, deletions, substitutions and transpositions of
+     *         adjacent letters each cost 1, so {@code prot} is one edit from {@code port}
+     */
+    public static int distance(String a, String b) {
+        int n = a.length();
+        int m = b.length();
+        int[][] d = new int[n + 1][m + 1];
+        for (int i = 0; i <= n; i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= m; j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= n; i++) {
+            for (int j = 1; j <= m; j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[n][m];
+    }
+}

@@ -1,0 +1,246 @@
+package dev.lamina.config.internal.parse;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.Locale;
+import java.util.Objects;
+
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.dataformat.toml.TomlFactory;
+
+import dev.lamina.config.ConfigException;
+import dev.lamina.config.ConfigLimitException;
+import dev.lamina.config.ConfigObject;
+import dev.lamina.config.ConfigParseException;
+import dev.lamina.config.Format;
+import dev.lamina.config.Origin;
+import dev.lamina.config.ParseLimits;
+
+/**
+ * The one parser for every format: text (decoded strictly, see {@link SourceText}) goes through the format's Jackson
+ * streaming parser into {@link TokenTreeBuilder}; properties files have their own small reader. Every failure is a
+ * {@link ConfigParseException} (or {@link dev.lamina.config.ConfigLimitException}) naming the source, line and
+ * column, with a reason written by us. Stateless and thread-safe: factories are made per call, because their
+ * read constraints come from the caller's {@link ParseLimits}.
+ */
+public final class DocumentParser {
+
+    private DocumentParser() {
+    }
+
+    /**
+     * Parses a document's bytes (UTF-8, optional byte-order mark).
+     *
+     * @param source  the source's name, used in every origin
+     * @param format  the document's format
+     * @param content the bytes
+     * @param limits  the bounds to enforce
+     * @return the document's root object
+     * @throws ConfigParseException if the document is malformed or rejected
+     */
+    public static ConfigObject parse(String source, Format format, byte[] content, ParseLimits limits) {
+        check(source, format, limits);
+        Objects.requireNonNull(content, "content");
+        return parseText(source, format, SourceText.decode(source, content, limits), limits);
+    }
+
+    /**
+     * Parses a document's text.
+     *
+     * @param source  the source's name
+     * @param format  the document's format
+     * @param content the text
+     * @param limits  the bounds to enforce
+     * @return the document's root object
+     * @throws ConfigParseException if the document is malformed or rejected
+     */
+    public static ConfigObject parse(String source, Format format, String content, ParseLimits limits) {
+        check(source, format, limits);
+        Objects.requireNonNull(content, "content");
+        return parseText(source, format, SourceText.check(source, content, limits), limits);
+    }
+
+    private static void check(String source, Format format, ParseLimits limits) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(limits, "limits");
+        if (source.isBlank()) {
+            throw new IllegalArgumentException("source name must not be blank");
+        }
+    }
+
+    private static ConfigObject parseText(String source, Format format, String text, ParseLimits limits) {
+        if (format == Format.PROPERTIES) {
+            return PropertiesParser.parse(source, text, limits);
+        }
+        StreamReadConstraints constraints = constraints(limits);
+        TomlLineIndex index = format == Format.TOML ? TomlLineIndex.of(text, limits.maxDepth()) : null;
+        TokenTreeBuilder builder = new TokenTreeBuilder(source, format, limits, index);
+        JsonParser parser = null;
+        try {
+            parser = open(source, format, text, limits, constraints);
+            if (parser == null) {
+                return ConfigObject.empty(Origin.of(source)); // XML without a root element
+            }
+            ConfigObject root = builder.readRoot(parser, parser.nextToken());
+            checkEnd(source, format, parser, builder);
+            return root;
+        } catch (YamlSupport.Rejection r) {
+            throw Failures.parse(Failures.at(source, r.line, r.column), null, r.getMessage());
+        } catch (ConfigException e) {
+            throw e;
+        } catch (StreamConstraintsException e) {
+            throw limitFrom(source, e, limits, parser);
+        } catch (JsonProcessingException e) {
+            throw syntax(source, format, e, parser);
+        } catch (XMLStreamException e) {
+            Location at = e.getLocation();
+            throw Failures.parse(at == null ? Origin.of(source) : Failures.at(source, at.getLineNumber(),
+                    at.getColumnNumber()), null, Reasons.syntax(format, e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            StreamConstraintsException limit = find(e, StreamConstraintsException.class);
+            if (limit != null) {
+                throw limitFrom(source, limit, limits, parser);
+            }
+            org.yaml.snakeyaml.error.MarkedYAMLException marked = find(e, org.yaml.snakeyaml.error.MarkedYAMLException.class);
+            if (marked != null) {
+                throw yamlSyntax(source, marked, parser);
+            }
+            throw new ConfigParseException(location(source, parser), null,
+                    "cannot parse " + format.name() + " (" + e.getClass().getSimpleName() + ")");
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException ignored) {
+                    // Reading from memory: nothing to release.
+                }
+            }
+        }
+    }
+
+    private static JsonParser open(String source, Format format, String text, ParseLimits limits,
+                                   StreamReadConstraints constraints)
+            throws IOException, XMLStreamException {
+        switch (format) {
+            case YAML:
+                return YamlSupport.factory(limits, constraints).createParser(new StringReader(text));
+            case JSON:
+                return JsonFactory.builder()
+                        .streamReadConstraints(constraints)
+                        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                        .build()
+                        .createParser(new StringReader(text));
+            case TOML:
+                return TomlFactory.builder().streamReadConstraints(constraints).build()
+                        .createParser(new StringReader(text));
+            case XML: {
+                XMLInputFactory input = XmlSupport.inputFactory();
+                XMLStreamReader reader = XmlSupport.openAtRoot(source, input, text);
+                return reader == null ? null : XmlSupport.factory(input, constraints).createParser(reader);
+            }
+            default:
+                throw new IllegalStateException("no streaming parser for " + format);
+        }
+    }
+
+    /** What may follow the root: nothing (JSON trailing content and extra YAML documents are errors). */
+    private static void checkEnd(String source, Format format, JsonParser parser, TokenTreeBuilder builder)
+            throws IOException {
+        JsonToken next;
+        try {
+            next = parser.nextToken();
+        } catch (JsonProcessingException e) {
+            if (format == Format.JSON) {
+                throw Failures.parse(Failures.at(source, e.getLocation()), null,
+                        "trailing content after the JSON document; a file holds exactly one object");
+            }
+            throw e;
+        }
+        if (next != null) {
+            String reason = format == Format.YAML
+                    ? "a file may hold only one YAML document; remove the '---' separator or split the file"
+                    : "trailing content after the " + format.name() + " document; a file holds exactly one object";
+            throw Failures.parse(builder.origin(parser), null, reason);
+        }
+    }
+
+    static StreamReadConstraints constraints(ParseLimits limits) {
+        // Jackson's own checks are a backstop with the same values; its errors carry no source, so we add it.
+        return StreamReadConstraints.builder()
+                .maxDocumentLength(limits.maxDocumentBytes())
+                .maxNestingDepth(limits.maxDepth())
+                .maxStringLength(limits.maxStringLength())
+                .maxNameLength(limits.maxStringLength())
+                .maxNumberLength(limits.maxNumberLength())
+                .build();
+    }
+
+    private static RuntimeException limitFrom(String source, StreamConstraintsException e, ParseLimits limits,
+                                              JsonParser parser) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        Origin at = e.getLocation() != null && e.getLocation().getLineNr() > 0
+                ? Failures.at(source, e.getLocation()) : location(source, parser);
+        if (m.contains("nesting depth")) {
+            return Failures.limit(at, null, "nesting depth", "maxDepth", limits.maxDepth());
+        }
+        if (m.contains("number value length")) {
+            return Failures.limit(at, null, "number length", "maxNumberLength", limits.maxNumberLength());
+        }
+        if (m.contains("string value length") || m.contains("name length")) {
+            return Failures.limit(at, null, "string length", "maxStringLength", limits.maxStringLength());
+        }
+        if (m.contains("document length")) {
+            return Failures.limit(at, null, "document size", "maxDocumentBytes", limits.maxDocumentBytes());
+        }
+        return new ConfigLimitException(at, null,
+                "document exceeds a parser limit (nesting depth, string or number length, or size); see ParseLimits");
+    }
+
+    private static RuntimeException syntax(String source, Format format, JsonProcessingException e, JsonParser parser) {
+        if (format == Format.YAML) {
+            org.yaml.snakeyaml.error.MarkedYAMLException marked =
+                    find(e, org.yaml.snakeyaml.error.MarkedYAMLException.class);
+            if (marked != null) {
+                return yamlSyntax(source, marked, parser);
+            }
+        }
+        Origin at = e.getLocation() != null && e.getLocation().getLineNr() > 0
+                ? Failures.at(source, e.getLocation()) : location(source, parser);
+        return Failures.parse(at, null, Reasons.syntax(format, e.getOriginalMessage()));
+    }
+
+    private static RuntimeException yamlSyntax(String source, org.yaml.snakeyaml.error.MarkedYAMLException e,
+                                               JsonParser parser) {
+        org.yaml.snakeyaml.error.Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        Origin at = mark == null ? location(source, parser)
+                : Failures.at(source, mark.getLine() + 1L, mark.getColumn() + 1L);
+        String problem = (e.getProblem() == null ? "" : e.getProblem()) + " "
+                + (e.getContext() == null ? "" : e.getContext());
+        return Failures.parse(at, null, Reasons.syntax(Format.YAML, problem));
+    }
+
+    private static Origin location(String source, JsonParser parser) {
+        return parser == null ? Origin.of(source) : Failures.at(source, parser.currentLocation());
+    }
+
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+}

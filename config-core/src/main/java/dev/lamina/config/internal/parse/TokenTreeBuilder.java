@@ -1,0 +1,295 @@
+package dev.lamina.config.internal.parse;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.DateTimeException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import dev.lamina.config.ConfigList;
+import dev.lamina.config.ConfigNode;
+import dev.lamina.config.ConfigNull;
+import dev.lamina.config.ConfigObject;
+import dev.lamina.config.ConfigScalar;
+import dev.lamina.config.Format;
+import dev.lamina.config.Origin;
+import dev.lamina.config.ParseLimits;
+import dev.lamina.config.ScalarType;
+
+/**
+ * Builds our immutable tree from any Jackson {@link JsonParser}: one reader for YAML, JSON, TOML and XML. It keeps
+ * every scalar's written text, gives every node an {@link Origin}, rejects duplicate keys and YAML merge keys,
+ * enforces the {@link ParseLimits} (depth, string and number length, node count) and types scalars per format.
+ * One instance reads one document; not thread-safe.
+ */
+final class TokenTreeBuilder {
+
+    /** RFC 8259 number grammar: what {@link ScalarType#NUMBER} text always follows. */
+    static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
+    private static final int MAX_64_BIT_INTEGER_BITS = 63;
+
+    private final String source;
+    private final Format format;
+    private final ParseLimits limits;
+    private final TomlLineIndex tomlIndex;
+    private final List<String> path = new ArrayList<>();
+    private int nodes;
+
+    TokenTreeBuilder(String source, Format format, ParseLimits limits, TomlLineIndex tomlIndex) {
+        this.source = source;
+        this.format = format;
+        this.limits = limits;
+        this.tomlIndex = tomlIndex;
+    }
+
+    /** Reads the whole document; the caller checks what follows the root. */
+    ConfigObject readRoot(JsonParser p, JsonToken first) throws IOException {
+        if (first == null || first == JsonToken.VALUE_NULL && format == Format.YAML) {
+            return ConfigObject.empty(Origin.of(source)); // empty file, or a YAML document with no content
+        }
+        if (first != JsonToken.START_OBJECT) {
+            throw Failures.parse(origin(p), null, "the document root must be an object of key/value pairs, found "
+                    + describe(first) + "; wrap the content under a key");
+        }
+        return readObject(p, 1);
+    }
+
+    private ConfigObject readObject(JsonParser p, int depth) throws IOException {
+        Origin origin = origin(p);
+        checkDepth(origin, depth);
+        countNode(origin);
+        Map<String, ConfigNode> entries = new LinkedHashMap<>();
+        Map<String, Origin> keyOrigins = new HashMap<>();
+        Map<String, List<ConfigNode>> repeated = format == Format.XML ? new HashMap<>() : Map.of();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
+            if (t != JsonToken.FIELD_NAME) {
+                throw Failures.parse(origin(p), Failures.path(path), "expected a key, found " + describe(t));
+            }
+            String key = p.currentName();
+            path.add(key);
+            Origin keyOrigin = origin(p);
+            checkKey(p, key, keyOrigin);
+            JsonToken valueToken = p.nextToken();
+            ConfigNode value = readValue(p, valueToken, depth);
+            Origin first = keyOrigins.putIfAbsent(key, keyOrigin);
+            if (first != null) {
+                if (format != Format.XML) {
+                    throw Failures.parse(keyOrigin, Failures.path(path), "duplicate key '" + key + "' (first defined at "
+                            + position(first) + "); keep one of them");
+                }
+                // XML: a repeated element is a list of its occurrences, in document order.
+                List<ConfigNode> items = repeated.computeIfAbsent(key, k -> new ArrayList<>(List.of(entries.get(k))));
+                items.add(value);
+                entries.put(key, new ConfigList(items, items.get(0).origin()));
+            } else {
+                entries.put(key, value);
+            }
+            path.remove(path.size() - 1);
+        }
+        return new ConfigObject(entries, origin);
+    }
+
+    private ConfigList readList(JsonParser p, int depth) throws IOException {
+        Origin origin = origin(p);
+        checkDepth(origin, depth);
+        countNode(origin);
+        List<ConfigNode> items = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            path.add(Integer.toString(items.size()));
+            items.add(readValue(p, t, depth));
+            path.remove(path.size() - 1);
+        }
+        return new ConfigList(items, origin);
+    }
+
+    private ConfigNode readValue(JsonParser p, JsonToken t, int depth) throws IOException {
+        if (t == null) {
+            throw Failures.parse(origin(p), Failures.path(path), "unexpected end of the document");
+        }
+        switch (t) {
+            case START_OBJECT:
+                return readObject(p, depth + 1);
+            case START_ARRAY:
+                return readList(p, depth + 1);
+            case VALUE_NULL: {
+                Origin origin = origin(p);
+                countNode(origin);
+                return new ConfigNull(origin);
+            }
+            case VALUE_STRING:
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return readScalar(p, t);
+            default:
+                throw Failures.parse(origin(p), Failures.path(path), "unsupported value (" + describe(t) + ")");
+        }
+    }
+
+    private ConfigScalar readScalar(JsonParser p, JsonToken t) throws IOException {
+        Origin origin = origin(p);
+        countNode(origin);
+        ConfigScalar scalar = format == Format.TOML ? tomlScalar(p, t, origin)
+                : new ConfigScalar(p.getText(), type(p, t, p.getText()), origin);
+        int length = scalar.text().length();
+        if (scalar.type() == ScalarType.NUMBER && length > limits.maxNumberLength()) {
+            throw Failures.limit(origin, Failures.path(path), "number length (" + length + " characters)",
+                    "maxNumberLength", limits.maxNumberLength());
+        }
+        if (length > limits.maxStringLength()) {
+            throw Failures.limit(origin, Failures.path(path), "string length (" + length + " characters)",
+                    "maxStringLength", limits.maxStringLength());
+        }
+        return scalar;
+    }
+
+    private ScalarType type(JsonParser p, JsonToken t, String text) {
+        switch (format) {
+            case YAML:
+                // YAML 1.2 core schema on the written text: Jackson 2 would apply YAML 1.1 (NO, on, 0755).
+                if (!(p instanceof YamlSupport.HardenedParser y) || !y.isPlainScalar()) {
+                    return ScalarType.STRING;
+                }
+                if ("true".equals(text) || "false".equals(text)) {
+                    return ScalarType.BOOLEAN;
+                }
+                return JSON_NUMBER.matcher(text).matches() ? ScalarType.NUMBER : ScalarType.STRING;
+            case XML:
+                return ScalarType.STRING;
+            default:
+                return switch (t) {
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> ScalarType.NUMBER;
+                    case VALUE_TRUE, VALUE_FALSE -> ScalarType.BOOLEAN;
+                    default -> ScalarType.STRING;
+                };
+        }
+    }
+
+    /**
+     * TOML scalars from their written text where the line index has it (see {@link TomlScalars} for why), else from
+     * Jackson's token.
+     */
+    private ConfigScalar tomlScalar(JsonParser p, JsonToken t, Origin origin) throws IOException {
+        String written = tomlIndex == null ? null : tomlIndex.bareValue(path);
+        switch (t) {
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return new ConfigScalar(t == JsonToken.VALUE_TRUE ? "true" : "false", ScalarType.BOOLEAN, origin);
+            case VALUE_NUMBER_INT: {
+                BigInteger value = TomlScalars.checkedInteger(written, p.getBigIntegerValue());
+                if (value.bitLength() > MAX_64_BIT_INTEGER_BITS) {
+                    throw Failures.parse(origin, Failures.path(path),
+                            "integer outside the 64-bit range TOML allows; quote it if it is an identifier");
+                }
+                return new ConfigScalar(value.toString(), ScalarType.NUMBER, origin);
+            }
+            case VALUE_NUMBER_FLOAT: {
+                // Jackson hands out inf and nan as doubles and every finite TOML float as a BigDecimal.
+                if (p.getNumberType() != JsonParser.NumberType.BIG_DECIMAL) {
+                    double d = p.getDoubleValue();
+                    if (Double.isNaN(d) || Double.isInfinite(d)) {
+                        return ConfigScalar.string(Double.isNaN(d) ? "nan" : d > 0 ? "inf" : "-inf", origin);
+                    }
+                }
+                String text = TomlScalars.checkedFloatText(written, p.getDecimalValue(), p.getText());
+                return new ConfigScalar(text, ScalarType.NUMBER, origin);
+            }
+            default: {
+                String text = p.getText();
+                if (written != null && TomlScalars.isSameDateTime(written, text)) {
+                    try {
+                        return ConfigScalar.string(TomlScalars.dateTimeText(written), origin);
+                    } catch (DateTimeException e) {
+                        throw Failures.parse(origin, Failures.path(path),
+                                "invalid date or time (check the day of month, hour, minute, second and offset)");
+                    }
+                }
+                if (hasLoneSurrogate(text)) {
+                    throw Failures.parse(origin, Failures.path(path),
+                            "invalid Unicode escape: surrogate code points are not characters");
+                }
+                return ConfigScalar.string(text, origin);
+            }
+        }
+    }
+
+    private static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void checkKey(JsonParser p, String key, Origin keyOrigin) {
+        if (key.length() > limits.maxStringLength()) {
+            throw Failures.limit(keyOrigin, null, "key length (" + key.length() + " characters)", "maxStringLength",
+                    limits.maxStringLength());
+        }
+        if (format == Format.YAML && "<<".equals(key) && p instanceof YamlSupport.HardenedParser y
+                && y.isPlainScalar()) {
+            throw Failures.parse(keyOrigin, Failures.path(path.subList(0, path.size() - 1)),
+                    "YAML merge keys (<<) are not supported; write the merged keys out");
+        }
+    }
+
+    private void checkDepth(Origin origin, int depth) {
+        if (depth > limits.maxDepth()) {
+            throw Failures.limit(origin, Failures.path(path), "nesting depth (" + depth + ")", "maxDepth",
+                    limits.maxDepth());
+        }
+    }
+
+    private void countNode(Origin origin) {
+        if (++nodes > limits.maxNodes()) {
+            throw Failures.limit(origin, Failures.path(path), "number of nodes (more than " + limits.maxNodes() + ")",
+                    "maxNodes", limits.maxNodes());
+        }
+    }
+
+    /** The current token's origin; for TOML, from the line index, since Jackson's TOML tokens have no location. */
+    Origin origin(JsonParser p) {
+        if (format == Format.TOML) {
+            int[] at = tomlIndex == null ? null : tomlIndex.find(path);
+            return at == null ? Origin.of(source) : Failures.at(source, at[0], at[1]);
+        }
+        return Failures.at(source, p.currentTokenLocation());
+    }
+
+    private static String position(Origin o) {
+        if (!o.hasLine()) {
+            return "an earlier line";
+        }
+        return o.column() > 0 ? o.line() + ":" + o.column() : Integer.toString(o.line());
+    }
+
+    static String describe(JsonToken t) {
+        if (t == null) {
+            return "nothing";
+        }
+        return switch (t) {
+            case START_ARRAY -> "a list";
+            case START_OBJECT -> "an object";
+            case VALUE_NULL -> "null";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_STRING -> "a string";
+            default -> "an unexpected token";
+        };
+    }
+}

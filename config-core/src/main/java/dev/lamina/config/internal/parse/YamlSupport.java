@@ -1,0 +1,126 @@
+package dev.lamina.config.internal.parse;
+
+import java.io.IOException;
+import java.io.Reader;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+
+import dev.lamina.config.ParseLimits;
+
+/**
+ * Jackson's YAML parser, hardened. Jackson 2.22 turns aliases into plain strings holding the anchor name, ignores
+ * tags and silently drops a second document; it also hides whether a scalar was quoted. The parser below looks at
+ * every SnakeYAML event as Jackson pulls it and rejects anchors, aliases, tags and extra documents at their exact
+ * position, and it tells the tree builder whether the current scalar was plain (unquoted), which is what YAML 1.2
+ * core-schema typing needs.
+ */
+final class YamlSupport {
+
+    /** The only explicit tag accepted: {@code !!str} asks for a string, which is always safe. */
+    private static final String STRING_TAG = "tag:yaml.org,2002:str";
+
+    private YamlSupport() {
+    }
+
+    /** A rejection found inside the event stream; {@link DocumentParser} turns it into a ConfigParseException. */
+    static final class Rejection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int line;
+        final int column;
+
+        Rejection(Mark mark, String reason) {
+            super(reason, null, false, false);
+            this.line = mark == null ? -1 : mark.getLine() + 1;
+            this.column = mark == null ? -1 : mark.getColumn() + 1;
+        }
+    }
+
+    static YAMLFactory factory(ParseLimits limits, StreamReadConstraints constraints) {
+        LoaderOptions options = new LoaderOptions();
+        // Our own limits fire first and name the ParseLimits component; SnakeYAML's are only a backstop.
+        options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(limits.maxDocumentBytes(), 1024)));
+        options.setNestingDepthLimit(limits.maxDepth() + 2);
+        options.setMaxAliasesForCollections(0);
+        options.setProcessComments(false);
+        // Duplicate keys are found by the tree builder, which can say where the first one was. An empty plain
+        // value ("key:") is null; an empty quoted value stays an empty string.
+        YAMLFactoryBuilder builder = YAMLFactory.builder().loaderOptions(options)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL);
+        builder.streamReadConstraints(constraints);
+        return new HardenedFactory(builder);
+    }
+
+    /** A factory whose parsers are {@link HardenedParser}s. */
+    static final class HardenedFactory extends YAMLFactory {
+        private static final long serialVersionUID = 1L;
+
+        HardenedFactory(YAMLFactoryBuilder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected YAMLParser _createParser(Reader r, IOContext ctxt) throws IOException {
+            return new HardenedParser(ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, r);
+        }
+    }
+
+    /** Inspects every event; see the class comment. */
+    static final class HardenedParser extends YAMLParser {
+        private int documents;
+
+        HardenedParser(IOContext ctxt, int parserFeatures, int formatFeatures, LoaderOptions options,
+                       ObjectCodec codec, Reader reader) {
+            super(ctxt, parserFeatures, formatFeatures, options, codec, reader);
+        }
+
+        @Override
+        protected Event getEvent() throws IOException {
+            Event event = super.getEvent();
+            if (event == null) {
+                return null;
+            }
+            if (event instanceof DocumentStartEvent && ++documents > 1) {
+                throw new Rejection(event.getStartMark(),
+                        "a file may hold only one YAML document; remove the '---' separator or split the file");
+            }
+            if (event instanceof AliasEvent) {
+                throw new Rejection(event.getStartMark(),
+                        "YAML aliases are not supported; write the value out where it is used");
+            }
+            if (event instanceof NodeEvent node && node.getAnchor() != null) {
+                throw new Rejection(event.getStartMark(),
+                        "YAML anchors are not supported; write the value out where it is used");
+            }
+            String tag = null;
+            if (event instanceof ScalarEvent scalar) {
+                tag = scalar.getTag();
+            } else if (event instanceof CollectionStartEvent collection) {
+                tag = collection.getTag();
+            }
+            if (tag != null && !STRING_TAG.equals(tag)) {
+                throw new Rejection(event.getStartMark(),
+                        "YAML tags are not supported (only !!str); remove the tag, or quote the value for a string");
+            }
+            return event;
+        }
+
+        /** @return {@code true} when the current token is a scalar (or key) written without quotes or tag */
+        boolean isPlainScalar() {
+            return _lastEvent instanceof ScalarEvent scalar && scalar.isPlain() && scalar.getTag() == null;
+        }
+    }
+}

@@ -1,0 +1,351 @@
+package dev.lamina.config.internal.resolve;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import dev.lamina.config.ConfigList;
+import dev.lamina.config.ConfigNode;
+import dev.lamina.config.ConfigNull;
+import dev.lamina.config.ConfigObject;
+import dev.lamina.config.ConfigPath;
+import dev.lamina.config.ConfigResolveException;
+import dev.lamina.config.ConfigScalar;
+import dev.lamina.config.Origin;
+import dev.lamina.config.ScalarType;
+import dev.lamina.config.ValueResolver;
+import dev.lamina.config.internal.resolve.Template.Literal;
+import dev.lamina.config.internal.resolve.Template.Lookup;
+import dev.lamina.config.internal.resolve.Template.Part;
+import dev.lamina.config.internal.resolve.Template.Variable;
+
+/**
+ * One interpolation run over one merged tree. Holds the values already resolved (a {@code ${ref:...}} target is
+ * resolved once, however often it is referenced) and the chain of references being resolved (cycle detection).
+ *
+ * <p>Messages are built from paths, names, columns and the user's own {@code :?} text; never from a resolved
+ * value or a scalar's text. Not thread-safe: one instance per call of {@link TreeResolver#resolve}.
+ */
+final class Resolution {
+
+    /** Longest value interpolation may produce (also the largest {@code ${file:...}}): the default string limit. */
+    static final int MAX_VALUE_LENGTH = 1024 * 1024;
+
+    /** Longest chain of {@code ${ref:...}} through other references. */
+    static final int MAX_REFERENCE_DEPTH = 64;
+
+    static final String REF = "ref";
+    static final String FILE = "file";
+
+    private final ConfigObject root;
+    private final ResolveSettings settings;
+    private final FileLookup files;
+    private final Map<ConfigPath, String> resolved = new HashMap<>();
+    private final LinkedHashSet<ConfigPath> active = new LinkedHashSet<>();
+
+    /** Where the string being interpolated is; every error is reported there. */
+    record Scope(ConfigPath path, Origin origin, boolean secret) {
+    }
+
+    Resolution(ConfigObject root, ResolveSettings settings) {
+        this.root = root;
+        this.settings = settings;
+        this.files = new FileLookup(settings.baseDirectory());
+    }
+
+    ConfigObject resolveTree() {
+        return (ConfigObject) walk(root, ConfigPath.root());
+    }
+
+    private ConfigNode walk(ConfigNode node, ConfigPath path) {
+        if (node instanceof ConfigObject object) {
+            Map<String, ConfigNode> out = new LinkedHashMap<>();
+            boolean changed = false;
+            for (Map.Entry<String, ConfigNode> e : object.entries().entrySet()) {
+                ConfigNode child = walk(e.getValue(), path.child(e.getKey()));
+                changed |= child != e.getValue();
+                out.put(e.getKey(), child);
+            }
+            return changed ? new ConfigObject(out, object.origin()) : object;
+        }
+        if (node instanceof ConfigList list) {
+            List<ConfigNode> out = new ArrayList<>(list.size());
+            boolean changed = false;
+            for (int i = 0; i < list.size(); i++) {
+                ConfigNode item = list.items().get(i);
+                ConfigNode child = walk(item, path.child(i));
+                changed |= child != item;
+                out.add(child);
+            }
+            return changed ? new ConfigList(out, list.origin()) : list;
+        }
+        if (node instanceof ConfigScalar scalar && needsResolution(scalar)) {
+            String value = valueOf(path, scalar);
+            // Interpolated text is a string whatever it looks like; the origin stays the scalar's own.
+            return value.equals(scalar.text()) ? scalar : ConfigScalar.string(value, scalar.origin());
+        }
+        return node;
+    }
+
+    private static boolean needsResolution(ConfigScalar scalar) {
+        return scalar.type() == ScalarType.STRING && scalar.text().indexOf('$') >= 0;
+    }
+
+    /** The interpolated text of a string scalar, computed once. */
+    private String valueOf(ConfigPath path, ConfigScalar scalar) {
+        String done = resolved.get(path);
+        if (done != null) {
+            return done;
+        }
+        Scope scope = new Scope(path, scalar.origin(), settings.secrets().isSecret(path));
+        Template template;
+        try {
+            template = TemplateParser.parse(scalar.text());
+        } catch (TemplateSyntaxException e) {
+            throw error(scope, "invalid template at column " + e.column() + ": " + e.getMessage());
+        }
+        active.add(path);
+        try {
+            String value = evaluate(template, scope);
+            resolved.put(path, value);
+            return value;
+        } finally {
+            active.remove(path);
+        }
+    }
+
+    private String evaluate(Template template, Scope scope) {
+        StringBuilder out = new StringBuilder();
+        append(template, scope, out);
+        return out.toString();
+    }
+
+    private void append(Template template, Scope scope, StringBuilder out) {
+        for (Part part : template.parts()) {
+            if (part instanceof Literal literal) {
+                out.append(literal.text());
+            } else if (part instanceof Variable variable) {
+                appendVariable(variable, scope, out);
+            } else if (part instanceof Lookup lookup) {
+                appendLookup(lookup, scope, out);
+            }
+            if (out.length() > MAX_VALUE_LENGTH) {
+                throw error(scope, "the interpolated value is longer than " + MAX_VALUE_LENGTH + " characters");
+            }
+        }
+    }
+
+    private void appendVariable(Variable variable, Scope scope, StringBuilder out) {
+        Optional<String> found = settings.environment().apply(variable.name());
+        String value = found == null ? null : found.orElse(null);
+        boolean set = value != null;
+        boolean nonEmpty = set && !value.isEmpty();
+        switch (variable.operator()) {
+            case NONE -> {
+                if (!set) {
+                    throw unset(variable, scope);
+                }
+                out.append(value);
+            }
+            case DEFAULT_UNSET_OR_EMPTY -> appendEither(nonEmpty, value, variable.word(), scope, out);
+            case DEFAULT_UNSET -> appendEither(set, value, variable.word(), scope, out);
+            case REQUIRE_NON_EMPTY -> {
+                if (!nonEmpty) {
+                    throw required(variable, scope);
+                }
+                out.append(value);
+            }
+            case REQUIRE_SET -> {
+                if (!set) {
+                    throw required(variable, scope);
+                }
+                out.append(value);
+            }
+            case ALTERNATIVE_NON_EMPTY -> {
+                if (nonEmpty) {
+                    append(variable.word(), scope, out);
+                }
+            }
+            case ALTERNATIVE_SET -> {
+                if (set) {
+                    append(variable.word(), scope, out);
+                }
+            }
+        }
+    }
+
+    private void appendEither(boolean useValue, String value, Template word, Scope scope, StringBuilder out) {
+        if (useValue) {
+            out.append(value);
+        } else {
+            append(word, scope, out);
+        }
+    }
+
+    private ConfigResolveException required(Variable variable, Scope scope) {
+        String reason = "required variable " + variable.name() + " is missing a value";
+        if (!variable.word().parts().isEmpty()) {
+            if (scope.secret() && !variable.word().isLiteral()) {
+                // The message would carry interpolated values into an exception about a secret path.
+                reason += " (message not shown: it contains interpolated values and the path is secret)";
+            } else {
+                reason += ": " + evaluate(variable.word(), scope);
+            }
+        }
+        return error(scope, reason);
+    }
+
+    private ConfigResolveException unset(Variable variable, Scope scope) {
+        String name = variable.name();
+        if (!variable.braced() && scope.secret()) {
+            // A bare "$word" in a secret is most likely part of the secret itself (pa$word): do not show it.
+            return error(scope, "the '$' at column " + variable.column() + " starts a variable that is not set "
+                    + "(name not shown: the path is secret; fix: write $$ for a literal $, or export the variable)");
+        }
+        String fix = variable.braced()
+                ? "export " + name + " or write ${" + name + ":-default}"
+                : "export " + name + ", write ${" + name + ":-default}, or write $$ for a literal $ at column "
+                        + variable.column();
+        return error(scope, "variable " + name + " is not set (fix: " + fix + ")");
+    }
+
+    private void appendLookup(Lookup lookup, Scope scope, StringBuilder out) {
+        String prefix = lookup.prefix();
+        ValueResolver custom = settings.resolvers().get(prefix);
+        if (custom == null && !REF.equals(prefix) && !FILE.equals(prefix)) {
+            TreeSet<String> known = new TreeSet<>(settings.resolvers().keySet());
+            known.add(REF);
+            known.add(FILE);
+            throw error(scope, "unknown resolver prefix '" + prefix + "' at column " + lookup.column() + " (known: "
+                    + String.join(", ", known) + "; for a variable with a default write ${NAME:-default})");
+        }
+        String key = evaluate(lookup.key(), scope);
+        String shownKey = scope.secret() && !lookup.key().isLiteral() ? "<interpolated key>" : key;
+        Optional<String> value = switch (prefix) {
+            case REF -> reference(key, shownKey, lookup, scope);
+            case FILE -> file(key, scope);
+            default -> custom(custom, key, shownKey, scope);
+        };
+        if (value.isPresent()) {
+            out.append(value.get());
+        } else if (lookup.fallback().isPresent()) {
+            append(lookup.fallback().get(), scope, out);
+        } else {
+            throw error(scope, notFound(prefix, key, shownKey));
+        }
+    }
+
+    private String notFound(String prefix, String key, String shownKey) {
+        return switch (prefix) {
+            case REF -> "reference ${ref:" + shownKey + "} points to no value (fix: add " + shownKey
+                    + " to the configuration or write ${ref:" + shownKey + ":-default})";
+            case FILE -> "file " + files.locate(key) + " does not exist (fix: create it or write ${file:"
+                    + shownKey + ":-default})";
+            default -> "resolver '" + prefix + "' has no value for key " + shownKey + " (fix: write ${" + prefix + ":"
+                    + shownKey + ":-default} for a default)";
+        };
+    }
+
+    private Optional<String> reference(String key, String shownKey, Lookup lookup, Scope scope) {
+        ConfigPath target;
+        try {
+            target = ConfigPath.parse(key);
+        } catch (IllegalArgumentException e) {
+            throw error(scope, "${ref:...} at column " + lookup.column() + " does not hold a valid config path");
+        }
+        Optional<ConfigNode> node = find(target);
+        if (node.isEmpty() || node.get() instanceof ConfigNull) {
+            return Optional.empty();
+        }
+        if (!(node.get() instanceof ConfigScalar scalar)) {
+            throw error(scope, "reference ${ref:" + shownKey + "} points to " + article(node.get().kindName())
+                    + "; only a string, number or boolean can be interpolated");
+        }
+        if (!needsResolution(scalar)) {
+            return Optional.of(scalar.text());
+        }
+        String done = resolved.get(target);
+        if (done != null) {
+            return Optional.of(done);
+        }
+        if (active.contains(target)) {
+            List<String> cycle = new ArrayList<>();
+            boolean inCycle = false;
+            for (ConfigPath p : active) {
+                inCycle |= p.equals(target);
+                if (inCycle) {
+                    cycle.add(p.toString());
+                }
+            }
+            cycle.add(target.toString());
+            throw error(scope, "reference cycle: " + String.join(" -> ", cycle));
+        }
+        if (active.size() >= MAX_REFERENCE_DEPTH) {
+            throw error(scope, "references are chained deeper than " + MAX_REFERENCE_DEPTH);
+        }
+        return Optional.of(valueOf(target, scalar));
+    }
+
+    private static String article(String kind) {
+        return (kind.startsWith("o") ? "an " : "a ") + kind;
+    }
+
+    private Optional<ConfigNode> find(ConfigPath path) {
+        ConfigNode node = root;
+        for (String segment : path.segments()) {
+            if (node instanceof ConfigObject object) {
+                node = object.entries().get(segment);
+            } else if (node instanceof ConfigList list && !segment.isEmpty()
+                    && segment.length() < 10 && segment.chars().allMatch(Character::isDigit)) {
+                int index = Integer.parseInt(segment);
+                node = index < list.size() ? list.items().get(index) : null;
+            } else {
+                node = null;
+            }
+            if (node == null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(node);
+    }
+
+    private Optional<String> file(String key, Scope scope) {
+        try {
+            return files.read(key);
+        } catch (FileLookup.Failure e) {
+            throw error(scope, e.getMessage());
+        }
+    }
+
+    private Optional<String> custom(ValueResolver resolver, String key, String shownKey, Scope scope) {
+        String prefix = resolver.prefix();
+        Optional<String> value;
+        try {
+            value = resolver.resolve(key);
+        } catch (ConfigResolveException e) {
+            // The SPI promises that its reason holds no secret.
+            throw new ConfigResolveException(scope.origin(), scope.path(),
+                    "resolver '" + prefix + "' failed for key " + shownKey + ": " + e.reason(), e);
+        } catch (RuntimeException e) {
+            // Any other exception's message may quote anything: name its type only, and keep it as the cause
+            // only where the path is not secret.
+            throw new ConfigResolveException(scope.origin(), scope.path(), "resolver '" + prefix
+                    + "' failed for key " + shownKey + " (" + e.getClass().getName() + ")",
+                    scope.secret() ? null : e);
+        }
+        if (value == null) {
+            throw error(scope, "resolver '" + prefix + "' returned null for key " + shownKey
+                    + " (a resolver returns Optional.empty() for an unknown key)");
+        }
+        return value;
+    }
+
+    private ConfigResolveException error(Scope scope, String reason) {
+        return new ConfigResolveException(scope.origin(), scope.path(), reason);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.lamina.config.internal.tree;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.lamina.config.ConfigList;
+import dev.lamina.config.ConfigNode;
+import dev.lamina.config.ConfigObject;
+import dev.lamina.config.ConfigPath;
+import dev.lamina.config.ConfigScalar;
+import dev.lamina.config.Layer;
+import dev.lamina.config.SecretPolicy;
+import dev.lamina.config.internal.bind.Binder;
+import dev.lamina.config.internal.merge.ListStrategies;
+
+/**
+ * What a configuration and every sub-configuration taken from it share: the layers it was merged from, the
+ * merged tree before interpolation (for explain), the list strategies used, the secret policy, the binder, and
+ * the paths whose written value was an encrypted envelope (secret even after decryption). Immutable.
+ *
+ * @param layers     the layers, lowest precedence first
+ * @param merged     the merged tree before interpolation
+ * @param strategies the list strategies of the merge
+ * @param policy     the secret policy
+ * @param binder     the shared binder
+ * @param encrypted  full paths whose merged value is an {@code ENC[...]} envelope
+ */
+record Provenance(List<Layer> layers, ConfigObject merged, ListStrategies strategies, SecretPolicy policy,
+                  Binder binder, Set<ConfigPath> encrypted) {
+
+    Provenance {
+        layers = List.copyOf(layers);
+        Objects.requireNonNull(merged, "merged");
+        Objects.requireNonNull(strategies, "strategies");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(binder, "binder");
+        encrypted = Set.copyOf(encrypted);
+    }
+
+    /**
+     * @param tree a tree
+     * @return the full paths of every scalar written as an encrypted envelope
+     */
+    static Set<ConfigPath> encryptedPaths(ConfigNode tree) {
+        Set<ConfigPath> out = new HashSet<>();
+        collectEncrypted(tree, ConfigPath.root(), out);
+        return out;
+    }
+
+    private static void collectEncrypted(ConfigNode node, ConfigPath path, Set<ConfigPath> out) {
+        if (node instanceof ConfigObject o) {
+            for (Map.Entry<String, ConfigNode> e : o.entries().entrySet()) {
+                collectEncrypted(e.getValue(), path.child(e.getKey()), out);
+            }
+        } else if (node instanceof ConfigList l) {
+            for (int i = 0; i < l.size(); i++) {
+                collectEncrypted(l.items().get(i), path.child(i), out);
+            }
+        } else if (node instanceof ConfigScalar s && SecretPolicy.isEncrypted(s.text())) {
+            out.add(path);
+        }
+    }
+
+    /**
+     * @param full a full path
+     * @return {@code true} when the policy names it secret or its written value was encrypted
+     */
+    boolean isSecretPath(ConfigPath full) {
+        return policy.isSecret(full) || encrypted.contains(full);
+    }
+}
