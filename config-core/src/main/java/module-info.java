@@ -12,7 +12,8 @@ module dev.lamina.config {
     requires com.fasterxml.jackson.datatype.jsr310;
     requires java.xml;
     requires com.github.benmanes.caffeine;
-    requires micrometer.core;
+    // ConfigurationOptions.meterRegistry(MeterRegistry) is public API; javac notes the module is automatic.
+    requires transitive micrometer.core;
     requires org.slf4j;
 
     exports dev.lamina.config;

@@ -1,0 +1,627 @@
+package dev.lamina.config;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.lamina.config.internal.reload.DirectoryWatcher;
+import dev.lamina.config.internal.reload.WatchSettings;
+import dev.lamina.config.internal.runtime.AuditTrail;
+import dev.lamina.config.internal.runtime.EnvironmentFiles;
+import dev.lamina.config.internal.runtime.EventDispatcher;
+import dev.lamina.config.internal.runtime.ManagerMetrics;
+import dev.lamina.config.internal.runtime.ManagerState;
+import dev.lamina.config.internal.runtime.Publisher;
+import dev.lamina.config.internal.runtime.RuntimeTree;
+import dev.lamina.config.internal.runtime.SourceReader;
+import dev.lamina.config.internal.runtime.TenantViews;
+import dev.lamina.config.internal.runtime.ValueCache;
+
+/**
+ * The runtime: loads an environment's configuration from a directory, publishes it as numbered immutable
+ * {@link Snapshot}s, applies validated runtime updates with optimistic concurrency, keeps a bounded history with
+ * rollback, reloads changed files, serves tenant views and notifies listeners.
+ *
+ * <pre>{@code
+ * try (ConfigurationManager manager = new ConfigurationManager(ConfigurationOptions.builder()
+ *         .directory(Path.of("config")).build())) {
+ *     Configuration config = manager.loadEnvironmentConfig("staging");
+ *     manager.enableHotReload();
+ *     manager.addChangeListener(event -> log.info("{} changed", event.path()));
+ *     Snapshot s = manager.updateConfig("anomaly_detection.threshold", 0.85);
+ *     manager.rollback(s.version() - 1);
+ * }
+ * }</pre>
+ *
+ * <p><b>Layers</b>, lowest precedence first: {@code base.*}, the files of the environment's ancestors declared in
+ * {@code environments.yaml} (root first), {@code <env>.*}, the {@link LayerProvider}s' layers, environment
+ * variables (with {@link ConfigurationOptions#envPrefix()}), the runtime updates; {@link #forTenant} adds
+ * {@code tenants/<id>.*} on top.
+ *
+ * <p><b>Thread-safety.</b> All methods are thread-safe. Changes (load, reload, update, rollback, setActiveConfig)
+ * are serialized by one writer lock; readers ({@link #current()}, {@link #configuration()}, the configurations
+ * themselves) never lock and always see one whole snapshot. Every change is validated by the
+ * {@link ConfigValidator} before it is published; a refused change publishes nothing. Versions increase by exactly
+ * one per applied change; a change whose resolved content is identical to the current one publishes nothing.
+ *
+ * <p><b>Failure results.</b> A change method that returns has applied its change (or found nothing to change).
+ * Otherwise it throws {@link ConfigValidationException} (refused by the validator),
+ * {@link ConfigConflictException} (another change came first), {@link ConfigAccessDeniedException} (the
+ * {@link AuthorizationPolicy} refused), {@link ConfigAuditException} (the audit log cannot be written) or another
+ * {@link ConfigException} (a file cannot be read, parsed or resolved); in every case the previous snapshot stays
+ * in force at the same version.
+ */
+public final class ConfigurationManager implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigurationManager.class);
+
+    private final ConfigurationOptions options;
+    private final SourceReader sources;
+    private final ConfigObject initialRuntime;
+    private final TenantViews tenantViews;
+    private final ValueCache values;
+    private final ManagerMetrics metrics;
+    private final EventDispatcher events;
+    private final Publisher publisher;
+    private final Object lifecycle = new Object();
+
+    /** Guarded by {@link #lifecycle}. */
+    private DirectoryWatcher watcher;
+    private volatile boolean closed;
+
+    /**
+     * Builds a manager. Nothing is loaded until {@link #loadEnvironmentConfig(String)}; the persist file, when
+     * configured and present, is read now, and the audit log, when configured, is opened now.
+     *
+     * @param options the options
+     * @throws NullPointerException if {@code options} is {@code null}
+     * @throws ConfigException      if the persist file exists but cannot be read or parsed, or the audit log
+     *                              cannot be opened ({@link ConfigAuditException})
+     */
+    public ConfigurationManager(ConfigurationOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.sources = new SourceReader(options);
+        this.initialRuntime = sources.readPersisted();
+        // Opened before any thread or meter exists, so that a refused sink leaves nothing behind.
+        AuditTrail audit = new AuditTrail(options.auditLog().orElse(null), options.secretPolicy(), options.clock());
+        this.tenantViews = new TenantViews(options.tenantCacheSize());
+        this.values = new ValueCache(options.valueCacheSize());
+        this.events = new EventDispatcher(options.listenerExecutor().orElse(null), "lamina-config-events");
+        this.publisher = new Publisher(options, sources, audit, events, () -> {
+            tenantViews.invalidate();
+            values.invalidate();
+        });
+        this.metrics = new ManagerMetrics(options.meterRegistry().orElse(null),
+                () -> {
+                    ManagerState s = publisher.state();
+                    return s == null ? 0 : s.snapshot().version();
+                },
+                values::hitRate);
+    }
+
+    // ---------------------------------------------------------------- loading
+
+    /**
+     * Loads an environment and makes it the active one: reads the layers, validates, and publishes a new version
+     * unless the content is identical to the current one.
+     *
+     * @param environment the environment ({@code development}, {@code staging}, {@code production} or any name
+     *                    matching {@code [A-Za-z0-9][A-Za-z0-9_-]{0,63}}); it must have a file of its own or an
+     *                    entry in {@code environments.yaml}
+     * @return the configuration now in force
+     * @throws IllegalArgumentException if the name is invalid
+     * @throws ConfigException          if a file cannot be read, parsed or resolved, the environment is unknown,
+     *                                  inheritance has a cycle, or validation refuses the result; nothing is
+     *                                  published
+     * @throws IllegalStateException    if the manager is closed
+     */
+    public Configuration loadEnvironmentConfig(String environment) {
+        EnvironmentFiles.checkName("environment", environment);
+        ensureOpen();
+        publisher.lock().lock();
+        try {
+            ManagerState prev = publisher.state();
+            try {
+                long t0 = System.nanoTime();
+                SourceReader.Sources src = sources.read(environment, null);
+                ConfigObject runtime = prev == null ? initialRuntime : prev.runtimeTree();
+                Configuration cfg = sources.build(src.layers(), runtime, List.of());
+                publisher.validate(cfg, environment);
+                metrics.recordLoad(System.nanoTime() - t0);
+                return publisher.commit(prev, new Publisher.Draft(environment, src.files(), src.layers(), runtime, cfg),
+                        ChangeRecord.Action.LOAD, Principal.system(), "load of environment " + environment)
+                        .configuration();
+            } catch (ConfigException e) {
+                publisher.rejected(prev, Principal.system(), ChangeRecord.Action.LOAD, List.of(), e);
+                throw e;
+            }
+        } finally {
+            publisher.lock().unlock();
+        }
+    }
+
+    /**
+     * Re-reads the active environment's files now (what hot reload does on a file change).
+     *
+     * @return the snapshot in force afterwards: a new one, or the same when the content is identical
+     * @throws ConfigException       if reading, parsing, resolving or validation fails, or a file of the
+     *                               configuration was deleted; the last good snapshot stays in force
+     * @throws IllegalStateException if nothing is loaded yet or the manager is closed
+     */
+    public Snapshot reload() {
+        ensureOpen();
+        requireLoaded();
+        return reloadFromFiles();
+    }
+
+    private Snapshot reloadFromFiles() {
+        publisher.lock().lock();
+        try {
+            // Tenant overlays may have changed even when the environment did not: drop cached views.
+            tenantViews.invalidate();
+            ManagerState prev = publisher.state();
+            try {
+                long t0 = System.nanoTime();
+                SourceReader.Sources src = sources.read(prev.environment(), prev.files());
+                Configuration cfg = sources.build(src.layers(), prev.runtimeTree(), List.of());
+                publisher.validate(cfg, prev.environment());
+                metrics.recordLoad(System.nanoTime() - t0);
+                Snapshot s = publisher.commit(prev, new Publisher.Draft(prev.environment(), src.files(), src.layers(),
+                        prev.runtimeTree(), cfg), ChangeRecord.Action.RELOAD, Principal.system(),
+                        "reload of the configuration files");
+                metrics.reload(s == prev.snapshot() ? ManagerMetrics.Result.UNCHANGED : ManagerMetrics.Result.APPLIED);
+                return s;
+            } catch (RuntimeException e) {
+                // A bug or an unexpected I/O failure must not escape as anything but a refused reload.
+                ConfigException ce = e instanceof ConfigException c ? c : new ConfigException(null, null,
+                        "reload failed unexpectedly (" + e.getClass().getName() + ")", e);
+                metrics.reload(ManagerMetrics.Result.REJECTED);
+                publisher.rejected(prev, Principal.system(), ChangeRecord.Action.RELOAD, List.of(), ce);
+                throw ce;
+            }
+        } finally {
+            publisher.lock().unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /**
+     * @return the snapshot in force; hold it to read several keys consistently. Lock-free.
+     * @throws IllegalStateException if nothing is loaded yet
+     */
+    public Snapshot current() {
+        return requireLoaded().snapshot();
+    }
+
+    /**
+     * @return the configuration in force (the current snapshot's); a later change publishes a new one
+     * @throws IllegalStateException if nothing is loaded yet
+     */
+    public Configuration configuration() {
+        return current().configuration();
+    }
+
+    /** @return the active environment, or empty before the first load */
+    public Optional<String> getActiveEnvironment() {
+        ManagerState s = publisher.state();
+        return s == null ? Optional.empty() : Optional.of(s.environment());
+    }
+
+    /**
+     * Validates a configuration with the manager's {@link ConfigValidator} without publishing anything.
+     *
+     * @param config a configuration
+     * @return every finding, blocking or not
+     */
+    public List<ValidationProblem> validateConfig(Configuration config) {
+        Objects.requireNonNull(config, "config");
+        return options.validator().validate(config, getActiveEnvironment().orElse("default"));
+    }
+
+    /**
+     * A typed value of the current snapshot, cached per version (Caffeine), so repeated conversions are served
+     * from the cache. {@code type} may be {@code String}, {@code int}/{@code long}/{@code double}/{@code boolean}
+     * or their boxes, {@code Duration}, {@link DataSize}, an enum, or a record/class bound as by
+     * {@link Configuration#bind}. Failures are not cached.
+     *
+     * @param path a config path
+     * @param type the type
+     * @param <T>  the type
+     * @return the value; shared between callers, treat it as immutable
+     * @throws ConfigMissingException if absent
+     * @throws ConfigTypeException    or {@link ConfigBindException} if it does not convert
+     * @throws IllegalStateException  if nothing is loaded yet
+     */
+    public <T> T get(String path, Class<T> type) {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(type, "type");
+        return values.get(current(), path, type);
+    }
+
+    /**
+     * Binds a subtree of the current snapshot, cached per version like {@link #get(String, Class)}.
+     *
+     * @param path a config path ({@code ""} for the whole tree)
+     * @param type the record or class
+     * @param <T>  the type
+     * @return the bound object, shared between callers: treat it as immutable
+     * @throws ConfigMissingException if absent
+     * @throws ConfigBindException    if the subtree does not fit
+     * @throws IllegalStateException  if nothing is loaded yet
+     */
+    public <T> T bind(String path, Class<T> type) {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(type, "type");
+        return values.bind(current(), path, type);
+    }
+
+    /** @return the value cache's counters (also published as {@code lamina.config.cache.hit.ratio}) */
+    public CacheStatistics cacheStats() {
+        return values.statistics();
+    }
+
+    // ---------------------------------------------------------------- tenants
+
+    /**
+     * The configuration of one tenant: the current snapshot with {@code tenants/<id>.*} on top, validated. A
+     * tenant without an overlay file gets the environment's configuration. Views are cached (bounded Caffeine
+     * cache) per version and dropped on every publish and reload, so an edited overlay is seen after the
+     * watcher's reload.
+     *
+     * @param tenantId the tenant id: {@code [A-Za-z0-9][A-Za-z0-9_-]{0,63}} (so it cannot name a file outside
+     *                 {@code tenants/})
+     * @return the tenant's configuration
+     * @throws IllegalArgumentException if the id breaks the rule
+     * @throws ConfigException          if the overlay cannot be read, parsed or resolved, or validation refuses it
+     * @throws IllegalStateException    if nothing is loaded yet
+     */
+    public Configuration forTenant(String tenantId) {
+        EnvironmentFiles.checkName("tenant id", tenantId);
+        ManagerState s = requireLoaded();
+        return tenantViews.get(s.snapshot().version(), tenantId, () -> {
+            Optional<List<Layer>> overlay = sources.tenantLayers(tenantId);
+            if (overlay.isEmpty()) {
+                return s.snapshot().configuration();
+            }
+            Configuration cfg = sources.build(s.sourceLayers(), s.runtimeTree(), overlay.get());
+            publisher.validate(cfg, s.environment());
+            return cfg;
+        });
+    }
+
+    // ---------------------------------------------------------------- updates
+
+    /**
+     * Sets one path at run time as {@link Principal#anonymous()}, unconditionally.
+     *
+     * @param path  a config path ({@code anomaly_detection.threshold})
+     * @param value the value (see {@link UpdateRequest}); {@code null} removes the path
+     * @return the new snapshot, or the current one when the content did not change
+     * @throws ConfigException          (see the class comment) when the update is refused; nothing is published
+     * @throws IllegalArgumentException if the path is malformed or the value's type is not supported
+     * @throws IllegalStateException    if nothing is loaded yet or the manager is closed
+     */
+    public Snapshot updateConfig(String path, Object value) {
+        return updateConfig(UpdateRequest.builder().set(path, value).build());
+    }
+
+    /**
+     * Sets one path at run time if the current version is still {@code expectedVersion}.
+     *
+     * @param path            a config path
+     * @param value           the value; {@code null} removes the path
+     * @param expectedVersion the version the caller read
+     * @return the new snapshot, or the current one when the content did not change
+     * @throws ConfigConflictException if another change was published since; it carries the current version
+     * @throws ConfigException         (see the class comment) when the update is refused otherwise
+     */
+    public Snapshot updateConfig(String path, Object value, long expectedVersion) {
+        return updateConfig(UpdateRequest.builder().set(path, value).expectedVersion(expectedVersion).build());
+    }
+
+    /**
+     * Applies several paths atomically as one version, with an optional expected version, principal and reason.
+     * The runtime-updates layer is persisted to {@link ConfigurationOptions#persistFile()} (crash-safely) and the
+     * change recorded in the audit log before it is published; a refusal is audited too.
+     *
+     * @param request the update
+     * @return the new snapshot, or the current one when the content did not change
+     * @throws ConfigConflictException     if {@code expectedVersion} is not current
+     * @throws ConfigAccessDeniedException if the policy refuses a path to the principal
+     * @throws ConfigValidationException   if the validator refuses the result
+     * @throws ConfigAuditException        if the audit log cannot be written
+     * @throws ConfigException             if the result cannot be resolved or the persist file cannot be written
+     * @throws IllegalArgumentException   if a value's type is not supported
+     * @throws IllegalStateException      if nothing is loaded yet or the manager is closed
+     */
+    public Snapshot updateConfig(UpdateRequest request) {
+        Objects.requireNonNull(request, "request");
+        ensureOpen();
+        requireLoaded();
+        Principal principal = request.principal().orElse(Principal.anonymous());
+        Origin origin = Origin.of("runtime update by " + principal.name());
+        Map<ConfigPath, ConfigNode> nodes = new LinkedHashMap<>();
+        request.values().forEach((p, v) -> nodes.put(p, RuntimeTree.toNode(v, origin)));
+        String why = request.reason().orElse("runtime update");
+        publisher.lock().lock();
+        try {
+            ensureOpen();
+            ManagerState prev = publisher.state();
+            try {
+                long current = prev.snapshot().version();
+                if (request.expectedVersion().isPresent() && request.expectedVersion().getAsLong() != current) {
+                    throw new ConfigConflictException(request.expectedVersion().getAsLong(), current);
+                }
+                for (ConfigPath p : nodes.keySet()) {
+                    requireNoListOnTheWay(prev.snapshot().configuration(), p);
+                    publisher.authorize(principal, p);
+                }
+                ConfigObject runtime = prev.runtimeTree();
+                for (Map.Entry<ConfigPath, ConfigNode> e : nodes.entrySet()) {
+                    runtime = RuntimeTree.set(runtime, e.getKey(), e.getValue());
+                }
+                Configuration cfg = sources.build(prev.sourceLayers(), runtime, List.of());
+                publisher.validate(cfg, prev.environment());
+                return publisher.commit(prev, new Publisher.Draft(prev.environment(), prev.files(),
+                        prev.sourceLayers(), runtime, cfg), ChangeRecord.Action.UPDATE, principal, why);
+            } catch (ConfigException e) {
+                publisher.rejected(prev, principal, ChangeRecord.Action.UPDATE, publisher.requested(prev, nodes), e);
+                throw e;
+            }
+        } finally {
+            publisher.lock().unlock();
+        }
+    }
+
+    /**
+     * Publishes a configuration built elsewhere (for example migrated from a legacy format) as a new version,
+     * validated and audited, as {@link Principal#system()}. It replaces the files' configuration and clears the
+     * runtime updates, until the next load or reload from the files (including a hot reload).
+     *
+     * @param config the configuration
+     * @return the new snapshot, or the current one when the content is identical
+     * @throws ConfigException (see the class comment) when refused
+     */
+    public Snapshot setActiveConfig(Configuration config) {
+        return setActiveConfig(config, Principal.system(), "setActiveConfig");
+    }
+
+    /**
+     * Like {@link #setActiveConfig(Configuration)}, naming who and why; every changed path must be allowed to
+     * the principal.
+     *
+     * @param config    the configuration
+     * @param principal who
+     * @param reason    why (recorded; must not contain a secret)
+     * @return the new snapshot, or the current one when the content is identical
+     * @throws ConfigException (see the class comment) when refused
+     */
+    public Snapshot setActiveConfig(Configuration config, Principal principal, String reason) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(reason, "reason");
+        ensureOpen();
+        publisher.lock().lock();
+        try {
+            ensureOpen();
+            ManagerState prev = publisher.state();
+            try {
+                publisher.authorizeChanges(principal, prev, config.root());
+                String env = prev == null ? "default" : prev.environment();
+                publisher.validate(config, env);
+                List<Layer> layers = List.of(new Layer("setActiveConfig", config.root()));
+                return publisher.commit(prev, new Publisher.Draft(env, prev == null ? Map.of() : prev.files(), layers,
+                        ConfigObject.empty(Origin.of(SourceReader.RUNTIME_LAYER)), config),
+                        ChangeRecord.Action.SET_ACTIVE, principal, reason);
+            } catch (ConfigException e) {
+                publisher.rejected(prev, principal, ChangeRecord.Action.SET_ACTIVE, List.of(), e);
+                throw e;
+            }
+        } finally {
+            publisher.lock().unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- history
+
+    /** @return the versions the history holds, oldest first (at most {@link ConfigurationOptions#historySize()}) */
+    public List<VersionInfo> history() {
+        return publisher.history().stream().map(s -> new VersionInfo(s.snapshot().version(),
+                s.snapshot().contentHash(), s.snapshot().change(), s.changedPaths())).toList();
+    }
+
+    /**
+     * @param version a version
+     * @return that version's snapshot, while the history holds it
+     */
+    public Optional<Snapshot> snapshot(long version) {
+        return publisher.find(version).map(ManagerState::snapshot);
+    }
+
+    /**
+     * Restores a version's content exactly (its configuration and its runtime updates) as a new version, as
+     * {@link Principal#system()}.
+     *
+     * @param version a version the history holds
+     * @return the new snapshot, or the current one when its content already equals that version's
+     * @throws ConfigException if the history does not hold the version, or the rollback is refused (see the class
+     *                         comment)
+     */
+    public Snapshot rollback(long version) {
+        return rollback(version, Principal.system(), "rollback to version " + version);
+    }
+
+    /**
+     * Like {@link #rollback(long)}, naming who and why; every path the rollback changes must be allowed to the
+     * principal.
+     *
+     * @param version   a version the history holds
+     * @param principal who
+     * @param reason    why (recorded; must not contain a secret)
+     * @return the new snapshot, or the current one when nothing changes
+     * @throws ConfigException if the history does not hold the version, or the rollback is refused
+     */
+    public Snapshot rollback(long version, Principal principal, String reason) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(reason, "reason");
+        ensureOpen();
+        requireLoaded();
+        publisher.lock().lock();
+        try {
+            ensureOpen();
+            ManagerState prev = publisher.state();
+            try {
+                ManagerState target = publisher.find(version).orElseThrow(() -> publisher.unknownVersion(version));
+                Configuration cfg = target.snapshot().configuration();
+                publisher.authorizeChanges(principal, prev, cfg.root());
+                publisher.validate(cfg, target.environment());
+                return publisher.commit(prev, new Publisher.Draft(target.environment(), target.files(),
+                        target.sourceLayers(), target.runtimeTree(), cfg), ChangeRecord.Action.ROLLBACK, principal,
+                        reason);
+            } catch (ConfigException e) {
+                publisher.rejected(prev, principal, ChangeRecord.Action.ROLLBACK, List.of(), e);
+                throw e;
+            }
+        } finally {
+            publisher.lock().unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- hot reload
+
+    /**
+     * Starts watching the configuration directory and {@code tenants/} (which may be created later). Directories
+     * are watched, not files, so Kubernetes {@code ..data} symlink swaps, rename-saves and new files are seen. A
+     * changed file is read once it has been quiet for {@link ConfigurationOptions#quietPeriod()}; bursts are
+     * debounced into one reload. A reload that fails keeps the last good snapshot and emits a
+     * {@link ConfigErrorEvent}. Falls back to polling when the platform's watch service fails. Also runs one
+     * catch-up reload, so a change made since the load is not missed. Does nothing when already enabled.
+     *
+     * @throws IllegalStateException if nothing is loaded yet or the manager is closed
+     */
+    public void enableHotReload() {
+        synchronized (lifecycle) {
+            ensureOpen();
+            requireLoaded();
+            if (watcher != null) {
+                return;
+            }
+            Set<Path> dirs = new LinkedHashSet<>();
+            dirs.add(options.directory());
+            dirs.add(options.directory().resolve("tenants"));
+            WatchSettings settings = new WatchSettings(options.quietPeriod(), options.debounce(),
+                    options.pollInterval(), options.forcePolling());
+            // The watcher copes with directories that do not exist yet (tenants/ created later) or are recreated.
+            DirectoryWatcher w = new DirectoryWatcher(dirs, settings, changed -> onFilesChanged());
+            w.start();
+            watcher = w;
+        }
+        onFilesChanged();
+    }
+
+    /** Stops watching files; the snapshot in force stays. Does nothing when hot reload is off. */
+    public void disableHotReload() {
+        DirectoryWatcher w;
+        synchronized (lifecycle) {
+            w = watcher;
+            watcher = null;
+        }
+        if (w != null) {
+            w.close();
+        }
+    }
+
+    /** @return {@code true} while files are watched */
+    public boolean isHotReloadEnabled() {
+        synchronized (lifecycle) {
+            return watcher != null;
+        }
+    }
+
+    private void onFilesChanged() {
+        if (closed) {
+            return;
+        }
+        try {
+            reloadFromFiles();
+        } catch (ConfigException e) {
+            ManagerState s = publisher.state();
+            LOG.warn("configuration reload refused; version {} stays in force: {}",
+                    s == null ? 0 : s.snapshot().version(), e.getMessage());
+            events.error(ConfigErrorEvent.of(e));
+        }
+    }
+
+    // ---------------------------------------------------------------- listeners and lifecycle
+
+    /**
+     * Registers a listener for change events (one per changed leaf, after each new version) and error events
+     * (refused reloads).
+     *
+     * @param listener the listener
+     */
+    public void addChangeListener(ConfigChangeListener listener) {
+        events.add(listener);
+    }
+
+    /**
+     * @param listener a registered listener
+     * @return {@code true} when it was registered
+     */
+    public boolean removeChangeListener(ConfigChangeListener listener) {
+        return events.remove(listener);
+    }
+
+    /**
+     * Stops hot reload and the listener thread (after delivering queued events, waiting at most a second) and
+     * removes this manager's meters. The current snapshot stays readable; changes are refused afterwards.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        disableHotReload();
+        events.close();
+        metrics.close();
+    }
+
+    /** Runtime paths name object keys: setting {@code brokers[0].host} would turn the list into an object. */
+    private static void requireNoListOnTheWay(Configuration current, ConfigPath path) {
+        ConfigPath prefix = ConfigPath.root();
+        for (int i = 0; i < path.size() - 1; i++) {
+            prefix = prefix.child(path.segments().get(i));
+            if (current.node(prefix.toString()).orElse(null) instanceof ConfigList) {
+                throw new IllegalArgumentException(path + ": runtime updates cannot set a value inside a list; "
+                        + "set the whole list at '" + prefix + "'");
+            }
+        }
+    }
+
+    private ManagerState requireLoaded() {
+        ManagerState s = publisher.state();
+        if (s == null) {
+            throw new IllegalStateException("no configuration loaded yet (call loadEnvironmentConfig first)");
+        }
+        return s;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this ConfigurationManager is closed");
+        }
+    }
+}

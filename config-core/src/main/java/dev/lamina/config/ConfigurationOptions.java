@@ -1,0 +1,492 @@
+package dev.lamina.config;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Everything a {@link ConfigurationManager} is built from. Immutable and thread-safe; build with
+ * {@link #builder()}, change a copy with {@link #toBuilder()} or {@link #withValidator(ConfigValidator)}.
+ *
+ * <p>Only {@link Builder#directory(Path) directory} is required. Defaults: no metrics, no validation
+ * ({@link ConfigValidator#none()}), the UTC system clock, {@link SecretPolicy#DEFAULT},
+ * {@link ParseLimits#DEFAULTS}, no environment-variable layer, the process environment for {@code ${NAME}}, no
+ * persisted updates, no audit log, {@link AuthorizationPolicy#allowAll()}, a history of 100 versions, 1,000
+ * cached tenant views, 10,000 cached values, a quiet period of 200 ms, a debounce of 50 ms, polling every
+ * second when polling, the platform's watch service where it works, and one daemon listener thread.
+ */
+public final class ConfigurationOptions {
+
+    private final Path directory;
+    private final MeterRegistry meterRegistry;
+    private final ConfigValidator validator;
+    private final Clock clock;
+    private final SecretPolicy secretPolicy;
+    private final ParseLimits parseLimits;
+    private final String envPrefix;
+    private final Map<String, String> environment;
+    private final Path persistFile;
+    private final Path auditLog;
+    private final AuthorizationPolicy authorizationPolicy;
+    private final int historySize;
+    private final long tenantCacheSize;
+    private final long valueCacheSize;
+    private final Duration quietPeriod;
+    private final Duration debounce;
+    private final Duration pollInterval;
+    private final boolean forcePolling;
+    private final Executor listenerExecutor;
+    private final List<LayerProvider> layerProviders;
+
+    private ConfigurationOptions(Builder b) {
+        this.directory = b.directory;
+        this.meterRegistry = b.meterRegistry;
+        this.validator = b.validator;
+        this.clock = b.clock;
+        this.secretPolicy = b.secretPolicy;
+        this.parseLimits = b.parseLimits;
+        this.envPrefix = b.envPrefix;
+        this.environment = b.environment;
+        this.persistFile = b.persistFile;
+        this.auditLog = b.auditLog;
+        this.authorizationPolicy = b.authorizationPolicy;
+        this.historySize = b.historySize;
+        this.tenantCacheSize = b.tenantCacheSize;
+        this.valueCacheSize = b.valueCacheSize;
+        this.quietPeriod = b.quietPeriod;
+        this.debounce = b.debounce;
+        this.pollInterval = b.pollInterval;
+        this.forcePolling = b.forcePolling;
+        this.listenerExecutor = b.listenerExecutor;
+        this.layerProviders = List.copyOf(b.layerProviders);
+    }
+
+    /** @return a builder holding the defaults (no directory yet) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding these options */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.directory = directory;
+        b.meterRegistry = meterRegistry;
+        b.validator = validator;
+        b.clock = clock;
+        b.secretPolicy = secretPolicy;
+        b.parseLimits = parseLimits;
+        b.envPrefix = envPrefix;
+        b.environment = environment;
+        b.persistFile = persistFile;
+        b.auditLog = auditLog;
+        b.authorizationPolicy = authorizationPolicy;
+        b.historySize = historySize;
+        b.tenantCacheSize = tenantCacheSize;
+        b.valueCacheSize = valueCacheSize;
+        b.quietPeriod = quietPeriod;
+        b.debounce = debounce;
+        b.pollInterval = pollInterval;
+        b.forcePolling = forcePolling;
+        b.listenerExecutor = listenerExecutor;
+        b.layerProviders.addAll(layerProviders);
+        return b;
+    }
+
+    /**
+     * @param validator the validator every candidate must pass
+     * @return a copy of these options with the validator replaced
+     * @throws NullPointerException if {@code validator} is {@code null}
+     */
+    public ConfigurationOptions withValidator(ConfigValidator validator) {
+        return toBuilder().validator(validator).build();
+    }
+
+    /** @return the configuration directory: {@code base.*}, {@code <env>.*}, {@code environments.yaml}, {@code tenants/} */
+    public Path directory() {
+        return directory;
+    }
+
+    /** @return where metrics go, when anywhere */
+    public Optional<MeterRegistry> meterRegistry() {
+        return Optional.ofNullable(meterRegistry);
+    }
+
+    /** @return the validator every candidate must pass */
+    public ConfigValidator validator() {
+        return validator;
+    }
+
+    /** @return the clock for snapshot, history and audit times */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** @return which paths are secret */
+    public SecretPolicy secretPolicy() {
+        return secretPolicy;
+    }
+
+    /** @return the bounds every parser enforces */
+    public ParseLimits parseLimits() {
+        return parseLimits;
+    }
+
+    /** @return the prefix of the environment-variable layer, when there is one */
+    public Optional<String> envPrefix() {
+        return Optional.ofNullable(envPrefix);
+    }
+
+    /**
+     * @return the variables used for {@code ${NAME}} and the environment-variable layer instead of the process
+     *         environment, when set (typical in tests)
+     */
+    public Optional<Map<String, String>> environment() {
+        return Optional.ofNullable(environment);
+    }
+
+    /** @return the file runtime updates are persisted to and loaded from, when set */
+    public Optional<Path> persistFile() {
+        return Optional.ofNullable(persistFile);
+    }
+
+    /** @return the audit log file (JSON Lines), when set */
+    public Optional<Path> auditLog() {
+        return Optional.ofNullable(auditLog);
+    }
+
+    /** @return who may change what at run time */
+    public AuthorizationPolicy authorizationPolicy() {
+        return authorizationPolicy;
+    }
+
+    /** @return how many versions the history keeps */
+    public int historySize() {
+        return historySize;
+    }
+
+    /** @return how many tenant views are cached */
+    public long tenantCacheSize() {
+        return tenantCacheSize;
+    }
+
+    /** @return how many typed values and bound objects are cached */
+    public long valueCacheSize() {
+        return valueCacheSize;
+    }
+
+    /** @return how long a changed file must stay unchanged before it is read */
+    public Duration quietPeriod() {
+        return quietPeriod;
+    }
+
+    /** @return how long a burst of file events is collected into one reload */
+    public Duration debounce() {
+        return debounce;
+    }
+
+    /** @return how often files are polled when the watch service is not used */
+    public Duration pollInterval() {
+        return pollInterval;
+    }
+
+    /** @return {@code true} to poll even where the watch service works */
+    public boolean forcePolling() {
+        return forcePolling;
+    }
+
+    /** @return where listeners are called, when not the manager's own daemon thread */
+    public Optional<Executor> listenerExecutor() {
+        return Optional.ofNullable(listenerExecutor);
+    }
+
+    /** @return the layer providers, in the order their layers are added */
+    public List<LayerProvider> layerProviders() {
+        return layerProviders;
+    }
+
+    @Override
+    public String toString() {
+        // The environment map is deliberately left out: it may hold secrets.
+        return "ConfigurationOptions{directory=" + directory + ", envPrefix=" + envPrefix + ", persistFile="
+                + persistFile + ", auditLog=" + auditLog + ", historySize=" + historySize + ", quietPeriod="
+                + quietPeriod + ", debounce=" + debounce + ", pollInterval=" + pollInterval + ", forcePolling="
+                + forcePolling + ", layerProviders=" + layerProviders.size() + "}";
+    }
+
+    /** Builds {@link ConfigurationOptions}. Not thread-safe; every {@link #build()} returns an independent value. */
+    public static final class Builder {
+
+        private Path directory;
+        private MeterRegistry meterRegistry;
+        private ConfigValidator validator = ConfigValidator.none();
+        private Clock clock = Clock.systemUTC();
+        private SecretPolicy secretPolicy = SecretPolicy.DEFAULT;
+        private ParseLimits parseLimits = ParseLimits.DEFAULTS;
+        private String envPrefix;
+        private Map<String, String> environment;
+        private Path persistFile;
+        private Path auditLog;
+        private AuthorizationPolicy authorizationPolicy = AuthorizationPolicy.allowAll();
+        private int historySize = 100;
+        private long tenantCacheSize = 1_000;
+        private long valueCacheSize = 10_000;
+        private Duration quietPeriod = Duration.ofMillis(200);
+        private Duration debounce = Duration.ofMillis(50);
+        private Duration pollInterval = Duration.ofSeconds(1);
+        private boolean forcePolling;
+        private Executor listenerExecutor;
+        private final List<LayerProvider> layerProviders = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * @param directory the configuration directory (required)
+         * @return this builder
+         */
+        public Builder directory(Path directory) {
+            this.directory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * @param registry where to publish {@code lamina.config.*} metrics
+         * @return this builder
+         */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * @param validator the validator every candidate must pass before it is published
+         * @return this builder
+         */
+        public Builder validator(ConfigValidator validator) {
+            this.validator = Objects.requireNonNull(validator, "validator");
+            return this;
+        }
+
+        /**
+         * @param clock the clock for snapshot, history and audit times
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param policy which paths are secret (masked in events, history and audit)
+         * @return this builder
+         */
+        public Builder secretPolicy(SecretPolicy policy) {
+            this.secretPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param limits the bounds every parser enforces
+         * @return this builder
+         */
+        public Builder parseLimits(ParseLimits limits) {
+            this.parseLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Adds a layer of environment variables with this prefix above the files and layer providers.
+         *
+         * @param prefix the prefix, for example {@code LAMINA_}; not blank
+         * @return this builder
+         * @throws IllegalArgumentException if the prefix is blank
+         */
+        public Builder envPrefix(String prefix) {
+            Objects.requireNonNull(prefix, "prefix");
+            if (prefix.isBlank()) {
+                throw new IllegalArgumentException("envPrefix must not be blank");
+            }
+            this.envPrefix = prefix;
+            return this;
+        }
+
+        /**
+         * Uses these variables instead of the process environment, for {@code ${NAME}} and for the
+         * environment-variable layer. Copied.
+         *
+         * @param variables the variables
+         * @return this builder
+         */
+        public Builder environment(Map<String, String> variables) {
+            this.environment = Map.copyOf(variables);
+            return this;
+        }
+
+        /**
+         * @param file where runtime updates are persisted (YAML for {@code .yaml}/{@code .yml}, else JSON), and
+         *             loaded from when the manager is built
+         * @return this builder
+         */
+        public Builder persistFile(Path file) {
+            this.persistFile = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /**
+         * @param file the audit log (JSON Lines, append-only); every applied or refused change is recorded there
+         *             first, and a change whose record cannot be written is not applied
+         * @return this builder
+         */
+        public Builder auditLog(Path file) {
+            this.auditLog = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /**
+         * @param policy who may change what at run time
+         * @return this builder
+         */
+        public Builder authorizationPolicy(AuthorizationPolicy policy) {
+            this.authorizationPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param size how many versions the history keeps; at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code size < 1}
+         */
+        public Builder historySize(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("historySize must be at least 1, got " + size);
+            }
+            this.historySize = size;
+            return this;
+        }
+
+        /**
+         * @param size how many tenant views are cached; at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code size < 1}
+         */
+        public Builder tenantCacheSize(long size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("tenantCacheSize must be at least 1, got " + size);
+            }
+            this.tenantCacheSize = size;
+            return this;
+        }
+
+        /**
+         * @param size how many typed values and bound objects are cached; at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code size < 1}
+         */
+        public Builder valueCacheSize(long size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("valueCacheSize must be at least 1, got " + size);
+            }
+            this.valueCacheSize = size;
+            return this;
+        }
+
+        /**
+         * @param period how long a changed file must keep the same size and modification time before it is read
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder quietPeriod(Duration period) {
+            this.quietPeriod = nonNegative(period, "quietPeriod");
+            return this;
+        }
+
+        /**
+         * @param window how long a burst of file events is collected into one reload
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder debounce(Duration window) {
+            this.debounce = nonNegative(window, "debounce");
+            return this;
+        }
+
+        /**
+         * @param interval how often to poll when polling; positive
+         * @return this builder
+         * @throws IllegalArgumentException if zero or negative
+         */
+        public Builder pollInterval(Duration interval) {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isZero() || interval.isNegative()) {
+                throw new IllegalArgumentException("pollInterval must be positive, got " + interval);
+            }
+            this.pollInterval = interval;
+            return this;
+        }
+
+        /**
+         * @param polling {@code true} to poll even where the platform's watch service works (network file
+         *                systems, some containers)
+         * @return this builder
+         */
+        public Builder forcePolling(boolean polling) {
+            this.forcePolling = polling;
+            return this;
+        }
+
+        /**
+         * @param executor where listeners are called; events keep their order only if it runs tasks in order
+         * @return this builder
+         */
+        public Builder listenerExecutor(Executor executor) {
+            this.listenerExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * @param provider a provider whose layers go above the environment's files
+         * @return this builder
+         */
+        public Builder addLayerProvider(LayerProvider provider) {
+            this.layerProviders.add(Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /**
+         * @param providers the providers, replacing any added before
+         * @return this builder
+         */
+        public Builder layerProviders(List<LayerProvider> providers) {
+            this.layerProviders.clear();
+            providers.forEach(this::addLayerProvider);
+            return this;
+        }
+
+        /**
+         * @return the options
+         * @throws IllegalStateException if no directory was set
+         */
+        public ConfigurationOptions build() {
+            if (directory == null) {
+                throw new IllegalStateException("ConfigurationOptions needs a directory (builder().directory(...))");
+            }
+            return new ConfigurationOptions(this);
+        }
+
+        private static Duration nonNegative(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative, got " + d);
+            }
+            return d;
+        }
+    }
+}

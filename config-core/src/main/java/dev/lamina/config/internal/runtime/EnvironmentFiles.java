@@ -1,0 +1,215 @@
+package dev.lamina.config.internal.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import dev.lamina.config.ConfigDocuments;
+import dev.lamina.config.ConfigException;
+import dev.lamina.config.ConfigNode;
+import dev.lamina.config.ConfigObject;
+import dev.lamina.config.ConfigPath;
+import dev.lamina.config.ConfigScalar;
+import dev.lamina.config.ConfigSourceException;
+import dev.lamina.config.Format;
+import dev.lamina.config.Origin;
+import dev.lamina.config.ParseLimits;
+
+/**
+ * The configuration directory's conventions: which file holds an environment ({@code <name>.yaml}, …), and the
+ * inheritance declared in {@code environments.yaml}.
+ */
+public final class EnvironmentFiles {
+
+    /** Environment names and tenant ids: a letter or digit, then up to 63 letters, digits, {@code _} or {@code -}. */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+    /** The rule in words, for messages. */
+    public static final String NAME_RULE = "a letter or digit followed by at most 63 letters, digits, '_' or '-'";
+
+    private static final int MAX_CHAIN = 32;
+
+    private EnvironmentFiles() {
+    }
+
+    /**
+     * @param kind {@code environment} or {@code tenant id}, for the message
+     * @param name the name to check
+     * @return the name
+     * @throws IllegalArgumentException if the name breaks {@link #NAME_RULE}; the message names the rule
+     */
+    public static String checkName(String kind, String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("invalid " + kind + " '" + (name == null ? "null" : sanitize(name))
+                    + "': it must be " + NAME_RULE + " (so it cannot name a file outside the configuration directory)");
+        }
+        return name;
+    }
+
+    private static String sanitize(String s) {
+        String cut = s.length() > 80 ? s.substring(0, 80) + "…" : s;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    /**
+     * Finds the one file holding a stem in any format Lamina reads.
+     *
+     * @param dir  the directory
+     * @param stem {@code base}, an environment name or a tenant id
+     * @return the file, or empty when there is none
+     * @throws ConfigSourceException if two files hold the same stem ({@code base.yaml} and {@code base.json})
+     */
+    public static Optional<Path> find(Path dir, String stem) {
+        List<Path> found = new ArrayList<>();
+        for (Format f : Format.values()) {
+            for (String ext : f.extensions()) {
+                Path p = dir.resolve(stem + "." + ext);
+                if (Files.isRegularFile(p)) {
+                    found.add(p);
+                }
+            }
+        }
+        if (found.size() > 1) {
+            throw new ConfigSourceException(Origin.of(found.get(1).toString()), null, "both "
+                    + found.get(0).getFileName() + " and " + found.get(1).getFileName()
+                    + " exist; keep only one file per name");
+        }
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = found.get(0);
+        try {
+            if (!file.toRealPath().startsWith(dir.toRealPath())) {
+                throw new ConfigSourceException(Origin.of(file.toString()), null,
+                        "resolves outside its directory (symbolic link escape); refusing to read it");
+            }
+        } catch (IOException e) {
+            throw new ConfigSourceException(Origin.of(file.toString()), null, "cannot resolve the file ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+        return Optional.of(file);
+    }
+
+    /**
+     * @param dir a configuration directory
+     * @return the stems of the configuration files in it other than {@code base} and {@code environments}, sorted
+     */
+    public static java.util.SortedSet<String> environmentsFound(Path dir) {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            entries.forEach(p -> {
+                String name = p.getFileName().toString();
+                int dot = name.lastIndexOf('.');
+                if (dot > 0 && !name.startsWith(".") && Format.fromFileName(name).isPresent()) {
+                    out.add(name.substring(0, dot));
+                }
+            });
+        } catch (IOException e) {
+            return out;
+        }
+        out.remove("base");
+        out.remove("environments");
+        return out;
+    }
+
+    /**
+     * Resolves an environment's inheritance chain from {@code environments.yaml} (or {@code .yml}) in the
+     * directory. Each entry is {@code name: {extends: parent}}; an environment not listed has no parent.
+     *
+     * @param dir         the configuration directory
+     * @param environment the environment
+     * @param limits      parse limits
+     * @return the chain, root ancestor first, the environment last, and whether the file declares it
+     * @throws ConfigException if the file is malformed, names an invalid parent, or declares a cycle
+     */
+    public static Inheritance chain(Path dir, String environment, ParseLimits limits) {
+        Optional<Path> file = find(dir, "environments");
+        if (file.isEmpty()) {
+            return new Inheritance(List.of(environment), false);
+        }
+        Path path = file.get();
+        String name = path.toString();
+        Format format = Format.fromFileName(path.getFileName().toString()).orElse(Format.YAML);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            return new Inheritance(List.of(environment), false);
+        } catch (IOException e) {
+            throw new ConfigSourceException(Origin.of(name), null, "cannot read the environments file ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+        ConfigObject root = ConfigDocuments.parse(name, format, bytes, limits);
+        Deque<String> chain = new ArrayDeque<>();
+        LinkedHashSet<String> seen = new LinkedHashSet<>();
+        String current = environment;
+        while (current != null) {
+            if (!seen.add(current)) {
+                List<String> cycle = new ArrayList<>(seen);
+                cycle.add(current);
+                ConfigNode at = root.get(current).orElse(root);
+                throw new ConfigException(originOf(at, name), ConfigPath.of(current, "extends"),
+                        "inheritance cycle " + String.join(" -> ", cycle) + " (fix: remove one of the 'extends')");
+            }
+            if (seen.size() > MAX_CHAIN) {
+                throw new ConfigException(Origin.of(name), null, "inheritance deeper than " + MAX_CHAIN + " levels");
+            }
+            chain.addFirst(current);
+            current = parentOf(root, current, name);
+        }
+        return new Inheritance(List.copyOf(chain), root.get(environment).isPresent());
+    }
+
+    /**
+     * An environment's ancestry.
+     *
+     * @param chain    root ancestor first, the environment last
+     * @param declared {@code true} when the environments file lists the environment
+     */
+    public record Inheritance(List<String> chain, boolean declared) {
+    }
+
+    private static String parentOf(ConfigObject root, String env, String fileName) {
+        Optional<ConfigNode> entry = root.get(env);
+        if (entry.isEmpty()) {
+            return null;
+        }
+        if (!(entry.get() instanceof ConfigObject obj)) {
+            throw new ConfigException(originOf(entry.get(), fileName), ConfigPath.of(env),
+                    "expected an object such as {extends: staging}, found a " + entry.get().kindName());
+        }
+        for (Map.Entry<String, ConfigNode> e : obj.entries().entrySet()) {
+            if (!e.getKey().equals("extends")) {
+                throw new ConfigException(originOf(e.getValue(), fileName), ConfigPath.of(env, e.getKey()),
+                        "unknown key; only 'extends' is recognised");
+            }
+        }
+        Optional<ConfigNode> ext = obj.get("extends");
+        if (ext.isEmpty()) {
+            return null;
+        }
+        if (!(ext.get() instanceof ConfigScalar s)) {
+            throw new ConfigException(originOf(ext.get(), fileName), ConfigPath.of(env, "extends"),
+                    "expected an environment name, found a " + ext.get().kindName());
+        }
+        if (!NAME.matcher(s.text()).matches()) {
+            throw new ConfigException(originOf(s, fileName), ConfigPath.of(env, "extends"),
+                    "invalid environment name: it must be " + NAME_RULE);
+        }
+        return s.text();
+    }
+
+    private static Origin originOf(ConfigNode node, String fileName) {
+        Origin o = node.origin();
+        return o.equals(Origin.UNKNOWN) ? Origin.of(fileName) : o;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.lamina.config.internal.runtime;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.lamina.config.ConfigChangeEvent;
+import dev.lamina.config.ConfigChangeListener;
+import dev.lamina.config.ConfigErrorEvent;
+
+/**
+ * Delivers change and error events to listeners off the publishing thread. Each listener call is isolated: an
+ * exception is logged and the next listener still runs. With the default executor (one daemon thread) events
+ * arrive in the order they were published.
+ */
+public final class EventDispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
+
+    private final List<ConfigChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final Executor executor;
+    private final ExecutorService owned;
+
+    /**
+     * @param executor where to call listeners; {@code null} for a daemon thread owned by this dispatcher
+     * @param name     a name for the owned thread
+     */
+    public EventDispatcher(Executor executor, String name) {
+        if (executor == null) {
+            this.owned = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, name);
+                t.setDaemon(true);
+                return t;
+            });
+            this.executor = owned;
+        } else {
+            this.owned = null;
+            this.executor = executor;
+        }
+    }
+
+    /** @param listener a listener to add */
+    public void add(ConfigChangeListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * @param listener a listener to remove
+     * @return {@code true} when it was registered
+     */
+    public boolean remove(ConfigChangeListener listener) {
+        return listeners.remove(listener);
+    }
+
+    /** @return {@code true} when at least one listener is registered */
+    public boolean hasListeners() {
+        return !listeners.isEmpty();
+    }
+
+    /** @param events the changes of one version, delivered in order to every listener */
+    public void changes(List<ConfigChangeEvent> events) {
+        if (events.isEmpty() || listeners.isEmpty()) {
+            return;
+        }
+        submit(() -> {
+            for (ConfigChangeEvent e : events) {
+                for (ConfigChangeListener l : listeners) {
+                    try {
+                        l.onChange(e);
+                    } catch (RuntimeException | Error ex) {
+                        if (ex instanceof VirtualMachineError vme) {
+                            throw vme;
+                        }
+                        LOG.warn("config change listener {} failed on {} (version {}); other listeners still run",
+                                l.getClass().getName(), e.path(), e.version(), ex);
+                    }
+                }
+            }
+        });
+    }
+
+    /** @param event an error to deliver to every listener */
+    public void error(ConfigErrorEvent event) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        submit(() -> {
+            for (ConfigChangeListener l : listeners) {
+                try {
+                    l.onError(event);
+                } catch (RuntimeException | Error ex) {
+                    if (ex instanceof VirtualMachineError vme) {
+                        throw vme;
+                    }
+                    LOG.warn("config listener {} failed on an error event; other listeners still run",
+                            l.getClass().getName(), ex);
+                }
+            }
+        });
+    }
+
+    private void submit(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("listener executor refused an event (shut down?); event dropped", e);
+        }
+    }
+
+    /** Stops the owned thread after the queued events are delivered (waiting at most a second). */
+    @Override
+    public void close() {
+        if (owned != null) {
+            owned.shutdown();
+            try {
+                if (!owned.awaitTermination(1, TimeUnit.SECONDS)) {
+                    owned.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                owned.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package dev.lamina.config.flags;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import dev.lamina.config.ConfigObject;
+import dev.lamina.config.Origin;
+import dev.lamina.config.flags.internal.compile.FlagCompiler;
+import dev.lamina.config.flags.internal.eval.CompiledExperiment;
+import dev.lamina.config.flags.internal.eval.CompiledFlag;
+import dev.lamina.config.flags.internal.eval.CompiledFlags;
+import dev.lamina.config.flags.internal.eval.CompiledVariant;
+import dev.lamina.config.flags.internal.eval.Decisions;
+
+/**
+ * Evaluates compiled flags and experiments; built by {@link FlagDefinitions#compile} or
+ * {@link UnleashFormat#compile}.
+ *
+ * <p>Immutable and thread-safe: evaluation takes no lock, and {@link #isEnabled(String, EvaluationContext)},
+ * {@link #variant} and {@link #variantOf} allocate nothing (except for {@code REGEX} constraints). Evaluation never
+ * throws: an unknown flag gives the caller's default with {@link Reason#FLAG_NOT_FOUND}, a {@code null} context the
+ * default with {@link Reason#ERROR}. To follow configuration changes, hold the evaluator in a {@code volatile}
+ * field (or an {@code AtomicReference}) and replace it with a newly compiled one; each call works on the one
+ * evaluator it was made on.
+ */
+public final class FlagEvaluator {
+
+    /**
+     * The counter incremented by {@code isEnabled} and {@code evaluate} (tags {@code flag}, {@code reason}) when a
+     * {@code MeterRegistry} was given at compile time; {@code variant} and {@code variantOf} are not counted.
+     */
+    public static final String METRIC = FlagCompiler.METRIC;
+
+    private static final Map<String, Object> NO_VALUES = Map.of();
+    private static final ConfigObject NO_CONFIGURATION = ConfigObject.empty(Origin.UNKNOWN);
+
+    private final CompiledFlags compiled;
+
+    FlagEvaluator(CompiledFlags compiled) {
+        this.compiled = compiled;
+    }
+
+    /** @return an evaluator with no flags and no experiments */
+    public static FlagEvaluator empty() {
+        return FlagDefinitions.compile(ConfigObject.empty(Origin.UNKNOWN), Clock.systemUTC());
+    }
+
+    /**
+     * @param flag the flag
+     * @param ctx  the context
+     * @return whether the flag is on; {@code false} for an unknown flag
+     */
+    public boolean isEnabled(FlagKey flag, EvaluationContext ctx) {
+        return isEnabled(flag == null ? null : flag.key(), ctx, false);
+    }
+
+    /**
+     * @param flag         the flag
+     * @param ctx          the context
+     * @param defaultValue returned for an unknown flag or a {@code null} context
+     * @return whether the flag is on
+     */
+    public boolean isEnabled(FlagKey flag, EvaluationContext ctx, boolean defaultValue) {
+        return isEnabled(flag == null ? null : flag.key(), ctx, defaultValue);
+    }
+
+    /**
+     * @param flag the flag key
+     * @param ctx  the context
+     * @return whether the flag is on; {@code false} for an unknown flag
+     */
+    public boolean isEnabled(String flag, EvaluationContext ctx) {
+        return isEnabled(flag, ctx, false);
+    }
+
+    /**
+     * The fast path: no allocation, no lock.
+     *
+     * @param flag         the flag key
+     * @param ctx          the context
+     * @param defaultValue returned for an unknown flag or a {@code null} context
+     * @return whether the flag is on
+     */
+    public boolean isEnabled(String flag, EvaluationContext ctx, boolean defaultValue) {
+        CompiledFlag f = flag == null ? null : compiled.flag(flag);
+        if (f == null) {
+            compiled.countNotFound();
+            return defaultValue;
+        }
+        if (ctx == null) {
+            f.count(Reason.ERROR);
+            return defaultValue;
+        }
+        try {
+            int d = f.decide(ctx.data, false);
+            f.count(Decisions.reason(d));
+            return Decisions.isOn(d);
+        } catch (RuntimeException e) {
+            // Evaluation never throws: definitions were validated at compile time, so this is a bug; keep serving.
+            f.count(Reason.ERROR);
+            return defaultValue;
+        }
+    }
+
+    /**
+     * @param flag the flag
+     * @param ctx  the context
+     * @return the full evaluation; for an unknown flag, {@code enabled=false} with {@link Reason#FLAG_NOT_FOUND}
+     */
+    public FlagEvaluation evaluate(FlagKey flag, EvaluationContext ctx) {
+        return evaluate(flag == null ? null : flag.key(), ctx, false);
+    }
+
+    /**
+     * @param flag the flag key
+     * @param ctx  the context
+     * @return the full evaluation; for an unknown flag, {@code enabled=false} with {@link Reason#FLAG_NOT_FOUND}
+     */
+    public FlagEvaluation evaluate(String flag, EvaluationContext ctx) {
+        return evaluate(flag, ctx, false);
+    }
+
+    /**
+     * Evaluates a flag and explains the result: reason, matched rule, variant, bucket (always computed here, even
+     * where {@link #isEnabled} can skip it).
+     *
+     * @param flag         the flag key
+     * @param ctx          the context
+     * @param defaultValue the value for an unknown flag or a {@code null} context
+     * @return the evaluation; never {@code null}
+     */
+    public FlagEvaluation evaluate(String flag, EvaluationContext ctx, boolean defaultValue) {
+        String key = flag == null ? "" : flag;
+        CompiledFlag f = flag == null ? null : compiled.flag(flag);
+        if (f == null) {
+            compiled.countNotFound();
+            return new FlagEvaluation(key, defaultValue, Reason.FLAG_NOT_FOUND, Optional.empty(), Optional.empty(),
+                    OptionalInt.empty(), Optional.empty());
+        }
+        if (ctx == null) {
+            f.count(Reason.ERROR);
+            return new FlagEvaluation(key, defaultValue, Reason.ERROR, Optional.empty(), Optional.empty(),
+                    OptionalInt.empty(), Optional.empty());
+        }
+        try {
+            int d = f.decide(ctx.data, true);
+            Reason reason = Decisions.reason(d);
+            Optional<Variant> variant = Optional.empty();
+            if (reason.isOn()) {
+                CompiledVariant v = f.selectVariant(ctx.data, d);
+                if (v != null) {
+                    variant = v.optional();
+                    reason = Reason.SPLIT;
+                }
+            }
+            f.count(reason);
+            int bucket = Decisions.bucket(d);
+            Optional<String> failed = reason == Reason.PREREQUISITE_FAILED
+                    ? Optional.of(f.prerequisiteKey(Decisions.index(d))) : Optional.empty();
+            Optional<String> rule = reason == Reason.PREREQUISITE_FAILED ? Optional.empty()
+                    : Optional.ofNullable(f.ruleName(d));
+            return new FlagEvaluation(key, reason.isOn(), reason, variant, rule,
+                    bucket > 0 ? OptionalInt.of(bucket) : OptionalInt.empty(), failed);
+        } catch (RuntimeException e) {
+            f.count(Reason.ERROR);
+            return new FlagEvaluation(key, defaultValue, Reason.ERROR, Optional.empty(), Optional.empty(),
+                    OptionalInt.empty(), Optional.empty());
+        }
+    }
+
+    /**
+     * The variant of a multivariate flag, without allocating.
+     *
+     * @param flag the flag key
+     * @param ctx  the context
+     * @return the variant, or empty when the flag is off, unknown, or has no variants
+     */
+    public Optional<Variant> variant(String flag, EvaluationContext ctx) {
+        CompiledFlag f = flag == null ? null : compiled.flag(flag);
+        if (f == null || ctx == null) {
+            return Optional.empty();
+        }
+        try {
+            int d = f.decide(ctx.data, false);
+            if (!Decisions.isOn(d)) {
+                return Optional.empty();
+            }
+            CompiledVariant v = f.selectVariant(ctx.data, d);
+            return v == null ? Optional.empty() : v.optional();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The variant an experiment assigns, without allocating ({@code get_ab_test_variant}).
+     *
+     * @param experiment the experiment key
+     * @param ctx        the context
+     * @return the variant, or empty when not enrolled (unknown, disabled, outside the window, excluded)
+     */
+    public Optional<String> variantOf(String experiment, EvaluationContext ctx) {
+        CompiledExperiment e = experiment == null ? null : compiled.experiment(experiment);
+        if (e == null || ctx == null) {
+            return Optional.empty();
+        }
+        try {
+            int a = e.assign(ctx.data);
+            int i = CompiledExperiment.variantIndex(a);
+            return i < 0 ? Optional.empty() : e.optionalName(i);
+        } catch (RuntimeException ex) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Assigns a context to an experiment and explains the result.
+     *
+     * @param experiment the experiment key
+     * @param ctx        the context
+     * @return the assignment; never {@code null}
+     */
+    public ExperimentAssignment assign(String experiment, EvaluationContext ctx) {
+        String key = experiment == null ? "" : experiment;
+        CompiledExperiment e = experiment == null ? null : compiled.experiment(experiment);
+        if (e == null) {
+            return notEnrolled(key, AssignmentReason.EXPERIMENT_NOT_FOUND, Optional.empty());
+        }
+        if (ctx == null) {
+            return notEnrolled(key, AssignmentReason.ERROR, Optional.empty());
+        }
+        try {
+            int a = e.assign(ctx.data);
+            AssignmentReason reason = CompiledExperiment.reason(a);
+            int i = CompiledExperiment.variantIndex(a);
+            if (i < 0) {
+                return notEnrolled(key, reason, reason == AssignmentReason.EXCLUDED_BY_GROUP
+                        ? Optional.of(e.exclusionGroup()) : Optional.empty());
+            }
+            return new ExperimentAssignment(key, e.optionalName(i), reason, OptionalInt.of(CompiledExperiment.bucket(a)),
+                    Optional.empty(), e.configuration(i), e.configurationValues(i));
+        } catch (RuntimeException ex) {
+            return notEnrolled(key, AssignmentReason.ERROR, Optional.empty());
+        }
+    }
+
+    private static ExperimentAssignment notEnrolled(String key, AssignmentReason reason, Optional<String> group) {
+        return new ExperimentAssignment(key, Optional.empty(), reason, OptionalInt.empty(), group, NO_CONFIGURATION,
+                NO_VALUES);
+    }
+
+    /**
+     * The configuration an experiment declares for a variant ({@code get_ab_test_config}).
+     *
+     * @param experiment the experiment key
+     * @param variant    the variant name
+     * @return the variant's configuration (an empty object when it declares none), or empty when the experiment
+     *         or variant is unknown
+     */
+    public Optional<ConfigObject> experimentConfiguration(String experiment, String variant) {
+        CompiledExperiment e = experiment == null ? null : compiled.experiment(experiment);
+        int i = e == null || variant == null ? -1 : e.indexOf(variant);
+        return i < 0 ? Optional.empty() : Optional.of(e.configuration(i));
+    }
+
+    /**
+     * @param flag a flag key
+     * @return {@code true} when the flag is defined
+     */
+    public boolean hasFlag(String flag) {
+        return flag != null && compiled.flag(flag) != null;
+    }
+
+    /** @return every flag's summary, in declaration order */
+    public List<FlagSummary> flags() {
+        return compiled.flags().values().stream().map(CompiledFlag::summary).toList();
+    }
+
+    /** @return every experiment's summary, in declaration order */
+    public List<ExperimentSummary> experiments() {
+        return compiled.experiments().values().stream().map(CompiledExperiment::summary).toList();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.lamina.config.flags.internal.context;
+
+import java.time.Instant;
+
+import dev.lamina.config.flags.internal.value.IpAddresses;
+import dev.lamina.config.flags.internal.value.Numbers;
+import dev.lamina.config.flags.internal.value.SemanticVersion;
+import dev.lamina.config.flags.internal.value.Timestamps;
+
+/**
+ * One context attribute with every interpretation the operators need, parsed once when the context is built so
+ * that evaluation parses nothing and allocates nothing.
+ */
+public final class AttributeValue {
+
+    private final String raw;
+    private final double number;
+    private final SemanticVersion version;
+    private final byte[] address;
+    private final boolean hasInstant;
+    private final long epochSecond;
+    private final int nano;
+
+    /** @param raw the attribute's text; never {@code null} */
+    public AttributeValue(String raw) {
+        this.raw = raw;
+        this.number = Numbers.parseOrNaN(raw);
+        boolean digitFirst = !raw.isEmpty() && raw.charAt(0) >= '0' && raw.charAt(0) <= '9';
+        this.version = digitFirst ? SemanticVersion.parseOrNull(raw) : null;
+        this.address = raw.indexOf('.') >= 0 || raw.indexOf(':') >= 0 ? IpAddresses.parseOrNull(raw) : null;
+        Instant instant = digitFirst && raw.length() >= 10 && raw.charAt(4) == '-' ? Timestamps.parseOrNull(raw) : null;
+        this.hasInstant = instant != null;
+        this.epochSecond = instant == null ? 0 : instant.getEpochSecond();
+        this.nano = instant == null ? 0 : instant.getNano();
+    }
+
+    /** @return the text */
+    public String raw() {
+        return raw;
+    }
+
+    /** @return the number, or {@code NaN} when the text is not a number */
+    public double number() {
+        return number;
+    }
+
+    /** @return the SemVer version, or {@code null} when the text is not a strict version */
+    public SemanticVersion version() {
+        return version;
+    }
+
+    /** @return the IP address bytes, or {@code null} when the text is not an address literal */
+    public byte[] address() {
+        return address;
+    }
+
+    /** @return {@code true} when the text is a date-time */
+    public boolean hasInstant() {
+        return hasInstant;
+    }
+
+    /** @return the date-time's epoch second */
+    public long epochSecond() {
+        return epochSecond;
+    }
+
+    /** @return the date-time's nano-of-second */
+    public int nano() {
+        return nano;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.lamina.config.flags.internal.context;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The evaluator's view of an evaluation context: built-in attributes in an array indexed by the constants below,
+ * custom attributes in a hash map, every value pre-parsed. Immutable once built.
+ */
+public final class ContextData {
+
+    /** Index of {@code user_id}. */
+    public static final int USER_ID = 0;
+    /** Index of {@code session_id}. */
+    public static final int SESSION_ID = 1;
+    /** Index of {@code remote_address}. */
+    public static final int REMOTE_ADDRESS = 2;
+    /** Index of {@code environment}. */
+    public static final int ENVIRONMENT = 3;
+    /** Index of {@code app_name}. */
+    public static final int APP_NAME = 4;
+    /** Index of {@code current_time}. */
+    public static final int CURRENT_TIME = 5;
+
+    private static final String[] BUILTIN_NAMES = {
+        "user_id", "session_id", "remote_address", "environment", "app_name", "current_time"};
+
+    private final AttributeValue[] builtins;
+    private final Map<String, AttributeValue> custom;
+    private final boolean hasTime;
+    private final long timeSecond;
+    private final int timeNano;
+
+    /**
+     * @param builtins    built-in values by index ({@code null} entries for absent ones); copied
+     * @param custom      custom attributes (no {@code null} values); copied
+     * @param currentTime the context's time, or {@code null} to use the evaluator's clock
+     */
+    public ContextData(String[] builtins, Map<String, String> custom, Instant currentTime) {
+        this.builtins = new AttributeValue[BUILTIN_NAMES.length];
+        for (int i = 0; i < BUILTIN_NAMES.length; i++) {
+            if (i != CURRENT_TIME && builtins[i] != null) {
+                this.builtins[i] = new AttributeValue(builtins[i]);
+            }
+        }
+        if (currentTime != null) {
+            this.builtins[CURRENT_TIME] = new AttributeValue(currentTime.toString());
+        }
+        this.custom = new HashMap<>();
+        custom.forEach((k, v) -> this.custom.put(k, new AttributeValue(v)));
+        this.hasTime = currentTime != null;
+        this.timeSecond = currentTime == null ? 0 : currentTime.getEpochSecond();
+        this.timeNano = currentTime == null ? 0 : currentTime.getNano();
+    }
+
+    /**
+     * @param name an attribute name
+     * @return the built-in index for {@code name}, or {@code -1} for a custom attribute
+     */
+    public static int builtinIndex(String name) {
+        for (int i = 0; i < BUILTIN_NAMES.length; i++) {
+            if (BUILTIN_NAMES[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * @param index a built-in index
+     * @return the value, or {@code null} when absent
+     */
+    public AttributeValue builtin(int index) {
+        return builtins[index];
+    }
+
+    /**
+     * @param name a custom attribute's name
+     * @return the value, or {@code null} when absent
+     */
+    public AttributeValue custom(String name) {
+        return custom.get(name);
+    }
+
+    /** @return {@code true} when the context carries its own current time */
+    public boolean hasTime() {
+        return hasTime;
+    }
+
+    /** @return the context time's epoch second (valid when {@link #hasTime()}) */
+    public long timeSecond() {
+        return timeSecond;
+    }
+
+    /** @return the context time's nano-of-second (valid when {@link #hasTime()}) */
+    public int timeNano() {
+        return timeNano;
+    }
+}

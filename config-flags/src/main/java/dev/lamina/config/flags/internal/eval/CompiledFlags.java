@@ -1,0 +1,58 @@
+package dev.lamina.config.flags.internal.eval;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+
+/**
+ * Everything compiled from one configuration snapshot. Immutable once constructed: every object reachable from
+ * here is fully linked before the constructor returns, so publishing the instance (through a final or volatile
+ * field) publishes all of it.
+ */
+public final class CompiledFlags {
+
+    private final Map<String, CompiledFlag> flags;
+    private final Map<String, CompiledExperiment> experiments;
+    private final Counter notFound;
+
+    /**
+     * @param flags       linked flags by key, in declaration order
+     * @param experiments experiments by key, in declaration order
+     * @param notFound    the counter for unknown flags, or {@code null}
+     */
+    public CompiledFlags(Map<String, CompiledFlag> flags, Map<String, CompiledExperiment> experiments,
+                         Counter notFound) {
+        this.flags = Collections.unmodifiableMap(new LinkedHashMap<>(flags));
+        this.experiments = Collections.unmodifiableMap(new LinkedHashMap<>(experiments));
+        this.notFound = notFound;
+    }
+
+    /** @param key a flag key @return the flag, or {@code null} */
+    public CompiledFlag flag(String key) {
+        return flags.get(key);
+    }
+
+    /** @param key an experiment key @return the experiment, or {@code null} */
+    public CompiledExperiment experiment(String key) {
+        return experiments.get(key);
+    }
+
+    /** @return the flags in declaration order */
+    public Map<String, CompiledFlag> flags() {
+        return flags;
+    }
+
+    /** @return the experiments in declaration order */
+    public Map<String, CompiledExperiment> experiments() {
+        return experiments;
+    }
+
+    /** Counts an evaluation of an unknown flag. */
+    public void countNotFound() {
+        if (notFound != null) {
+            notFound.increment();
+        }
+    }
+}

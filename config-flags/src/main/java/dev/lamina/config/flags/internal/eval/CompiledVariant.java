@@ -1,0 +1,57 @@
+package dev.lamina.config.flags.internal.eval;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.lamina.config.flags.Variant;
+import dev.lamina.config.flags.internal.context.AttributeValue;
+import dev.lamina.config.flags.internal.context.ContextData;
+import dev.lamina.config.flags.internal.match.AttributeRef;
+
+/** A variant with its weight, overrides and the {@code Optional} handed out (built once, so no allocation). */
+public final class CompiledVariant {
+
+    /** An override: the variant is chosen when the attribute's value is one of the values. */
+    public record Override(AttributeRef attribute, List<String> values) {
+        boolean matches(ContextData ctx) {
+            AttributeValue v = attribute.resolve(ctx);
+            return v != null && values.contains(v.raw());
+        }
+    }
+
+    final String name;
+    final int weight;
+    private final Optional<Variant> optional;
+    private final Override[] overrides;
+
+    /**
+     * @param variant   the public variant
+     * @param weight    the integer weight (0 = never chosen by weight)
+     * @param overrides the overrides, in order
+     */
+    public CompiledVariant(Variant variant, int weight, List<Override> overrides) {
+        this.name = variant.name();
+        this.weight = weight;
+        this.optional = Optional.of(variant);
+        this.overrides = overrides.toArray(Override[]::new);
+    }
+
+    /** @return the pre-built optional handed to callers */
+    public Optional<Variant> optional() {
+        return optional;
+    }
+
+    /** @return the name */
+    public String name() {
+        return name;
+    }
+
+    boolean overridden(ContextData ctx) {
+        for (Override o : overrides) {
+            if (o.matches(ctx)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
