@@ -1,0 +1,146 @@
+package dev.lamina.config.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.lamina.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code configctl}: render, query and explain Lamina configurations from the command line.
+ *
+ * <p>Exit codes are {@link ExitCodes}: 0 success, 1 invalid configuration, 2 usage error, 3 internal error.
+ * No user error ever prints a stack trace: a {@link ConfigException}'s message (which names file, line,
+ * column and path, and never a secret) goes to stderr as one line.
+ *
+ * <p>To add a command: write a {@code Callable<Integer>} annotated with {@code @Command}, mix in
+ * {@link SourceOptions} if it loads a configuration, print to {@code spec.commandLine().getOut()}, and list it
+ * in {@code subcommands} below.
+ */
+@Command(name = "configctl",
+        mixinStandardHelpOptions = true,
+        versionProvider = ConfigCtl.Version.class,
+        description = "Render, query and explain Lamina configurations.",
+        subcommands = {RenderCommand.class, GetCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:invalid configuration (message on stderr names file:line:column and path)",
+            "2:usage error",
+            "3:internal error (rerun with --debug for the stack trace)"})
+public final class ConfigCtl implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print the stack trace of an internal error.")
+    private boolean debug;
+
+    private final Map<String, String> environment;
+
+    private ConfigCtl(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /**
+     * @return the environment variables commands read: for {@code ${NAME}} and {@code --env-prefix}
+     */
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    /** Without a subcommand there is nothing to do: that is a usage error. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+
+    /**
+     * Runs the tool and exits the JVM with its exit code.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = commandLine(out, err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Builds the command line with its error handling, writing to the given streams; tests run commands
+     * in-process through it.
+     *
+     * @param out where results go
+     * @param err where errors go
+     * @return a command line ready for {@link CommandLine#execute(String...)}
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, System.getenv());
+    }
+
+    /**
+     * Builds the command line with a given set of environment variables instead of the process's.
+     *
+     * @param out         where results go
+     * @param err         where errors go
+     * @param environment the variables {@code ${NAME}} and {@code --env-prefix} read
+     * @return a command line ready for {@link CommandLine#execute(String...)}
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        CommandLine cl = new CommandLine(new ConfigCtl(Map.copyOf(environment)));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler(ConfigCtl::handleExecutionException);
+        return cl;
+    }
+
+    /**
+     * Maps an exception from a command to an exit code with one line on stderr.
+     */
+    private static int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        // A ParameterException thrown while running (an option checked lazily) never arrives here: picocli
+        // hands it to the parameter exception handler, which prints the usage and returns exit code 2.
+        // The root's stream: a subcommand added after commandLine() was built does not inherit setErr.
+        PrintWriter err = cl.getCommandSpec().root().commandLine().getErr();
+        if (e instanceof ConfigException ce) {
+            err.println("configctl: " + ce.getMessage());
+            return ExitCodes.INVALID_CONFIGURATION;
+        }
+        // Not the user's fault: the message may be anything, so name the type only unless --debug asks for more.
+        err.println("configctl: internal error (" + e.getClass().getName() + "); rerun with --debug for details");
+        if (isDebug(parsed)) {
+            e.printStackTrace(err);
+        }
+        return ExitCodes.INTERNAL_ERROR;
+    }
+
+    private static boolean isDebug(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult r = parsed; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reports the version from the jar manifest, or says it is a development build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ConfigCtl.class.getPackage().getImplementationVersion();
+            return new String[] {"configctl (Lamina) " + (v == null ? "development build" : v)};
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.lamina.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.lamina.config.ConfigLoader;
+import dev.lamina.config.ConfigRenderer;
+import dev.lamina.config.ConfigSources;
+import dev.lamina.config.Configuration;
+import dev.lamina.config.DataSize;
+import dev.lamina.config.Explanation;
+import dev.lamina.config.LoadOptions;
+import dev.lamina.config.RenderFormat;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the README's API tour honest: the code between the markers below runs here, and the README's
+ * {@code java} block under "API tour" must be exactly that code.
+ */
+class ReadmeTourTest {
+
+    /** The examples pom runs tests from the reactor root, as a reader of the README would run the code. */
+    private static final Path ROOT = reactorRoot();
+
+    @Test
+    void theTourRunsAgainstTheExampleConfiguration() {
+        // tour:start
+        Path dir = Path.of("examples/config");                             // run from the repository root
+        Configuration config = new ConfigLoader(LoadOptions.builder().baseDirectory(dir).build())
+                .load(List.of(
+                        ConfigSources.directory(dir, "production"),        // base.yaml, then production.yaml
+                        ConfigSources.environmentVariables("LAMINA_")));   // LAMINA_DATABASE_PORT=6432 wins
+
+        int maxPool = config.getInt("database.pool.max_size");             // 200: production.yaml overrides base
+        Duration ttl = config.getDuration("caching_layers.l1.ttl");        // "300s" -> PT5M
+        DataSize l2 = config.getSize("caching_layers.l2.size");            // "64GB" -> 68,719,476,736 bytes
+        DatabasePool pool = config.bind("database.pool", DatabasePool.class);
+
+        Explanation why = config.explain("database.pool.max_size");        // every layer's candidate + winner
+        String json = ConfigRenderer.render(config, RenderFormat.JSON,     // secrets come out as "***"
+                ConfigRenderer.Options.defaults());
+        // tour:end
+
+        assertThat(maxPool).isEqualTo(200);
+        assertThat(ttl).isEqualTo(Duration.ofMinutes(5));
+        assertThat(l2.toGigabytes()).isEqualTo(64);
+        assertThat(pool).isEqualTo(new DatabasePool(20, 200, Duration.ofSeconds(10), Duration.ofHours(1)));
+        assertThat(why.winner()).hasValueSatisfying(c -> assertThat(c.origin().source()).endsWith("production.yaml"));
+        assertThat(json).contains("\"password\": \"***\"").doesNotContain("change-me");
+    }
+
+    @Test
+    void theReadmeShowsExactlyTheCodeThatRunsHere() throws IOException {
+        assertThat(readmeTour()).isEqualTo(testTour());
+    }
+
+    @Test
+    void theReadmeQuickStartMatchesTheCiEntryPoint() throws IOException {
+        String ci = Files.readString(ROOT.resolve(".ci/run"));
+        Matcher m = Pattern.compile("(?m)^exec (\\./mvnw .*)$").matcher(ci);
+        assertThat(m.find()).as(".ci/run runs ./mvnw").isTrue();
+
+        assertThat(Files.readString(ROOT.resolve("README.md"))).contains("\n" + m.group(1) + "\n");
+    }
+
+    /** The README's fenced java block that follows the {@code <!-- tour -->} marker. */
+    private static String readmeTour() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        Matcher m = Pattern.compile("<!-- tour -->\\s*```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(m.find()).as("README.md has a ```java block after <!-- tour -->").isTrue();
+        return m.group(1);
+    }
+
+    /** The lines between the markers above, with the method's indentation removed. */
+    private static String testTour() throws IOException {
+        String source = Files.readString(ROOT.resolve("examples/src/test/java/dev/lamina/examples/ReadmeTourTest.java"));
+        int start = source.indexOf('\n', source.indexOf("// tour:start")) + 1;
+        int end = source.lastIndexOf('\n', source.indexOf("// tour:end")) + 1;
+        StringBuilder sb = new StringBuilder();
+        for (String line : source.substring(start, end).split("\n", -1)) {
+            sb.append(line.startsWith("        ") ? line.substring(8) : line.strip()).append('\n');
+        }
+        return sb.substring(0, sb.length() - 1);
+    }
+
+    private static Path reactorRoot() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve(".ci/run")) && Files.isRegularFile(p.resolve("README.md"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("reactor root (with .ci/run and README.md) not found above "
+                + Path.of("").toAbsolutePath());
+    }
+}
