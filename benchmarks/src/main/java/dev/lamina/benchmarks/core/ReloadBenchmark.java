@@ -57,7 +57,9 @@ import dev.lamina.config.Snapshot;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 1)
+// The load pipeline spans many methods: on a busy 2-core machine the JIT needs about ten seconds before the
+// iterations stop shrinking (three one-second warm-ups measure partly interpreted code).
+@Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ReloadBenchmark {
 
