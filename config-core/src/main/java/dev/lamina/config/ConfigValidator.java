@@ -1,6 +1,8 @@
 package dev.lamina.config;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The service-provider interface through which the {@code ConfigurationManager} validates every candidate
@@ -24,5 +26,24 @@ public interface ConfigValidator {
     /** @return a validator that accepts everything */
     static ConfigValidator none() {
         return (candidate, environment) -> List.of();
+    }
+
+    /**
+     * Runs several validators on each candidate and reports all their findings, in the order given (so a
+     * schema validator and the flag-definition validator can both guard one manager).
+     *
+     * @param validators the validators; copied
+     * @return a validator whose findings are the concatenation of theirs
+     * @throws NullPointerException if the array or an element is {@code null}
+     */
+    static ConfigValidator allOf(ConfigValidator... validators) {
+        List<ConfigValidator> all = List.of(validators); // rejects null elements
+        return (candidate, environment) -> {
+            List<ValidationProblem> problems = new ArrayList<>();
+            for (ConfigValidator v : all) {
+                problems.addAll(Objects.requireNonNull(v.validate(candidate, environment), "validator result"));
+            }
+            return List.copyOf(problems);
+        };
     }
 }

@@ -200,4 +200,14 @@ public interface Configuration {
 
     /** @return the policy that decides which paths are secret */
     SecretPolicy secretPolicy();
+
+    /**
+     * The layers this configuration was merged from, as written: before interpolation, so that
+     * {@code password: ${DB_PASSWORD}} is still an expression here. Validators use them to tell a literal
+     * secret from a reference to one. A sub-configuration from {@link #getConfig} returns the layers of the
+     * whole configuration it belongs to.
+     *
+     * @return the layers, lowest precedence first; unmodifiable
+     */
+    List<Layer> layers();
 }

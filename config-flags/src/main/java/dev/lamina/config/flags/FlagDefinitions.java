@@ -1,12 +1,16 @@
 package dev.lamina.config.flags;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.lamina.config.ConfigObject;
+import dev.lamina.config.ConfigValidator;
 import dev.lamina.config.Configuration;
+import dev.lamina.config.ValidationProblem;
 import dev.lamina.config.flags.internal.compile.FlagCompiler;
 
 /**
@@ -75,5 +79,31 @@ public final class FlagDefinitions {
     @SuppressWarnings("exports") // a caller passing a registry reads Micrometer already
     public static FlagEvaluator compile(Configuration configuration, Clock clock, MeterRegistry registry) {
         return compile(Objects.requireNonNull(configuration, "configuration").root(), clock, registry);
+    }
+
+    /**
+     * A core {@link ConfigValidator} that compiles each candidate configuration's {@code feature_flags:} and
+     * {@code experiments:} and reports every definition problem as a blocking {@link ValidationProblem} (with path
+     * and origin), so that a {@code ConfigurationManager} refuses a load, reload, update or rollback with a bad flag
+     * definition and keeps the previous version in force:
+     *
+     * <pre>{@code
+     * ConfigurationOptions.builder().directory(dir)
+     *         .validator(ConfigValidator.allOf(schemaValidator, FlagDefinitions.validator()))
+     *         .build();
+     * }</pre>
+     *
+     * @return the validator; stateless and thread-safe
+     */
+    public static ConfigValidator validator() {
+        return (candidate, environment) -> {
+            try {
+                compile(candidate.root(), Clock.systemUTC(), null);
+                return List.of();
+            } catch (FlagDefinitionException e) {
+                return e.problems().stream().map(p -> new ValidationProblem(p.path(), Optional.of(p.origin()),
+                        p.reason(), Optional.empty(), true)).toList();
+            }
+        };
     }
 }

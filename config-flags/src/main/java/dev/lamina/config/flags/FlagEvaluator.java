@@ -51,10 +51,10 @@ public final class FlagEvaluator {
     /**
      * @param flag the flag
      * @param ctx  the context
-     * @return whether the flag is on; {@code false} for an unknown flag
+     * @return whether the flag is on; the key's {@link FlagKey#defaultEnabled()} for an unknown flag
      */
     public boolean isEnabled(FlagKey flag, EvaluationContext ctx) {
-        return isEnabled(flag == null ? null : flag.key(), ctx, false);
+        return isEnabled(flag == null ? null : flag.key(), ctx, flag != null && flag.defaultEnabled());
     }
 
     /**
@@ -108,10 +108,11 @@ public final class FlagEvaluator {
     /**
      * @param flag the flag
      * @param ctx  the context
-     * @return the full evaluation; for an unknown flag, {@code enabled=false} with {@link Reason#FLAG_NOT_FOUND}
+     * @return the full evaluation; for an unknown flag, the key's {@link FlagKey#defaultEnabled()} with
+     *         {@link Reason#FLAG_NOT_FOUND}
      */
     public FlagEvaluation evaluate(FlagKey flag, EvaluationContext ctx) {
-        return evaluate(flag == null ? null : flag.key(), ctx, false);
+        return evaluate(flag == null ? null : flag.key(), ctx, flag != null && flag.defaultEnabled());
     }
 
     /**
@@ -264,6 +265,89 @@ public final class FlagEvaluator {
         CompiledExperiment e = experiment == null ? null : compiled.experiment(experiment);
         int i = e == null || variant == null ? -1 : e.indexOf(variant);
         return i < 0 ? Optional.empty() : Optional.of(e.configuration(i));
+    }
+
+    /** Pre-built boolean results, by reason and value, so that the provider path allocates nothing. */
+    private static final ProviderEvaluation<Boolean>[][] BOOLEAN_RESULTS = booleanResults();
+    private static final ProviderEvaluation<Boolean> INVALID_CONTEXT_FALSE = new ProviderEvaluation<>(Boolean.FALSE,
+            Optional.empty(), Reason.ERROR, Optional.of(ProviderEvaluation.ErrorCode.INVALID_CONTEXT));
+    private static final ProviderEvaluation<Boolean> INVALID_CONTEXT_TRUE = new ProviderEvaluation<>(Boolean.TRUE,
+            Optional.empty(), Reason.ERROR, Optional.of(ProviderEvaluation.ErrorCode.INVALID_CONTEXT));
+
+    @SuppressWarnings("unchecked")
+    private static ProviderEvaluation<Boolean>[][] booleanResults() {
+        Reason[] reasons = Reason.values();
+        ProviderEvaluation<Boolean>[][] table = new ProviderEvaluation[reasons.length][2];
+        for (Reason r : reasons) {
+            Optional<ProviderEvaluation.ErrorCode> error = r == Reason.FLAG_NOT_FOUND
+                    ? Optional.of(ProviderEvaluation.ErrorCode.FLAG_NOT_FOUND)
+                    : r == Reason.ERROR ? Optional.of(ProviderEvaluation.ErrorCode.GENERAL) : Optional.empty();
+            table[r.ordinal()][0] = new ProviderEvaluation<>(Boolean.FALSE, Optional.empty(), r, error);
+            table[r.ordinal()][1] = new ProviderEvaluation<>(Boolean.TRUE, Optional.empty(), r, error);
+        }
+        return table;
+    }
+
+    /** The {@link FlagProvider#getBooleanValue} path: {@link #isEnabled(String, EvaluationContext, boolean)} with its reason. */
+    ProviderEvaluation<Boolean> booleanEvaluation(String flag, boolean defaultValue, EvaluationContext ctx) {
+        CompiledFlag f = flag == null ? null : compiled.flag(flag);
+        if (f == null) {
+            compiled.countNotFound();
+            return BOOLEAN_RESULTS[Reason.FLAG_NOT_FOUND.ordinal()][defaultValue ? 1 : 0];
+        }
+        if (ctx == null) {
+            f.count(Reason.ERROR);
+            return defaultValue ? INVALID_CONTEXT_TRUE : INVALID_CONTEXT_FALSE;
+        }
+        try {
+            int d = f.decide(ctx.data, false);
+            Reason reason = Decisions.reason(d);
+            f.count(reason);
+            return BOOLEAN_RESULTS[reason.ordinal()][reason.isOn() ? 1 : 0];
+        } catch (RuntimeException e) {
+            f.count(Reason.ERROR);
+            return BOOLEAN_RESULTS[Reason.ERROR.ordinal()][defaultValue ? 1 : 0];
+        }
+    }
+
+    /** The {@link FlagProvider#getStringValue} path: the variant's pre-built result, or the default with a reason. */
+    ProviderEvaluation<String> stringEvaluation(String flag, String defaultValue, EvaluationContext ctx) {
+        CompiledFlag f = flag == null ? null : compiled.flag(flag);
+        if (f == null) {
+            compiled.countNotFound();
+            return new ProviderEvaluation<>(defaultValue, Optional.empty(), Reason.FLAG_NOT_FOUND,
+                    Optional.of(ProviderEvaluation.ErrorCode.FLAG_NOT_FOUND));
+        }
+        if (ctx == null) {
+            f.count(Reason.ERROR);
+            return new ProviderEvaluation<>(defaultValue, Optional.empty(), Reason.ERROR,
+                    Optional.of(ProviderEvaluation.ErrorCode.INVALID_CONTEXT));
+        }
+        try {
+            int d = f.decide(ctx.data, false);
+            Reason reason = Decisions.reason(d);
+            if (!reason.isOn()) {
+                f.count(reason);
+                return new ProviderEvaluation<>(defaultValue, Optional.empty(), reason, Optional.empty());
+            }
+            CompiledVariant v = f.selectVariant(ctx.data, d);
+            if (v == null) {
+                f.count(reason);
+                return new ProviderEvaluation<>(defaultValue, Optional.empty(), reason,
+                        Optional.of(ProviderEvaluation.ErrorCode.TYPE_MISMATCH));
+            }
+            f.count(Reason.SPLIT);
+            return v.stringEvaluation();
+        } catch (RuntimeException e) {
+            f.count(Reason.ERROR);
+            return new ProviderEvaluation<>(defaultValue, Optional.empty(), Reason.ERROR,
+                    Optional.of(ProviderEvaluation.ErrorCode.GENERAL));
+        }
+    }
+
+    /** @return the compiled definitions, for {@link DynamicConfigurationManager} (same package, not API) */
+    CompiledFlags compiled() {
+        return compiled;
     }
 
     /**

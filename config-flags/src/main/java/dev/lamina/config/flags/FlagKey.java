@@ -18,4 +18,14 @@ public interface FlagKey {
 
     /** @return the flag's key as written under {@code feature_flags:}; never {@code null} */
     String key();
+
+    /**
+     * The value an evaluation by this key returns when no definition declares the flag (reason
+     * {@link Reason#FLAG_NOT_FOUND}); {@code false} unless the key says otherwise.
+     *
+     * @return the default
+     */
+    default boolean defaultEnabled() {
+        return false;
+    }
 }

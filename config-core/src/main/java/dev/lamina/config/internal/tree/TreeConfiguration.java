@@ -384,6 +384,11 @@ public final class TreeConfiguration implements Configuration {
         return provenance.policy();
     }
 
+    @Override
+    public List<Layer> layers() {
+        return provenance.layers();
+    }
+
     /** @return the tree as compact JSON with every secret value shown as {@value SecretPolicy#MASK} */
     @Override
     public String toString() {

@@ -3,7 +3,10 @@ package dev.lamina.config.flags.internal.eval;
 import java.util.List;
 import java.util.Optional;
 
+import dev.lamina.config.flags.ProviderEvaluation;
+import dev.lamina.config.flags.Reason;
 import dev.lamina.config.flags.Variant;
+import dev.lamina.config.flags.VariantPayload;
 import dev.lamina.config.flags.internal.context.AttributeValue;
 import dev.lamina.config.flags.internal.context.ContextData;
 import dev.lamina.config.flags.internal.match.AttributeRef;
@@ -22,6 +25,7 @@ public final class CompiledVariant {
     final String name;
     final int weight;
     private final Optional<Variant> optional;
+    private final ProviderEvaluation<String> stringEvaluation;
     private final Override[] overrides;
 
     /**
@@ -33,12 +37,20 @@ public final class CompiledVariant {
         this.name = variant.name();
         this.weight = weight;
         this.optional = Optional.of(variant);
+        // Built once so that FlagProvider.getStringValue allocates nothing when a variant applies.
+        this.stringEvaluation = new ProviderEvaluation<>(variant.payload().map(VariantPayload::value).orElse(name),
+                Optional.of(name), Reason.SPLIT, Optional.empty());
         this.overrides = overrides.toArray(Override[]::new);
     }
 
     /** @return the pre-built optional handed to callers */
     public Optional<Variant> optional() {
         return optional;
+    }
+
+    /** @return the pre-built result of {@code FlagProvider.getStringValue} when this variant is chosen */
+    public ProviderEvaluation<String> stringEvaluation() {
+        return stringEvaluation;
     }
 
     /** @return the name */
