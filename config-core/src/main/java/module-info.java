@@ -17,4 +17,6 @@ module dev.lamina.config {
     requires org.slf4j;
 
     exports dev.lamina.config;
+    // Shared message helpers for Lamina's own modules only; not part of the public API.
+    exports dev.lamina.config.internal.text to dev.lamina.config.flags, dev.lamina.config.validation;
 }

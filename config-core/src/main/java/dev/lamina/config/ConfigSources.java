@@ -80,13 +80,15 @@ public final class ConfigSources {
     }
 
     /**
-     * A directory by convention: layers {@code base.<ext>} (if present) then {@code <environment>.<ext>} (required),
-     * for any supported extension. When read: two files with the same stem are ambiguous, a missing environment
+     * A directory by convention: layers {@code base.<ext>} (if present), the ancestors declared in
+     * {@code environments.yaml} (root first), then {@code <environment>.<ext>} (required unless declared there), for
+     * any supported extension: the same files {@link ConfigurationManager#loadEnvironmentConfig} reads. When read: two files with the same stem are ambiguous, a missing environment
      * file lists the environments found, and a file that resolves outside the directory (symbolic links included)
      * is refused; all as {@link ConfigSourceException}.
      *
      * @param dir         the directory
-     * @param environment the environment, matching {@code [A-Za-z0-9][A-Za-z0-9_-]*}
+     * @param environment the environment: a letter or digit, then up to 63 letters, digits, {@code _} or {@code -};
+     *                    not {@code base}, {@code environments} or {@code schema}
      * @return the source
      * @throws ConfigSourceException if the environment name is not allowed
      */

@@ -15,13 +15,13 @@ import org.slf4j.LoggerFactory;
 import dev.lamina.config.internal.reload.DirectoryWatcher;
 import dev.lamina.config.internal.reload.WatchSettings;
 import dev.lamina.config.internal.runtime.AuditTrail;
-import dev.lamina.config.internal.runtime.EnvironmentFiles;
 import dev.lamina.config.internal.runtime.EventDispatcher;
 import dev.lamina.config.internal.runtime.ManagerMetrics;
 import dev.lamina.config.internal.runtime.ManagerState;
 import dev.lamina.config.internal.runtime.Publisher;
 import dev.lamina.config.internal.runtime.RuntimeTree;
 import dev.lamina.config.internal.runtime.SourceReader;
+import dev.lamina.config.internal.source.DirectoryLayout;
 import dev.lamina.config.internal.runtime.TenantViews;
 import dev.lamina.config.internal.runtime.ValueCache;
 
@@ -124,7 +124,7 @@ public final class ConfigurationManager implements AutoCloseable {
      * @throws IllegalStateException    if the manager is closed
      */
     public Configuration loadEnvironmentConfig(String environment) {
-        EnvironmentFiles.checkName("environment", environment);
+        DirectoryLayout.checkName("environment", environment);
         ensureOpen();
         publisher.lock().lock();
         try {
@@ -285,7 +285,7 @@ public final class ConfigurationManager implements AutoCloseable {
      * @throws IllegalStateException    if nothing is loaded yet
      */
     public Configuration forTenant(String tenantId) {
-        EnvironmentFiles.checkName("tenant id", tenantId);
+        DirectoryLayout.checkName("tenant id", tenantId);
         ManagerState s = requireLoaded();
         return tenantViews.get(s.snapshot().version(), tenantId, () -> {
             Optional<List<Layer>> overlay = sources.tenantLayers(tenantId);

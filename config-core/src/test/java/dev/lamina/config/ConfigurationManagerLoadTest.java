@@ -146,7 +146,7 @@ class ConfigurationManagerLoadTest {
         try (ConfigurationManager m = new ConfigurationManager(options(dir).build())) {
             assertThatThrownBy(() -> m.loadEnvironmentConfig("staging"))
                     .isInstanceOf(ConfigSourceException.class)
-                    .hasMessageContaining("base.yaml and base.json exist");
+                    .hasMessageContaining("ambiguous configuration: base.json and base.yaml both define 'base'");
         }
     }
 

@@ -7,22 +7,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.lamina.config.ConfigChangeEvent;
 import dev.lamina.config.ConfigLoader;
 import dev.lamina.config.ConfigRenderer;
 import dev.lamina.config.ConfigSources;
 import dev.lamina.config.Configuration;
+import dev.lamina.config.ConfigurationManager;
+import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.DataSize;
 import dev.lamina.config.Explanation;
 import dev.lamina.config.LoadOptions;
 import dev.lamina.config.RenderFormat;
+import dev.lamina.config.Snapshot;
+import dev.lamina.config.VersionInfo;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the README's API tour honest: the code between the markers below runs here, and the README's
- * {@code java} block under "API tour" must be exactly that code.
+ * Keeps the README's tours honest: the code between each pair of start and end comments below (named
+ * {@code tour} and {@code tour:runtime}) runs here, and the README's {@code java} block after the HTML comment of
+ * the same name must be exactly that code.
  */
 class ReadmeTourTest {
 
@@ -35,7 +43,7 @@ class ReadmeTourTest {
         Path dir = Path.of("examples/config");                             // run from the repository root
         Configuration config = new ConfigLoader(LoadOptions.builder().baseDirectory(dir).build())
                 .load(List.of(
-                        ConfigSources.directory(dir, "production"),        // base.yaml, then production.yaml
+                        ConfigSources.directory(dir, "production"),        // base, staging, production.yaml
                         ConfigSources.environmentVariables("LAMINA_")));   // LAMINA_DATABASE_PORT=6432 wins
 
         int maxPool = config.getInt("database.pool.max_size");             // 200: production.yaml overrides base
@@ -57,8 +65,40 @@ class ReadmeTourTest {
     }
 
     @Test
+    void theRuntimeTourLoadsUpdatesAndRollsBack() {
+        // tour:runtime:start
+        ConfigurationManager manager = new ConfigurationManager(ConfigurationOptions.builder()
+                .directory(Path.of("examples/config"))                     // base.*, environments.yaml, <env>.*
+                .build());
+        Configuration staging = manager.loadEnvironmentConfig("staging");  // version 1
+        List<ConfigChangeEvent> events = new CopyOnWriteArrayList<>();
+        manager.addChangeListener(events::add);                            // one event per changed leaf, secrets ***
+
+        Snapshot v2 = manager.updateConfig("database.pool.max_size", 60);  // validated, then version 2
+        manager.updateConfig("database.pool.max_size", 80, v2.version());  // version 3, or ConfigConflictException
+        manager.rollback(1);                                               // version 4: version 1's content again
+
+        int maxPool = manager.configuration().getInt("database.pool.max_size"); // 40, from staging.yaml
+        List<VersionInfo> history = manager.history();                     // who, when, why, which paths
+        manager.close();                                                   // delivers queued events, stops threads
+        // tour:runtime:end
+
+        assertThat(staging.getInt("database.pool.max_size")).isEqualTo(40);
+        assertThat(maxPool).isEqualTo(40);
+        assertThat(history).extracting(VersionInfo::version).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(events).extracting(ConfigChangeEvent::version).containsExactly(2L, 3L, 4L);
+        assertThat(events).extracting(ConfigChangeEvent::newValue)
+                .containsExactly(Optional.of("60"), Optional.of("80"), Optional.of("40"));
+    }
+
+    @Test
     void theReadmeShowsExactlyTheCodeThatRunsHere() throws IOException {
-        assertThat(readmeTour()).isEqualTo(testTour());
+        assertThat(readmeTour("tour")).isEqualTo(testTour("tour"));
+    }
+
+    @Test
+    void theReadmeShowsExactlyTheRuntimeCodeThatRunsHere() throws IOException {
+        assertThat(readmeTour("tour:runtime")).isEqualTo(testTour("tour:runtime"));
     }
 
     @Test
@@ -70,19 +110,26 @@ class ReadmeTourTest {
         assertThat(Files.readString(ROOT.resolve("README.md"))).contains("\n" + m.group(1) + "\n");
     }
 
-    /** The README's fenced java block that follows the {@code <!-- tour -->} marker. */
-    private static String readmeTour() throws IOException {
+    /**
+     * @param name the tour's name: {@code tour} or {@code tour:runtime}
+     * @return the README's fenced java block that follows the {@code <!-- name -->} marker
+     */
+    private static String readmeTour(String name) throws IOException {
         String readme = Files.readString(ROOT.resolve("README.md"));
-        Matcher m = Pattern.compile("<!-- tour -->\\s*```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        assertThat(m.find()).as("README.md has a ```java block after <!-- tour -->").isTrue();
+        Matcher m = Pattern.compile("<!-- " + Pattern.quote(name) + " -->\\s*```java\\n(.*?)```", Pattern.DOTALL)
+                .matcher(readme);
+        assertThat(m.find()).as("README.md has a ```java block after <!-- %s -->", name).isTrue();
         return m.group(1);
     }
 
-    /** The lines between the markers above, with the method's indentation removed. */
-    private static String testTour() throws IOException {
+    /**
+     * @param name the tour's name
+     * @return the lines between {@code // name:start} and {@code // name:end} above, the method's indentation removed
+     */
+    private static String testTour(String name) throws IOException {
         String source = Files.readString(ROOT.resolve("examples/src/test/java/dev/lamina/examples/ReadmeTourTest.java"));
-        int start = source.indexOf('\n', source.indexOf("// tour:start")) + 1;
-        int end = source.lastIndexOf('\n', source.indexOf("// tour:end")) + 1;
+        int start = source.indexOf('\n', source.indexOf("// " + name + ":start")) + 1;
+        int end = source.lastIndexOf('\n', source.indexOf("// " + name + ":end")) + 1;
         StringBuilder sb = new StringBuilder();
         for (String line : source.substring(start, end).split("\n", -1)) {
             sb.append(line.startsWith("        ") ? line.substring(8) : line.strip()).append('\n');

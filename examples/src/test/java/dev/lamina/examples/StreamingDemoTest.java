@@ -36,6 +36,19 @@ class StreamingDemoTest {
     }
 
     @Test
+    void showsAHotReloadOfItsOwnCopyWithTheChangeEvent() throws Exception {
+        String before = Files.readString(Path.of("examples/config/staging.yaml"));
+
+        int code = run("--config", "examples/config", "staging");
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out()).contains("wrote staging.yaml: database.pool.max_size 40 -> 41 (version 1 in force)")
+                .containsPattern("change event: database\\.pool\\.max_size 40 -> 41 from staging\\.yaml:\\d+:\\d+, "
+                        + "version 2");
+        assertThat(Files.readString(Path.of("examples/config/staging.yaml"))).isEqualTo(before);
+    }
+
+    @Test
     void staysShortEnoughToRead() {
         run("--config", "examples/config", "production");
 

@@ -29,7 +29,15 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ConfigCtl.Version.class,
         description = "Render, query and explain Lamina configurations.",
-        subcommands = {RenderCommand.class, GetCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            RenderCommand.class,
+            GetCommand.class,
+            ExplainCommand.class,
+            DiffCommand.class,
+            WatchCommand.class,
+            ValidateCommand.class,
+            FlagsCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -47,6 +55,9 @@ public final class ConfigCtl implements Callable<Integer> {
 
     private final Map<String, String> environment;
 
+    /** Set by {@link #main}: the tool is its own process, so a command may install shutdown hooks. */
+    private boolean ownsProcess;
+
     private ConfigCtl(Map<String, String> environment) {
         this.environment = environment;
     }
@@ -56,6 +67,14 @@ public final class ConfigCtl implements Callable<Integer> {
      */
     Map<String, String> environment() {
         return environment;
+    }
+
+    /**
+     * @return {@code true} when run through {@link #main} as its own process (not in-process from a test), so that
+     *         {@code watch} may handle SIGINT/SIGTERM with a shutdown hook
+     */
+    boolean ownsProcess() {
+        return ownsProcess;
     }
 
     /** Without a subcommand there is nothing to do: that is a usage error. */
@@ -72,7 +91,9 @@ public final class ConfigCtl implements Callable<Integer> {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = commandLine(out, err).execute(args);
+        CommandLine cl = commandLine(out, err);
+        ((ConfigCtl) cl.getCommand()).ownsProcess = true;
+        int code = cl.execute(args);
         out.flush();
         err.flush();
         System.exit(code);

@@ -1,19 +1,16 @@
 package dev.lamina.config.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import dev.lamina.config.ConfigLoader;
 import dev.lamina.config.ConfigRenderer;
-import dev.lamina.config.ConfigSource;
-import dev.lamina.config.ConfigSources;
 import dev.lamina.config.Configuration;
-import dev.lamina.config.LoadOptions;
+import dev.lamina.config.ConfigurationManager;
+import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.SecretPolicy;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,15 +20,20 @@ import picocli.CommandLine.Spec;
 /**
  * The options every command that loads a configuration shares ({@code --dir}, {@code --env},
  * {@code --env-prefix}, {@code --secret-pattern}; {@code --dir} and {@code --env} default to the product's
- * {@code CONFIG_PATH} and {@code CONFIG_ENVIRONMENT} variables), and the one way the CLI loads: {@code base.*}, then
- * {@code <env>.*} from the directory, then, with {@code --env-prefix}, environment variables.
+ * {@code CONFIG_PATH} and {@code CONFIG_ENVIRONMENT} variables), and the one way the CLI loads: through
+ * {@link ConfigurationManager#loadEnvironmentConfig(String)}, so a command shows exactly what a service gets
+ * ({@code base.*}, the ancestors declared in {@code environments.yaml}, {@code <env>.*}, then, with
+ * {@code --env-prefix}, environment variables).
  *
  * <p>A command adds it with {@code @Mixin SourceOptions source;} and calls {@link #load()}.
  */
 public final class SourceOptions {
 
-    /** Environment names: no path separators or dots, so {@code --env ../x} cannot leave the directory. */
-    private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+    /**
+     * Environment names: no path separators or dots, so {@code --env ../x} cannot leave the directory; the same
+     * rule as {@link ConfigurationManager#loadEnvironmentConfig(String)}, checked here so a bad name is a usage error.
+     */
+    private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     private static final Pattern ENV_PREFIX = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     @Spec(Spec.Target.MIXEE)
@@ -45,10 +47,11 @@ public final class SourceOptions {
             description = "Configuration directory holding base.* and <env>.* files (default: $CONFIG_PATH).")
     private Path directory;
 
+    /** A list so that {@code diff} can take two; every other command takes at most one. */
     @Option(names = "--env", paramLabel = "ENV",
             description = "Environment to load, e.g. development, staging, production "
                     + "(default: $CONFIG_ENVIRONMENT).")
-    private String environment;
+    private List<String> environments;
 
     @Option(names = "--env-prefix", paramLabel = "PREFIX",
             description = "Also read environment variables with this prefix as the highest layer "
@@ -70,10 +73,23 @@ public final class SourceOptions {
 
     /**
      * @return the environment: {@code --env}, else {@code $CONFIG_ENVIRONMENT}
-     * @throws ParameterException if neither is given
+     * @throws ParameterException if neither is given, or {@code --env} is given more than once
      */
     public String environment() {
-        return environment != null ? environment : required("--env=ENV", CONFIG_ENVIRONMENT);
+        List<String> envs = environments();
+        if (envs.size() > 1) {
+            throw new ParameterException(spec.commandLine(), "Option '--env' should be specified only once");
+        }
+        return envs.get(0);
+    }
+
+    /**
+     * @return every {@code --env} in the order given, else {@code $CONFIG_ENVIRONMENT} alone; never empty
+     * @throws ParameterException if neither is given
+     */
+    public List<String> environments() {
+        return environments != null && !environments.isEmpty() ? List.copyOf(environments)
+                : List.of(required("--env=ENV", CONFIG_ENVIRONMENT));
     }
 
     private String required(String option, String variable) {
@@ -124,51 +140,70 @@ public final class SourceOptions {
     }
 
     /**
-     * The sources, lowest precedence first: the directory for the environment, then environment variables
-     * when {@code --env-prefix} is given.
-     *
-     * @return the sources
-     * @throws ParameterException    if {@code --env} or {@code --env-prefix} is malformed
-     * @throws dev.lamina.config.ConfigSourceException if the directory does not exist or has no file for the
-     *                                                 environment (when the sources are read)
-     */
-    public List<ConfigSource> sources() {
-        checkSyntax();
-        List<ConfigSource> sources = new ArrayList<>(2);
-        // The directory source requires <env>.* and lists the environments it found when it is missing.
-        sources.add(ConfigSources.directory(directory(), environment()));
-        envPrefix().ifPresent(p -> sources.add(ConfigSources.environmentVariables(p, environmentVariables())));
-        return sources;
-    }
-
-    /**
-     * Loads the configuration the options describe.
+     * Loads the configuration the options describe, as a service's {@code ConfigurationManager} would.
      *
      * @return the merged, interpolated configuration
      * @throws ParameterException               if an option is malformed
      * @throws dev.lamina.config.ConfigException if the configuration cannot be read or is invalid
      */
     public Configuration load() {
-        SecretPolicy secrets = secretPolicy();
-        List<ConfigSource> sources = sources();
-        LoadOptions options = LoadOptions.builder()
-                .secretPolicy(secrets)
-                .baseDirectory(directory())
-                .environment(environmentVariables())
-                .build();
-        return new ConfigLoader(options).load(sources);
+        return load(directory(), environment());
+    }
+
+    /**
+     * Loads one environment of one directory with these options' prefix, secret pattern and variables (what
+     * {@code diff} needs twice).
+     *
+     * @param directory   the configuration directory
+     * @param environment the environment
+     * @return the merged, interpolated configuration
+     * @throws ParameterException               if an option or the environment name is malformed
+     * @throws dev.lamina.config.ConfigException if the configuration cannot be read or is invalid
+     */
+    public Configuration load(Path directory, String environment) {
+        checkEnvironment(environment);
+        // No hot reload: the manager reads once and its (idle) listener thread ends with close().
+        try (ConfigurationManager manager = new ConfigurationManager(managerOptions(directory).build())) {
+            return manager.loadEnvironmentConfig(environment);
+        }
+    }
+
+    /**
+     * The manager's options for these command-line options: the directory, the secret policy, {@code --env-prefix}
+     * and the variables for {@code ${NAME}} (the process's, or the ones a test injected through
+     * {@link ConfigCtl#commandLine(java.io.PrintWriter, java.io.PrintWriter, Map)}). Commands that keep a
+     * manager open ({@code watch}) add their timing to it.
+     *
+     * @param directory the configuration directory
+     * @return a builder holding those options
+     * @throws ParameterException if {@code --env-prefix} or {@code --secret-pattern} is malformed
+     */
+    public ConfigurationOptions.Builder managerOptions(Path directory) {
+        checkEnvPrefix();
+        ConfigurationOptions.Builder b = ConfigurationOptions.builder()
+                .directory(directory)
+                .secretPolicy(secretPolicy())
+                .environment(environmentVariables());
+        envPrefix().ifPresent(b::envPrefix);
+        return b;
+    }
+
+    /**
+     * @param environment an environment name
+     * @throws ParameterException unless it is letters, digits, {@code -} and {@code _} (at most 64)
+     */
+    void checkEnvironment(String environment) {
+        if (!ENVIRONMENT.matcher(environment).matches()) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--env': '" + environment
+                    + "' (letters, digits, '-' and '_' only, at most 64)");
+        }
     }
 
     private Map<String, String> environmentVariables() {
         return ((ConfigCtl) spec.root().userObject()).environment();
     }
 
-    private void checkSyntax() {
-        String env = environment();
-        if (!ENVIRONMENT.matcher(env).matches()) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--env': '" + env
-                    + "' (letters, digits, '-' and '_' only)");
-        }
+    private void checkEnvPrefix() {
         if (envPrefix != null && !ENV_PREFIX.matcher(envPrefix).matches()) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--env-prefix': '" + envPrefix
                     + "' (upper-case letters, digits and '_', starting with a letter)");

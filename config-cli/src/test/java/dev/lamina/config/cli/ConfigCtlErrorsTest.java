@@ -42,7 +42,7 @@ class ConfigCtlErrorsTest {
         CliRun run = CliRun.of("render", "--dir", dir.resolve("nope").toString(), "--env", "staging");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
-        assertThat(run.err()).contains("nope").contains("not found");
+        assertThat(run.err()).contains("nope").contains("does not exist");
     }
 
     @Test

@@ -111,10 +111,10 @@ class FlagDefinitionErrorsTest {
                 feature_flags:
                   x:
                     rules:
-                      - constraints: [{attribute: app_version, operator: SEMVER_GREATER, values: ["1.0.0"]}]
+                      - constraints: [{attribute: app_version, operator: SEMVER_GTEE, values: ["1.0.0"]}]
                 """))
                 .hasMessageContaining("feature_flags.x.rules[0].constraints[0].operator: unknown operator"
-                        + " 'SEMVER_GREATER'")
+                        + " 'SEMVER_GTEE'")
                 .hasMessageContaining("did you mean 'SEMVER_GTE'?");
     }
 

@@ -55,9 +55,9 @@ class ReportRenderingTest {
 
         assertThat(text).startsWith("Validation of staging_config (environment staging): INVALID\n");
         assertThat(text).contains("compliance: GDPR 100%");
-        assertThat(text.indexOf("ERROR    acme.limit")).isLessThan(text.indexOf("WARNING  acme.warn"));
-        assertThat(text).contains("  staging.yaml:12:18 plans.premium.max_streams: at most 6 concurrent streams\n"
-                + "  fix: set 6\n");
+        assertThat(text.indexOf("[error acme.limit]")).isLessThan(text.indexOf("[warning acme.warn]"));
+        assertThat(text).contains("\nstaging.yaml:12:18 plans.premium.max_streams: at most 6 concurrent streams"
+                + " (fix: set 6)  [error acme.limit]\n");
         assertThat(text).doesNotContain("acme.ok");
     }
 

@@ -71,6 +71,10 @@ public final class AtomicFiles {
         Objects.requireNonNull(content, "content");
         Path absolute = resolveLink(target.toAbsolutePath());
         Path dir = absolute.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new ConfigSourceException(Origin.of(target.toString()), null,
+                    "cannot write: the directory does not exist");
+        }
         Path temp = null;
         try {
             PosixFileAttributes original = readPosixAttributes(absolute);

@@ -16,6 +16,7 @@ import dev.lamina.config.AuditRecord;
 import dev.lamina.config.ChangeRecord;
 import dev.lamina.config.ConfigAccessDeniedException;
 import dev.lamina.config.ConfigChangeEvent;
+import dev.lamina.config.ConfigDiff;
 import dev.lamina.config.ConfigException;
 import dev.lamina.config.ConfigNode;
 import dev.lamina.config.ConfigObject;
@@ -25,6 +26,7 @@ import dev.lamina.config.ConfigValidationException;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.Layer;
+import dev.lamina.config.Origin;
 import dev.lamina.config.Principal;
 import dev.lamina.config.SecretPolicy;
 import dev.lamina.config.Snapshot;
@@ -145,16 +147,20 @@ public final class Publisher {
             return prev.snapshot();
         }
         Configuration before = prev == null ? null : prev.snapshot().configuration();
-        List<TreeDiff.Change> changes = TreeDiff.between(before == null ? null : before.root(), d.config().root());
+        List<ConfigDiff.Entry> changes = ConfigDiff.between(
+                before == null ? ConfigObject.empty(Origin.UNKNOWN) : before.root(), d.config().root(),
+                options.secretPolicy());
         long version = prev == null ? 1 : prev.snapshot().version() + 1;
         Instant now = options.clock().instant();
         ChangeRecord record = new ChangeRecord(principal.name(), now, why, action);
         Snapshot snap = new Snapshot(version, d.config(), hash, now, record);
 
         List<AuditRecord.Change> masked = new ArrayList<>(changes.size());
-        for (TreeDiff.Change c : changes) {
-            boolean secret = isSecret(c.path(), before, d.config(), c.oldValue(), c.newValue());
-            masked.add(AuditRecord.Change.of(c.path(), mask(c.oldValue(), secret), mask(c.newValue(), secret)));
+        for (ConfigDiff.Entry c : changes) {
+            ConfigNode old = c.left().orElse(null);
+            ConfigNode next = c.right().orElse(null);
+            boolean secret = c.secret() || isSecret(c.path(), before, d.config(), old, next);
+            masked.add(AuditRecord.Change.of(c.path(), mask(old, secret), mask(next, secret)));
         }
         // Persist, then audit, then swap: "applied" is only written once the runtime layer is on disk, and a
         // failed audit write puts the previous runtime layer back.
@@ -172,7 +178,7 @@ public final class Publisher {
         }
 
         ManagerState next = new ManagerState(d.environment(), d.files(), d.layers(), d.runtime(), snap,
-                changes.stream().map(TreeDiff.Change::path).toList());
+                changes.stream().map(ConfigDiff.Entry::path).toList());
         state = next;
         List<ManagerState> h = new ArrayList<>(history);
         h.add(next);
@@ -276,8 +282,8 @@ public final class Publisher {
      * @throws ConfigAccessDeniedException if the policy refuses any leaf that would change
      */
     public void authorizeChanges(Principal principal, ManagerState prev, ConfigObject target) {
-        ConfigObject from = prev == null ? null : prev.snapshot().configuration().root();
-        for (TreeDiff.Change c : TreeDiff.between(from, target)) {
+        ConfigObject from = prev == null ? ConfigObject.empty(Origin.UNKNOWN) : prev.snapshot().configuration().root();
+        for (ConfigDiff.Entry c : ConfigDiff.between(from, target, options.secretPolicy())) {
             authorize(principal, c.path());
         }
     }

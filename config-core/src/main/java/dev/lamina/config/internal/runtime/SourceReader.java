@@ -24,6 +24,7 @@ import dev.lamina.config.LayerProvider;
 import dev.lamina.config.LoadOptions;
 import dev.lamina.config.Origin;
 import dev.lamina.config.internal.io.AtomicFiles;
+import dev.lamina.config.internal.source.DirectoryLayout;
 
 /**
  * Reads the manager's inputs (the environment's files, layer providers, environment variables, tenant overlays,
@@ -73,32 +74,11 @@ public final class SourceReader {
             throw new ConfigSourceException(Origin.of(dir.toString()), null,
                     "the configuration directory does not exist or is not a directory");
         }
-        List<String> stems = new ArrayList<>();
-        stems.add("base");
-        EnvironmentFiles.Inheritance inheritance = EnvironmentFiles.chain(dir, environment, options.parseLimits());
-        stems.addAll(inheritance.chain());
-        Map<String, Path> files = new LinkedHashMap<>();
+        Map<String, Path> files = DirectoryLayout.environmentFiles(dir, environment, options.parseLimits(),
+                previousFiles);
         List<Layer> layers = new ArrayList<>();
-        for (String stem : stems) {
-            Optional<Path> file = EnvironmentFiles.find(dir, stem);
-            if (file.isEmpty()) {
-                if (previousFiles != null && previousFiles.containsKey(stem)) {
-                    throw new ConfigSourceException(Origin.of(previousFiles.get(stem).toString()), null,
-                            "the file was deleted; keeping the last good configuration (fix: restore it, or call "
-                                    + "loadEnvironmentConfig to load without it)");
-                }
-                continue;
-            }
-            files.put(stem, file.get());
-            layers.addAll(ConfigSources.file(file.get()).read(options.parseLimits()));
-        }
-        if (!files.containsKey(environment) && !inheritance.declared()) {
-            // A typo in the environment name must not silently load base.* alone.
-            java.util.SortedSet<String> found = EnvironmentFiles.environmentsFound(dir);
-            throw new ConfigSourceException(Origin.of(dir.toString()), null, "no configuration file for environment '"
-                    + environment + "' (expected " + environment + ".yaml, .yml, .json, .toml, .xml or .properties, "
-                    + "or an entry in environments.yaml); environments found: "
-                    + (found.isEmpty() ? "none" : String.join(", ", found)));
+        for (Path file : files.values()) {
+            layers.addAll(ConfigSources.file(file).read(options.parseLimits()));
         }
         for (LayerProvider provider : options.layerProviders()) {
             layers.addAll(Objects.requireNonNull(provider.layers(environment, options.parseLimits()),
@@ -136,7 +116,7 @@ public final class SourceReader {
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
-        return EnvironmentFiles.find(dir, tenantId).map(f -> ConfigSources.file(f).read(options.parseLimits()));
+        return DirectoryLayout.find(dir, tenantId).map(f -> ConfigSources.file(f).read(options.parseLimits()));
     }
 
     /**

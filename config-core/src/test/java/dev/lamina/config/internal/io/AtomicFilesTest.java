@@ -110,7 +110,7 @@ class AtomicFilesTest {
         assertThatThrownBy(() -> AtomicFiles.write(file, new byte[] {1}))
                 .isInstanceOf(ConfigSourceException.class)
                 .hasMessageContaining(file.toString())
-                .hasMessageContaining("NoSuchFileException");
+                .hasMessageContaining("cannot write: the directory does not exist");
     }
 
     @Test

@@ -86,7 +86,31 @@ class DirectorySourceTest {
         Path dir = config();
         assertThatThrownBy(() -> ConfigSources.directory(dir, env))
                 .isInstanceOf(ConfigSourceException.class)
-                .hasMessageContaining("invalid environment name");
+                .hasMessageContaining("invalid environment '");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "environments", "schema"})
+    void rejectsReservedFileNamesAsEnvironments(String env) throws Exception {
+        Path dir = config();
+        assertThatThrownBy(() -> ConfigSources.directory(dir, env))
+                .isInstanceOf(ConfigSourceException.class)
+                .hasMessageContaining("are reserved file names");
+    }
+
+    @Test
+    void appliesTheInheritanceDeclaredInEnvironmentsYaml() throws Exception {
+        Path dir = config();
+        Files.writeString(dir.resolve("base.yaml"), "a: base\nb: base\nc: base\n");
+        Files.writeString(dir.resolve("staging.yaml"), "b: staging\nc: staging\n");
+        Files.writeString(dir.resolve("production.yaml"), "c: production\n");
+        Files.writeString(dir.resolve("environments.yaml"), "production: {extends: staging}\n");
+        Files.writeString(dir.resolve("schema.json"), "{}");
+        assertThat(read(dir, "production")).extracting(Layer::name).containsExactly(
+                dir.resolve("base.yaml").toString(), dir.resolve("staging.yaml").toString(),
+                dir.resolve("production.yaml").toString());
+        assertThatThrownBy(() -> read(dir, "prodution"))
+                .hasMessageContaining("environments found: production, staging");
     }
 
     @Test

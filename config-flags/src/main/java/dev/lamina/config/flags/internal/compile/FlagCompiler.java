@@ -31,6 +31,7 @@ import dev.lamina.config.flags.internal.eval.VariantSet;
 import dev.lamina.config.flags.internal.match.AttributeRef;
 import dev.lamina.config.flags.internal.match.Constraint;
 import dev.lamina.config.flags.internal.match.Constraints;
+import dev.lamina.config.internal.text.Suggestions;
 
 /**
  * Compiles the {@code feature_flags:} and {@code experiments:} sections of a configuration root into

@@ -113,25 +113,15 @@ public final class ReportRenderer {
         List<ValidationResult> failures = report.failures().stream()
                 .sorted(Comparator.comparing(ValidationResult::severity))
                 .toList();
+        // One line per finding, location first, so editors and CI annotators can jump to it.
         for (ValidationResult r : failures) {
-            sb.append('\n').append(String.format(Locale.ROOT, "%-8s", r.severity().name()))
-                    .append(' ').append(r.ruleId()).append('\n');
-            sb.append("  ").append(location(r)).append(r.message()).append('\n');
-            r.suggestedFix().ifPresent(f -> sb.append("  fix: ").append(f).append('\n'));
+            sb.append('\n').append(r.describe()).append("  [").append(name(r.severity())).append(' ')
+                    .append(r.ruleId()).append(']');
+        }
+        if (!failures.isEmpty()) {
+            sb.append('\n');
         }
         return sb.toString();
-    }
-
-    private static String location(ValidationResult r) {
-        StringBuilder sb = new StringBuilder();
-        r.knownOrigin().ifPresent(o -> sb.append(o.describe()));
-        if (!r.path().isRoot()) {
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append(r.path());
-        }
-        return sb.length() == 0 ? "" : sb.append(": ").toString();
     }
 
     private static String name(Severity s) {

@@ -26,6 +26,7 @@ import dev.lamina.config.validation.ValidationContext;
 import dev.lamina.config.validation.ValidationResult;
 import dev.lamina.config.validation.ValidationRule;
 import dev.lamina.config.validation.internal.tree.Trees;
+import dev.lamina.config.internal.text.Suggestions;
 
 /**
  * Validates the configuration against one JSON Schema and reports every violation, each at the config path of the
@@ -194,7 +195,7 @@ public final class JsonSchemaRule implements ValidationRule {
             case "additionalProperties":
             case "unevaluatedProperties":
                 return Optional.of(knownProperties(m)
-                        .flatMap(known -> Suggestions.nearest(property, known).map(k -> "did you mean '" + k + "'?"))
+                        .flatMap(known -> Suggestions.closest(property, known).map(k -> "did you mean '" + k + "'?"))
                         .orElse("remove '" + property + "' or declare it in the schema"));
             case "type":
             case "unionType":

@@ -24,6 +24,7 @@ import dev.lamina.config.validation.Severity;
 import dev.lamina.config.validation.ValidationContext;
 import dev.lamina.config.validation.ValidationResult;
 import dev.lamina.config.validation.ValidationRule;
+import dev.lamina.config.internal.text.Suggestions;
 
 /**
  * Strict mode: every key that the added schemas do not declare is an error, with the nearest declared key as the
@@ -165,7 +166,7 @@ public final class UnknownKeysRule implements ValidationRule {
             boolean known = shape.declared().contains(key) || matchesAny(shape.patterns(), key);
             if (!known && shape.checked()) {
                 ConfigPath parent = ConfigPath.of(new ArrayList<>(path));
-                Optional<String> nearest = Suggestions.nearest(key, shape.declared());
+                Optional<String> nearest = Suggestions.closest(key, shape.declared());
                 out.add(ValidationResult.failure(ID, Severity.ERROR, parent.child(key), e.getValue().origin(),
                         "unknown key '" + key + "': no schema declares it"
                                 + (parent.isRoot() ? "" : " under " + parent),

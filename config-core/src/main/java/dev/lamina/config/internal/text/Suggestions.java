@@ -1,11 +1,13 @@
-package dev.lamina.config.internal.bind;
+package dev.lamina.config.internal.text;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * "Did you mean" suggestions by edit distance (Levenshtein with adjacent transpositions). Stateless and thread-safe.
+ * "Did you mean" suggestions by edit distance (Levenshtein with adjacent transpositions), shared by binding,
+ * explain, validation's strict mode and flag definitions so that every Lamina message suggests the same way.
+ * Comparison ignores case and treats {@code -} and {@code _} alike. Stateless and thread-safe.
  */
 public final class Suggestions {
 
@@ -22,7 +24,7 @@ public final class Suggestions {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
-            int d = distance(wrong.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
+            int d = distance(normalize(wrong), normalize(c));
             if (d < bestDistance || (d == bestDistance && best != null && c.compareTo(best) < 0)) {
                 best = c;
                 bestDistance = d;
@@ -33,6 +35,19 @@ public final class Suggestions {
         }
         int limit = Math.min(3, Math.max(1, Math.max(wrong.length(), best.length()) / 3));
         return bestDistance <= limit ? Optional.of(best) : Optional.empty();
+    }
+
+    /**
+     * @param wrong      what the user wrote
+     * @param candidates what exists
+     * @return {@code " (did you mean 'x'?)"} when {@link #closest} finds a candidate, else {@code ""}
+     */
+    public static String didYouMean(String wrong, Collection<String> candidates) {
+        return closest(wrong, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
+    }
+
+    private static String normalize(String s) {
+        return s.toLowerCase(Locale.ROOT).replace('-', '_');
     }
 
     /**

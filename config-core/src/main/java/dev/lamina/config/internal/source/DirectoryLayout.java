@@ -1,4 +1,4 @@
-package dev.lamina.config.internal.runtime;
+package dev.lamina.config.internal.source;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.lamina.config.ConfigDocuments;
@@ -28,7 +29,7 @@ import dev.lamina.config.ParseLimits;
  * The configuration directory's conventions: which file holds an environment ({@code <name>.yaml}, …), and the
  * inheritance declared in {@code environments.yaml}.
  */
-public final class EnvironmentFiles {
+public final class DirectoryLayout {
 
     /** Environment names and tenant ids: a letter or digit, then up to 63 letters, digits, {@code _} or {@code -}. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
@@ -36,9 +37,12 @@ public final class EnvironmentFiles {
     /** The rule in words, for messages. */
     public static final String NAME_RULE = "a letter or digit followed by at most 63 letters, digits, '_' or '-'";
 
+    /** File stems with a meaning of their own, which are never environments. */
+    public static final Set<String> RESERVED = Set.of("base", "environments", "schema");
+
     private static final int MAX_CHAIN = 32;
 
-    private EnvironmentFiles() {
+    private DirectoryLayout() {
     }
 
     /**
@@ -51,6 +55,10 @@ public final class EnvironmentFiles {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("invalid " + kind + " '" + (name == null ? "null" : sanitize(name))
                     + "': it must be " + NAME_RULE + " (so it cannot name a file outside the configuration directory)");
+        }
+        if (kind.equals("environment") && RESERVED.contains(name)) {
+            throw new IllegalArgumentException("invalid environment '" + name + "': " + String.join(", ",
+                    new java.util.TreeSet<>(RESERVED)) + " are reserved file names in a configuration directory");
         }
         return name;
     }
@@ -79,9 +87,10 @@ public final class EnvironmentFiles {
             }
         }
         if (found.size() > 1) {
-            throw new ConfigSourceException(Origin.of(found.get(1).toString()), null, "both "
-                    + found.get(0).getFileName() + " and " + found.get(1).getFileName()
-                    + " exist; keep only one file per name");
+            throw new ConfigSourceException(Origin.of(dir.toString()), null, "ambiguous configuration: "
+                    + found.stream().map(p -> p.getFileName().toString()).sorted()
+                            .collect(java.util.stream.Collectors.joining(" and "))
+                    + " both define '" + stem + "'; keep one of them");
         }
         if (found.isEmpty()) {
             return Optional.empty();
@@ -90,7 +99,7 @@ public final class EnvironmentFiles {
         try {
             if (!file.toRealPath().startsWith(dir.toRealPath())) {
                 throw new ConfigSourceException(Origin.of(file.toString()), null,
-                        "resolves outside its directory (symbolic link escape); refusing to read it");
+                        "resolves outside the configuration directory (symbolic link escape); refusing to read it");
             }
         } catch (IOException e) {
             throw new ConfigSourceException(Origin.of(file.toString()), null, "cannot resolve the file ("
@@ -101,7 +110,7 @@ public final class EnvironmentFiles {
 
     /**
      * @param dir a configuration directory
-     * @return the stems of the configuration files in it other than {@code base} and {@code environments}, sorted
+     * @return the stems of the configuration files in it other than the {@link #RESERVED} ones, sorted
      */
     public static java.util.SortedSet<String> environmentsFound(Path dir) {
         java.util.TreeSet<String> out = new java.util.TreeSet<>();
@@ -116,9 +125,53 @@ public final class EnvironmentFiles {
         } catch (IOException e) {
             return out;
         }
-        out.remove("base");
-        out.remove("environments");
+        out.removeAll(RESERVED);
         return out;
+    }
+
+    /**
+     * The files an environment is made of, in precedence order: {@code base.*}, the ancestors' files declared in
+     * {@code environments.yaml} (root first), then {@code <environment>.*}. Used by both
+     * {@code ConfigSources.directory} and the {@code ConfigurationManager}, so that a directory means the same
+     * thing everywhere.
+     *
+     * @param dir           the configuration directory
+     * @param environment   a name already checked with {@link #checkName}
+     * @param limits        parse limits for {@code environments.yaml}
+     * @param previousFiles the files of the configuration in force, or {@code null} on a fresh load: a file that
+     *                      has disappeared since is an error rather than a silent removal of its keys
+     * @return stem to file, in precedence order, for the stems that have a file
+     * @throws ConfigSourceException if the environment has neither a file nor an entry in {@code environments.yaml}
+     *                               (the message lists the environments found), a file was deleted, or two files
+     *                               share a stem
+     * @throws ConfigException       if {@code environments.yaml} is malformed or declares a cycle
+     */
+    public static Map<String, Path> environmentFiles(Path dir, String environment, ParseLimits limits,
+                                                     Map<String, Path> previousFiles) {
+        Inheritance inheritance = chain(dir, environment, limits);
+        List<String> stems = new ArrayList<>();
+        stems.add("base");
+        stems.addAll(inheritance.chain());
+        Map<String, Path> files = new java.util.LinkedHashMap<>();
+        for (String stem : stems) {
+            Optional<Path> file = find(dir, stem);
+            if (file.isPresent()) {
+                files.put(stem, file.get());
+            } else if (previousFiles != null && previousFiles.containsKey(stem)) {
+                throw new ConfigSourceException(Origin.of(previousFiles.get(stem).toString()), null,
+                        "the file was deleted; keeping the last good configuration (fix: restore it, or call "
+                                + "loadEnvironmentConfig to load without it)");
+            }
+        }
+        if (!files.containsKey(environment) && !inheritance.declared()) {
+            // A typo in the environment name must not silently load base.* alone.
+            java.util.SortedSet<String> found = environmentsFound(dir);
+            throw new ConfigSourceException(Origin.of(dir.toString()), null, "no configuration file for environment '"
+                    + environment + "' (expected " + environment + ".yaml, .yml, .json, .toml, .xml or .properties, "
+                    + "or an entry in environments.yaml); environments found: "
+                    + (found.isEmpty() ? "none" : String.join(", ", found)));
+        }
+        return files;
     }
 
     /**

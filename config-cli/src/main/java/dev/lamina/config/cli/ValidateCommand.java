@@ -1,0 +1,144 @@
+package dev.lamina.config.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+import dev.lamina.config.ConfigSourceException;
+import dev.lamina.config.Configuration;
+import dev.lamina.config.Origin;
+import dev.lamina.config.validation.ValidationContext;
+import dev.lamina.config.validation.ValidationEngine;
+import dev.lamina.config.validation.ValidationReport;
+import dev.lamina.config.validation.ValidationRule;
+import dev.lamina.config.validation.rules.RulePacks;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code configctl validate}: validates an environment's configuration with the JSON Schema (given, or
+ * {@code schema.json}/{@code .yaml}/{@code .yml} in the directory), the built-in rule packs, the flag definitions and
+ * every rule listed for {@link java.util.ServiceLoader}, and prints the engine's report. Exit 0 when valid (warnings
+ * allowed), 1 when any finding is {@code ERROR} or {@code CRITICAL}.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Validate an environment's configuration: JSON Schema, built-in rule packs, flag definitions "
+                + "and rules found through ServiceLoader. Exit 1 when any finding is ERROR or CRITICAL.")
+final class ValidateCommand implements Callable<Integer> {
+
+    /** The packs {@code --packs} can name, in the order they run; every one of them by default. */
+    private static final Map<String, Supplier<List<ValidationRule>>> PACKS = packs();
+
+    private static final String NONE = "none";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private SourceOptions source;
+
+    @Option(names = "--schema", paramLabel = "FILE",
+            description = "JSON Schema (JSON or YAML) to validate against (default: schema.json, schema.yaml or "
+                    + "schema.yml in DIR, when there is one).")
+    private Path schema;
+
+    @Option(names = "--strict", description = "Report every key that no schema declares (needs a schema).")
+    private boolean strict;
+
+    @Option(names = "--packs", paramLabel = "LIST", split = ",",
+            description = "Rule packs to run: any of security, compliance, streaming, performance, flags; or none "
+                    + "(default: all).")
+    private List<String> packs;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            converter = ReportFormat.Converter.class, completionCandidates = ReportFormat.Names.class,
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private ReportFormat format;
+
+    @Override
+    public Integer call() {
+        Set<String> chosen = chosenPacks();
+        Configuration config = source.load();
+        ValidationEngine engine = new ValidationEngine();
+        boolean hasSchema;
+        if (schema != null) {
+            engine.addSchema(schema);
+            hasSchema = true;
+        } else {
+            hasSchema = engine.addSchemasFromDirectory(source.directory());
+        }
+        if (strict && !hasSchema) {
+            throw new ParameterException(spec.commandLine(), "--strict needs a schema: give --schema FILE or put "
+                    + "schema.json, schema.yaml or schema.yml in " + source.directory());
+        }
+        engine.setStrictMode(strict);
+        for (String pack : chosen) {
+            engine.addRules(PACKS.get(pack).get());
+        }
+        discoverRules(engine);
+        ValidationContext context = ValidationContext
+                .forEnvironment(source.directory().toString(), source.environment())
+                // The layers as written let security.plaintext-secret tell ${DB_PASSWORD} from a literal password.
+                .withWrittenLayers(config.layers());
+        ValidationReport report = engine.validateConfig(config, context);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format == ReportFormat.JSON ? report.toJson() : report.toText());
+        out.flush();
+        return report.overallValid() ? ExitCodes.OK : ExitCodes.INVALID_CONFIGURATION;
+    }
+
+    private Set<String> chosenPacks() {
+        if (packs == null) {
+            return PACKS.keySet();
+        }
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String p : packs) {
+            String name = p.trim().toLowerCase(Locale.ROOT);
+            if (name.equals(NONE)) {
+                if (packs.size() > 1) {
+                    throw new ParameterException(spec.commandLine(),
+                            "Invalid value for option '--packs': 'none' cannot be combined with other packs");
+                }
+                return Set.of();
+            }
+            if (!PACKS.containsKey(name)) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--packs': '" + p
+                        + "' is not one of " + String.join(", ", PACKS.keySet()) + ", " + NONE);
+            }
+            chosen.add(name);
+        }
+        return chosen;
+    }
+
+    private static void discoverRules(ValidationEngine engine) {
+        try {
+            engine.discoverRules();
+        } catch (ServiceConfigurationError e) {
+            // The JDK's message names the service and the provider class; it never holds configuration values.
+            throw new ConfigSourceException(Origin.of("META-INF/services/" + ValidationRule.class.getName()), null,
+                    "a validation rule listed for ServiceLoader cannot be loaded: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Supplier<List<ValidationRule>>> packs() {
+        Map<String, Supplier<List<ValidationRule>>> packs = new LinkedHashMap<>();
+        packs.put("security", RulePacks::security);
+        packs.put("compliance", RulePacks::compliance);
+        packs.put("streaming", RulePacks::musicStreaming);
+        packs.put("performance", RulePacks::performance);
+        packs.put("flags", () -> List.of(new FlagDefinitionsRule()));
+        return packs;
+    }
+}
