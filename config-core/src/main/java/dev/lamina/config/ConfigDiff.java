@@ -1,6 +1,7 @@
 package dev.lamina.config;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -135,21 +136,152 @@ public final class ConfigDiff {
     }
 
     private static List<Entry> diff(ConfigObject left, ConfigObject right, SecretTest secrets) {
-        Map<ConfigPath, ConfigNode> before = Leaves.of(left);
-        Map<ConfigPath, ConfigNode> after = Leaves.of(right);
-        List<Entry> out = new ArrayList<>();
-        after.forEach((path, node) -> {
-            ConfigNode was = before.get(path);
-            if (was == null || !Leaves.sameValue(was, node)) {
-                out.add(entry(path, was, node, secrets));
+        if (left == right) {
+            return List.of();
+        }
+        // Two walks over both trees at once, in the order the result promises: the right's document order for
+        // changed and added leaves, then the left's for removed ones. A subtree shared by reference (an unchanged
+        // file's tree, reused through the parsed-document cache and the merge) is skipped whole, and a path is only
+        // built for a leaf that differs.
+        Walk walk = new Walk(secrets);
+        walk.changedAndAdded(left, right);
+        walk.removed(left, right);
+        return List.copyOf(walk.out);
+    }
+
+    /**
+     * The state of one diff: the current path as a stack of segments, and the entries found. Segment semantics are
+     * those of {@link ConfigPath}: an object key {@code "0"} and list index 0 name the same path, so a container
+     * is looked up by segment text whatever its kind.
+     */
+    private static final class Walk {
+        private final SecretTest secrets;
+        private final List<Entry> out = new ArrayList<>();
+        private String[] stack = new String[16];
+        private int depth;
+
+        Walk(SecretTest secrets) {
+            this.secrets = secrets;
+        }
+
+        /** Children of the root only: the root itself is never a leaf, even when empty. */
+        void changedAndAdded(ConfigObject left, ConfigObject right) {
+            for (Map.Entry<String, ConfigNode> e : right.entries().entrySet()) {
+                push(e.getKey());
+                changedAndAdded(left.entries().get(e.getKey()), e.getValue());
+                depth--;
             }
-        });
-        before.forEach((path, node) -> {
-            if (!after.containsKey(path)) {
-                out.add(entry(path, node, null, secrets));
+        }
+
+        void removed(ConfigObject left, ConfigObject right) {
+            for (Map.Entry<String, ConfigNode> e : left.entries().entrySet()) {
+                push(e.getKey());
+                removed(e.getValue(), right.entries().get(e.getKey()));
+                depth--;
             }
-        });
-        return List.copyOf(out);
+        }
+
+        /** Emits every leaf under {@code right} that {@code left} (possibly {@code null}) lacks or has otherwise. */
+        private void changedAndAdded(ConfigNode left, ConfigNode right) {
+            if (left == right) {
+                return;
+            }
+            if (right instanceof ConfigObject o && !o.isEmpty()) {
+                for (Map.Entry<String, ConfigNode> e : o.entries().entrySet()) {
+                    push(e.getKey());
+                    changedAndAdded(child(left, e.getKey()), e.getValue());
+                    depth--;
+                }
+            } else if (right instanceof ConfigList l && l.size() > 0) {
+                List<ConfigNode> items = l.items();
+                for (int i = 0; i < items.size(); i++) {
+                    String seg = Integer.toString(i);
+                    push(seg);
+                    changedAndAdded(child(left, seg), items.get(i));
+                    depth--;
+                }
+            } else {
+                ConfigNode was = isLeaf(left) ? left : null;
+                if (was == null || !Leaves.sameValue(was, right)) {
+                    out.add(entry(path(), was, right, secrets));
+                }
+            }
+        }
+
+        /** Emits every leaf under {@code left} at whose path {@code right} (possibly {@code null}) has no leaf. */
+        private void removed(ConfigNode left, ConfigNode right) {
+            if (left == right) {
+                return;
+            }
+            if (left instanceof ConfigObject o && !o.isEmpty()) {
+                for (Map.Entry<String, ConfigNode> e : o.entries().entrySet()) {
+                    push(e.getKey());
+                    removed(e.getValue(), child(right, e.getKey()));
+                    depth--;
+                }
+            } else if (left instanceof ConfigList l && l.size() > 0) {
+                List<ConfigNode> items = l.items();
+                for (int i = 0; i < items.size(); i++) {
+                    String seg = Integer.toString(i);
+                    push(seg);
+                    removed(items.get(i), child(right, seg));
+                    depth--;
+                }
+            } else if (!isLeaf(right)) {
+                out.add(entry(path(), left, null, secrets));
+            }
+        }
+
+        private void push(String segment) {
+            if (depth == stack.length) {
+                stack = Arrays.copyOf(stack, depth * 2);
+            }
+            stack[depth++] = segment;
+        }
+
+        private ConfigPath path() {
+            return ConfigPath.of(Arrays.asList(stack).subList(0, depth));
+        }
+    }
+
+    /** @return {@code true} for a scalar, a null, or an empty object or list; {@code false} for {@code null} */
+    private static boolean isLeaf(ConfigNode node) {
+        if (node instanceof ConfigObject o) {
+            return o.isEmpty();
+        }
+        if (node instanceof ConfigList l) {
+            return l.size() == 0;
+        }
+        return node != null;
+    }
+
+    /** The child a path segment names in a non-empty container, or {@code null}. */
+    private static ConfigNode child(ConfigNode node, String segment) {
+        if (node instanceof ConfigObject o) {
+            return o.entries().get(segment);
+        }
+        if (node instanceof ConfigList l) {
+            int i = indexOf(segment);
+            return i >= 0 && i < l.size() ? l.items().get(i) : null;
+        }
+        return null;
+    }
+
+    /** The index whose {@link Integer#toString} is exactly {@code segment}, or -1 (no sign, no leading zero). */
+    private static int indexOf(String segment) {
+        int n = segment.length();
+        if (n == 0 || n > 9 || (n > 1 && segment.charAt(0) == '0')) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = 0; i < n; i++) {
+            char c = segment.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static Entry entry(ConfigPath path, ConfigNode left, ConfigNode right, SecretTest secrets) {

@@ -1,6 +1,7 @@
 package dev.lamina.config;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,14 +17,17 @@ import java.util.Objects;
  */
 public final class ConfigPath implements Comparable<ConfigPath> {
 
-    private static final ConfigPath ROOT = new ConfigPath(List.of());
+    private static final ConfigPath ROOT = new ConfigPath(new String[0], "");
 
-    private final List<String> segments;
+    // An array rather than a List: child() is called once per node by every full-tree walk (interpolation, the
+    // lookup index, the diff), so it must copy one array and append to the parent's text, nothing more.
+    private final String[] segments;
     private final String text;
+    private List<String> segmentList; // lazily wrapped; racy single-check is fine (the view is immutable)
 
-    private ConfigPath(List<String> segments) {
-        this.segments = List.copyOf(segments);
-        this.text = render(this.segments);
+    private ConfigPath(String[] segments, String text) {
+        this.segments = segments;
+        this.text = text;
     }
 
     /** @return the empty path, which names the whole tree */
@@ -38,7 +42,18 @@ public final class ConfigPath implements Comparable<ConfigPath> {
      * @return the path
      */
     public static ConfigPath of(List<String> segments) {
-        return segments.isEmpty() ? ROOT : new ConfigPath(segments);
+        return segments.isEmpty() ? ROOT : fromArray(List.copyOf(segments).toArray(new String[0]));
+    }
+
+    private static ConfigPath fromArray(String[] segments) {
+        if (segments.length == 0) {
+            return ROOT;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String s : segments) {
+            appendSegment(sb, s);
+        }
+        return new ConfigPath(segments, sb.toString());
     }
 
     /**
@@ -146,22 +161,27 @@ public final class ConfigPath implements Comparable<ConfigPath> {
 
     /** @return the segments, unmodifiable; list indices appear as decimal strings */
     public List<String> segments() {
-        return segments;
+        List<String> l = segmentList;
+        if (l == null) {
+            l = List.of(segments);
+            segmentList = l;
+        }
+        return l;
     }
 
     /** @return the number of segments */
     public int size() {
-        return segments.size();
+        return segments.length;
     }
 
     /** @return {@code true} for the root path */
     public boolean isRoot() {
-        return segments.isEmpty();
+        return segments.length == 0;
     }
 
     /** @return the last segment, or {@code ""} for the root */
     public String last() {
-        return segments.isEmpty() ? "" : segments.get(segments.size() - 1);
+        return segments.length == 0 ? "" : segments[segments.length - 1];
     }
 
     /**
@@ -169,10 +189,13 @@ public final class ConfigPath implements Comparable<ConfigPath> {
      * @return this path extended by one segment
      */
     public ConfigPath child(String key) {
-        List<String> s = new ArrayList<>(segments.size() + 1);
-        s.addAll(segments);
-        s.add(key);
-        return new ConfigPath(s);
+        Objects.requireNonNull(key, "key");
+        String[] s = Arrays.copyOf(segments, segments.length + 1);
+        s[segments.length] = key;
+        // The canonical text of a child is the parent's text plus the rendering of the new segment alone.
+        StringBuilder sb = new StringBuilder(text.length() + key.length() + 3).append(text);
+        appendSegment(sb, key);
+        return new ConfigPath(s, sb.toString());
     }
 
     /**
@@ -185,7 +208,7 @@ public final class ConfigPath implements Comparable<ConfigPath> {
 
     /** @return the path without its last segment; the root's parent is the root */
     public ConfigPath parent() {
-        return segments.size() <= 1 ? ROOT : new ConfigPath(segments.subList(0, segments.size() - 1));
+        return segments.length <= 1 ? ROOT : fromArray(Arrays.copyOf(segments, segments.length - 1));
     }
 
     /**
@@ -193,29 +216,47 @@ public final class ConfigPath implements Comparable<ConfigPath> {
      * @return {@code true} when this path equals {@code other} or lies below it
      */
     public boolean startsWith(ConfigPath other) {
-        return segments.size() >= other.segments.size()
-                && segments.subList(0, other.segments.size()).equals(other.segments);
+        int n = other.segments.length;
+        return segments.length >= n && Arrays.equals(segments, 0, n, other.segments, 0, n);
     }
 
-    private static String render(List<String> segments) {
-        StringBuilder sb = new StringBuilder();
-        for (String s : segments) {
-            boolean index = !s.isEmpty() && s.chars().allMatch(Character::isDigit);
-            if (index && sb.length() > 0) {
-                sb.append('[').append(s).append(']');
-                continue;
+    /** Appends one segment's canonical text; {@code sb} is empty exactly when the segment is the first one. */
+    private static void appendSegment(StringBuilder sb, String s) {
+        boolean first = sb.length() == 0; // a rendered segment is never empty (an empty key renders as "")
+        if (!first && isIndex(s)) {
+            sb.append('[').append(s).append(']');
+            return;
+        }
+        if (!first) {
+            sb.append('.');
+        }
+        if (s.isEmpty() || s.indexOf('.') >= 0 || s.indexOf('[') >= 0 || s.indexOf(']') >= 0
+                || s.indexOf('"') >= 0) {
+            sb.append('"');
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\\' || c == '"') {
+                    sb.append('\\');
+                }
+                sb.append(c);
             }
-            if (sb.length() > 0) {
-                sb.append('.');
-            }
-            if (s.isEmpty() || s.indexOf('.') >= 0 || s.indexOf('[') >= 0 || s.indexOf(']') >= 0
-                    || s.indexOf('"') >= 0) {
-                sb.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-            } else {
-                sb.append(s);
+            sb.append('"');
+        } else {
+            sb.append(s);
+        }
+    }
+
+    /** Same rule as before ({@link Character#isDigit(char)} on every char), without a stream per segment. */
+    private static boolean isIndex(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
             }
         }
-        return sb.toString();
+        return true;
     }
 
     @Override
@@ -225,12 +266,13 @@ public final class ConfigPath implements Comparable<ConfigPath> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ConfigPath p && p.segments.equals(segments);
+        return o instanceof ConfigPath p && Arrays.equals(p.segments, segments);
     }
 
+    /** @return the same value as {@code segments().hashCode()} */
     @Override
     public int hashCode() {
-        return segments.hashCode();
+        return Arrays.hashCode(segments);
     }
 
     /** @return the canonical text, for example {@code brokers[0].host} */

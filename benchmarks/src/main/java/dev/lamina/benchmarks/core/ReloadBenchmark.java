@@ -43,6 +43,8 @@ import dev.lamina.config.Snapshot;
  *       included. This is the number held against the target.</li>
  *   <li>{@code laminaReloadUnchanged}: the same call when nothing changed (everything but the swap; the content
  *       hash shows nothing to publish).</li>
+ *   <li>{@code laminaReloadNewContent}: as {@code laminaReloadChanged}, but {@code staging.yaml} gets a value never
+ *       written before each time, so the parsed-document cache cannot hold it: the cost of a real edit.</li>
  *   <li>{@code laminaLoadDirectory}: {@code ConfigLoader.load(ConfigSources.directory(dir, "staging"))}, the
  *       library path without a manager (no hashing, history or events).</li>
  *   <li>{@code laminaLoadJsonString}: {@code ConfigLoader.load} of the peer's own input (the merged content as
@@ -136,6 +138,41 @@ public class ReloadBenchmark {
      */
     @Benchmark
     public Snapshot laminaReloadChanged(ChangedFile file) {
+        return manager.reload();
+    }
+
+    /**
+     * Writes {@code staging.yaml} with a value never written before ahead of each {@code laminaReloadNewContent}
+     * call; not measured. Unlike {@link ChangedFile}'s two alternating texts, whose parsed trees the manager's
+     * parsed-document cache holds after the first two calls, every call here must parse the edited file again:
+     * what an operator's edit costs.
+     */
+    @State(Scope.Thread)
+    public static class NewContent {
+        private long next = 1_000_000;
+
+        /**
+         * @param bench the shared state
+         */
+        @Setup(Level.Invocation)
+        public void write(ReloadBenchmark bench) {
+            String text = new String(bench.stagingOriginal, StandardCharsets.UTF_8)
+                    .replace(CHANGED_LINE_BEFORE, "max_workers: " + next++);
+            try {
+                Files.write(bench.dir.resolve(ExampleConfig.ENVIRONMENT + ".yaml"),
+                        text.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * @param file writes new content before the call
+     * @return the new snapshot
+     */
+    @Benchmark
+    public Snapshot laminaReloadNewContent(NewContent file) {
         return manager.reload();
     }
 

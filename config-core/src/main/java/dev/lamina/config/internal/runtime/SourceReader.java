@@ -24,7 +24,9 @@ import dev.lamina.config.LayerProvider;
 import dev.lamina.config.LoadOptions;
 import dev.lamina.config.Origin;
 import dev.lamina.config.internal.io.AtomicFiles;
+import dev.lamina.config.internal.parse.ParsedDocumentCache;
 import dev.lamina.config.internal.source.DirectoryLayout;
+import dev.lamina.config.internal.source.FileSource;
 
 /**
  * Reads the manager's inputs (the environment's files, layer providers, environment variables, tenant overlays,
@@ -46,6 +48,8 @@ public final class SourceReader {
 
     private final ConfigurationOptions options;
     private final ConfigLoader loader;
+    // Per manager: a reload re-reads every file but re-parses only those whose bytes changed.
+    private final ParsedDocumentCache documents = new ParsedDocumentCache();
 
     /** @param options the manager's options */
     public SourceReader(ConfigurationOptions options) {
@@ -75,10 +79,10 @@ public final class SourceReader {
                     "the configuration directory does not exist or is not a directory");
         }
         Map<String, Path> files = DirectoryLayout.environmentFiles(dir, environment, options.parseLimits(),
-                previousFiles);
+                previousFiles, documents);
         List<Layer> layers = new ArrayList<>();
         for (Path file : files.values()) {
-            layers.addAll(ConfigSources.file(file).read(options.parseLimits()));
+            layers.addAll(FileSource.readFile(file, options.parseLimits(), documents));
         }
         for (LayerProvider provider : options.layerProviders()) {
             layers.addAll(Objects.requireNonNull(provider.layers(environment, options.parseLimits()),
@@ -116,7 +120,7 @@ public final class SourceReader {
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
-        return DirectoryLayout.find(dir, tenantId).map(f -> ConfigSources.file(f).read(options.parseLimits()));
+        return DirectoryLayout.find(dir, tenantId).map(f -> FileSource.readFile(f, options.parseLimits(), documents));
     }
 
     /**

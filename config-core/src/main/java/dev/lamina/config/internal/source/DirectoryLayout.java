@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.lamina.config.ConfigDocuments;
 import dev.lamina.config.ConfigException;
 import dev.lamina.config.ConfigNode;
 import dev.lamina.config.ConfigObject;
@@ -23,6 +22,7 @@ import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.ConfigSourceException;
 import dev.lamina.config.Format;
 import dev.lamina.config.Origin;
+import dev.lamina.config.internal.parse.DocumentParsing;
 import dev.lamina.config.ParseLimits;
 
 /**
@@ -148,7 +148,24 @@ public final class DirectoryLayout {
      */
     public static Map<String, Path> environmentFiles(Path dir, String environment, ParseLimits limits,
                                                      Map<String, Path> previousFiles) {
-        Inheritance inheritance = chain(dir, environment, limits);
+        return environmentFiles(dir, environment, limits, previousFiles, DocumentParsing.DIRECT);
+    }
+
+    /**
+     * As {@link #environmentFiles(Path, String, ParseLimits, Map)}, parsing {@code environments.yaml} through
+     * {@code parsing} (the manager passes its parsed-document cache).
+     *
+     * @param dir           the configuration directory
+     * @param environment   a name already checked with {@link #checkName}
+     * @param limits        parse limits for {@code environments.yaml}
+     * @param previousFiles the files in force, or {@code null}
+     * @param parsing       how to parse {@code environments.yaml}
+     * @return stem to file, in precedence order
+     * @throws ConfigException as the four-argument form
+     */
+    public static Map<String, Path> environmentFiles(Path dir, String environment, ParseLimits limits,
+                                                     Map<String, Path> previousFiles, DocumentParsing parsing) {
+        Inheritance inheritance = chain(dir, environment, limits, parsing);
         List<String> stems = new ArrayList<>();
         stems.add("base");
         stems.addAll(inheritance.chain());
@@ -185,6 +202,20 @@ public final class DirectoryLayout {
      * @throws ConfigException if the file is malformed, names an invalid parent, or declares a cycle
      */
     public static Inheritance chain(Path dir, String environment, ParseLimits limits) {
+        return chain(dir, environment, limits, DocumentParsing.DIRECT);
+    }
+
+    /**
+     * As {@link #chain(Path, String, ParseLimits)}, parsing the file through {@code parsing}.
+     *
+     * @param dir         the configuration directory
+     * @param environment the environment
+     * @param limits      parse limits
+     * @param parsing     how to parse the environments file
+     * @return the chain and whether the file declares the environment
+     * @throws ConfigException as the three-argument form
+     */
+    public static Inheritance chain(Path dir, String environment, ParseLimits limits, DocumentParsing parsing) {
         Optional<Path> file = find(dir, "environments");
         if (file.isEmpty()) {
             return new Inheritance(List.of(environment), false);
@@ -201,7 +232,7 @@ public final class DirectoryLayout {
             throw new ConfigSourceException(Origin.of(name), null, "cannot read the environments file ("
                     + e.getClass().getSimpleName() + ")", e);
         }
-        ConfigObject root = ConfigDocuments.parse(name, format, bytes, limits);
+        ConfigObject root = parsing.parse(name, format, bytes, limits);
         Deque<String> chain = new ArrayDeque<>();
         LinkedHashSet<String> seen = new LinkedHashSet<>();
         String current = environment;

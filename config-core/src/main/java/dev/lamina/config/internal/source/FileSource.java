@@ -14,7 +14,7 @@ import dev.lamina.config.Format;
 import dev.lamina.config.Layer;
 import dev.lamina.config.Origin;
 import dev.lamina.config.ParseLimits;
-import dev.lamina.config.internal.parse.DocumentParser;
+import dev.lamina.config.internal.parse.DocumentParsing;
 
 /** One file, format by extension; re-read on every {@link #read}. Immutable and thread-safe. */
 public final class FileSource implements ConfigSource {
@@ -55,7 +55,28 @@ public final class FileSource implements ConfigSource {
         return readFile(path, name, format, optional, limits);
     }
 
+    /**
+     * Reads a required file as {@link #read} does, parsing through {@code parsing}.
+     *
+     * @param path    the file; its text is the source name
+     * @param limits  the parse limits
+     * @param parsing how to parse (the manager passes its parsed-document cache)
+     * @return one layer named after the file
+     * @throws ConfigSourceException if the file cannot be read or has an unknown extension
+     * @throws dev.lamina.config.ConfigException if it cannot be parsed
+     */
+    public static List<Layer> readFile(Path path, ParseLimits limits, DocumentParsing parsing) {
+        String name = path.toString();
+        Format format = formatOf(name, path.getFileName() == null ? name : path.getFileName().toString());
+        return readFile(path, name, format, false, limits, parsing);
+    }
+
     static List<Layer> readFile(Path path, String name, Format format, boolean optional, ParseLimits limits) {
+        return readFile(path, name, format, optional, limits, DocumentParsing.DIRECT);
+    }
+
+    private static List<Layer> readFile(Path path, String name, Format format, boolean optional, ParseLimits limits,
+                                        DocumentParsing parsing) {
         if (Files.isDirectory(path)) {
             throw new ConfigSourceException(Origin.of(name), null, "is a directory, not a file");
         }
@@ -70,7 +91,7 @@ public final class FileSource implements ConfigSource {
         } catch (IOException e) {
             throw Reading.failure(name, e);
         }
-        return List.of(new Layer(name, DocumentParser.parse(name, format, bytes, limits)));
+        return List.of(new Layer(name, parsing.parse(name, format, bytes, limits)));
     }
 
     @Override

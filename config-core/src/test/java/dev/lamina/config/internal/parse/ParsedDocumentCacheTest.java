@@ -1,0 +1,102 @@
+package dev.lamina.config.internal.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import dev.lamina.config.ConfigException;
+import dev.lamina.config.ConfigObject;
+import dev.lamina.config.ConfigScalar;
+import dev.lamina.config.Format;
+import dev.lamina.config.ParseLimits;
+
+class ParsedDocumentCacheTest {
+
+    private static final ParseLimits LIMITS = ParseLimits.DEFAULTS;
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(ConfigObject root, String key) {
+        return ((ConfigScalar) root.get(key).orElseThrow()).text();
+    }
+
+    @Test
+    void sameNameAndBytesReturnTheTreeParsedBefore() {
+        ParsedDocumentCache cache = new ParsedDocumentCache();
+        ConfigObject first = cache.parse("base.yaml", Format.YAML, utf8("a: 1\n"), LIMITS);
+        assertThat(cache.parse("base.yaml", Format.YAML, utf8("a: 1\n"), LIMITS)).isSameAs(first);
+    }
+
+    @Test
+    void newBytesUnderTheSameNameAreParsedAgain() {
+        ParsedDocumentCache cache = new ParsedDocumentCache();
+        cache.parse("staging.yaml", Format.YAML, utf8("a: 1\n"), LIMITS);
+        ConfigObject edited = cache.parse("staging.yaml", Format.YAML, utf8("a: 2\n"), LIMITS);
+        assertThat(text(edited, "a")).isEqualTo("2");
+    }
+
+    @Test
+    void sameBytesUnderTwoNamesGiveOriginsNamingEachFile() {
+        ParsedDocumentCache cache = new ParsedDocumentCache();
+        ConfigObject base = cache.parse("conf/base.yaml", Format.YAML, utf8("a: 1\n"), LIMITS);
+        ConfigObject staging = cache.parse("conf/staging.yaml", Format.YAML, utf8("a: 1\n"), LIMITS);
+        assertThat(base.get("a").orElseThrow().origin().source()).isEqualTo("conf/base.yaml");
+        assertThat(staging.get("a").orElseThrow().origin().source()).isEqualTo("conf/staging.yaml");
+    }
+
+    @Test
+    void sameBytesInAnotherFormatAreParsedInThatFormat() {
+        ParsedDocumentCache cache = new ParsedDocumentCache();
+        cache.parse("x", Format.PROPERTIES, utf8("a=1\n"), LIMITS);
+        assertThatThrownBy(() -> cache.parse("x", Format.JSON, utf8("a=1\n"), LIMITS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("x");
+    }
+
+    @Test
+    void stricterLimitsAreAppliedEvenWhenTheBytesWereParsedBefore() {
+        ParsedDocumentCache cache = new ParsedDocumentCache();
+        byte[] deep = utf8("a:\n  b:\n    c:\n      d: 1\n");
+        cache.parse("deep.yaml", Format.YAML, deep, LIMITS);
+        ParseLimits shallow = LIMITS.withMaxDepth(2);
+        assertThatThrownBy(() -> cache.parse("deep.yaml", Format.YAML, deep, shallow))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("deep.yaml");
+    }
+
+    @Test
+    void aFailureIsNotCached() {
+        ParsedDocumentCache cache = new ParsedDocumentCache();
+        assertThatThrownBy(() -> cache.parse("bad.json", Format.JSON, utf8("{\"a\": "), LIMITS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("bad.json");
+        assertThatThrownBy(() -> cache.parse("bad.json", Format.JSON, utf8("{\"a\": "), LIMITS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("bad.json");
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void reusingTheCallersBufferCannotServeAStaleTree() {
+        ParsedDocumentCache cache = new ParsedDocumentCache();
+        byte[] buffer = utf8("a: 1\n");
+        cache.parse("f.yaml", Format.YAML, buffer, LIMITS);
+        buffer[3] = '7';
+        assertThat(text(cache.parse("f.yaml", Format.YAML, buffer, LIMITS), "a")).isEqualTo("7");
+    }
+
+    @Test
+    void holdsNoMoreThanItsByteBound() {
+        ParsedDocumentCache cache = new ParsedDocumentCache(64);
+        for (int i = 0; i < 50; i++) {
+            cache.parse("f" + i + ".yaml", Format.YAML, utf8("key: value-" + i + "\n"), LIMITS);
+        }
+        assertThat(cache.size()).isLessThanOrEqualTo(64 / "key: value-0\n".length());
+    }
+
+    @Test
+    void rejectsANonPositiveBound() {
+        assertThatThrownBy(() -> new ParsedDocumentCache(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
