@@ -3,6 +3,7 @@ package dev.lamina.config.internal.tree;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,6 +44,12 @@ public final class TreeConfiguration implements Configuration {
     private final ConfigObject root;
     private final ConfigPath prefix;
     private final Map<String, ConfigNode> index;
+    /**
+     * Every scalar whose text reads as an {@code int}, by canonical path, converted once here so that
+     * {@link #getInt} on a canonical path is one hash lookup (parsing the text on each call cost as much as the
+     * lookup itself; see GetIntBenchmark in benchmarks/).
+     */
+    private final Map<String, Integer> ints;
     private final Provenance provenance;
 
     /**
@@ -64,6 +71,20 @@ public final class TreeConfiguration implements Configuration {
         this.prefix = prefix;
         this.provenance = provenance;
         this.index = Trees.index(root);
+        this.ints = ints(index);
+    }
+
+    private static Map<String, Integer> ints(Map<String, ConfigNode> index) {
+        Map<String, Integer> out = new HashMap<>();
+        for (Map.Entry<String, ConfigNode> e : index.entrySet()) {
+            if (e.getValue() instanceof ConfigScalar s) {
+                long v = ScalarSyntax.parseIntOrSentinel(s.text());
+                if (v != ScalarSyntax.NOT_AN_INT) {
+                    out.put(e.getKey(), (int) v);
+                }
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ lookup
@@ -133,14 +154,12 @@ public final class TreeConfiguration implements Configuration {
 
     @Override
     public int getInt(String path) {
-        ConfigNode n = index.get(path);
-        if (n instanceof ConfigScalar s) {
-            long v = ScalarSyntax.parseIntOrSentinel(s.text());
-            if (v != ScalarSyntax.NOT_AN_INT) {
-                return (int) v;
-            }
+        Integer v = ints.get(path);
+        if (v != null) {
+            return v;
         }
-        n = require(path);
+        // Another spelling of the path, or not an int: the general conversion decides (and names the problem).
+        ConfigNode n = require(path);
         return Conversions.toInt(n, full(path), secretAt(path, n));
     }
 

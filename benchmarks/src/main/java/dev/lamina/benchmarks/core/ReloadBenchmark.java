@@ -1,0 +1,165 @@
+package dev.lamina.benchmarks.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+
+import dev.lamina.config.ConfigLoader;
+import dev.lamina.config.ConfigSources;
+import dev.lamina.config.Configuration;
+import dev.lamina.config.ConfigurationManager;
+import dev.lamina.config.ConfigurationOptions;
+import dev.lamina.config.Format;
+import dev.lamina.config.Snapshot;
+
+/**
+ * Reloading the example staging configuration (read the files, parse, merge, resolve, swap) against Lightbend
+ * Config's {@code ConfigFactory.parseString(json).resolve()} of the same merged content.
+ *
+ * <ul>
+ *   <li>{@code laminaReloadChanged}: {@code ConfigurationManager.reload()} after {@code staging.yaml} changed
+ *       (one value flips between two texts of the same length before each call, outside the measured time), so
+ *       every call publishes a new snapshot: the whole path a hot reload takes, swap and change events
+ *       included. This is the number held against the target.</li>
+ *   <li>{@code laminaReloadUnchanged}: the same call when nothing changed (everything but the swap; the content
+ *       hash shows nothing to publish).</li>
+ *   <li>{@code laminaLoadDirectory}: {@code ConfigLoader.load(ConfigSources.directory(dir, "staging"))}, the
+ *       library path without a manager (no hashing, history or events).</li>
+ *   <li>{@code laminaLoadJsonString}: {@code ConfigLoader.load} of the peer's own input (the merged content as
+ *       one JSON string in memory): the same work as the peer, to separate format and file costs from the
+ *       pipeline's.</li>
+ *   <li>{@code lightbendParseResolve}: the peer, from a string already in memory (no file reading).</li>
+ * </ul>
+ *
+ * <p>Issue 3's target: Lamina's reload no slower than the peer in the same run.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+// The load pipeline spans many methods: on a busy 2-core machine the JIT needs about ten seconds before the
+// iterations stop shrinking (three one-second warm-ups measure partly interpreted code).
+@Warmup(iterations = 10, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class ReloadBenchmark {
+
+    private static final String CHANGED_LINE_BEFORE = "max_workers: 16";
+    private static final String CHANGED_LINE_AFTER = "max_workers: 17";
+
+    private Path dir;
+    private ConfigurationManager manager;
+    private ConfigLoader loader;
+    private String json;
+    private byte[] stagingOriginal;
+    private byte[] stagingChanged;
+    private boolean changed;
+
+    /** Copies the example configuration, loads it, and renders the merged result as JSON for the peer. */
+    @Setup
+    public void setUp() throws IOException {
+        dir = ExampleConfig.copyToTemporaryDirectory();
+        // The manager's defaults, except an empty environment-variable map (${VAR:-default} takes the default).
+        manager = new ConfigurationManager(ConfigurationOptions.builder().directory(dir).environment(Map.of()).build());
+        Configuration loaded = manager.loadEnvironmentConfig(ExampleConfig.ENVIRONMENT);
+        loader = ExampleConfig.loader(dir);
+        json = ExampleConfig.toJson(loaded);
+
+        Path staging = dir.resolve(ExampleConfig.ENVIRONMENT + ".yaml");
+        String text = Files.readString(staging, StandardCharsets.UTF_8);
+        if (!text.contains(CHANGED_LINE_BEFORE)) {
+            throw new IllegalStateException(staging.getFileName() + " no longer contains '" + CHANGED_LINE_BEFORE
+                    + "'; pick another line for ReloadBenchmark to change");
+        }
+        stagingOriginal = text.getBytes(StandardCharsets.UTF_8);
+        stagingChanged = text.replace(CHANGED_LINE_BEFORE, CHANGED_LINE_AFTER).getBytes(StandardCharsets.UTF_8);
+
+        Config peer = ConfigFactory.parseString(json).resolve();
+        ExampleConfig.check("Lightbend", loaded.getInt(ExampleConfig.DEEP_PATH), peer.getInt(ExampleConfig.DEEP_PATH));
+        ExampleConfig.check("ConfigLoader", loaded.getInt(ExampleConfig.DEEP_PATH),
+                laminaLoadDirectory().getInt(ExampleConfig.DEEP_PATH));
+        ExampleConfig.check("ConfigLoader JSON", loaded.getInt(ExampleConfig.DEEP_PATH),
+                laminaLoadJsonString().getInt(ExampleConfig.DEEP_PATH));
+    }
+
+    /** Closes the manager and deletes the copied directory. */
+    @TearDown
+    public void tearDown() {
+        manager.close();
+        ExampleConfig.deleteRecursively(dir);
+    }
+
+    /**
+     * Flips {@code staging.yaml} between its two versions before each {@code laminaReloadChanged} call; not
+     * measured. The other benchmarks do not use this state, so their files never change.
+     */
+    @State(Scope.Thread)
+    public static class ChangedFile {
+
+        /**
+         * @param bench the shared state
+         */
+        @Setup(Level.Invocation)
+        public void flip(ReloadBenchmark bench) {
+            bench.changed = !bench.changed;
+            try {
+                Files.write(bench.dir.resolve(ExampleConfig.ENVIRONMENT + ".yaml"),
+                        bench.changed ? bench.stagingChanged : bench.stagingOriginal);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * @param file flips the file before the call
+     * @return the new snapshot
+     */
+    @Benchmark
+    public Snapshot laminaReloadChanged(ChangedFile file) {
+        return manager.reload();
+    }
+
+    /** @return the snapshot in force (the same one: nothing changed) */
+    @Benchmark
+    public Snapshot laminaReloadUnchanged() {
+        return manager.reload();
+    }
+
+    /** @return the configuration loaded without a manager */
+    @Benchmark
+    public Configuration laminaLoadDirectory() {
+        return loader.load(ConfigSources.directory(dir, ExampleConfig.ENVIRONMENT));
+    }
+
+    /** @return the configuration loaded from the peer's input: the same JSON string, in memory */
+    @Benchmark
+    public Configuration laminaLoadJsonString() {
+        return loader.load(ConfigSources.string("example.json", Format.JSON, json));
+    }
+
+    /** @return the peer's parsed and resolved configuration */
+    @Benchmark
+    public Config lightbendParseResolve() {
+        return ConfigFactory.parseString(json).resolve();
+    }
+}
