@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * truth; file-system events only wake the watcher early. A directory is reported when its fingerprint
  * differs from the last reported one (or an event named one of its candidate files, so an identical rewrite
  * is reported too) and has then stayed unchanged, with no events, for the {@linkplain
- * WatchSettings#quietPeriod() quiet period}. Every directory is also fingerprinted every
+ * WatchSettings#quietPeriod() quiet period}; after an event the first look at the directory waits only for
+ * the {@linkplain WatchSettings#debounce() debounce}, so a single write is reported debounce + quiet period
+ * later (the rules are in {@link SettleTimer}). Every directory is also fingerprinted every
  * {@linkplain WatchSettings#pollInterval() poll interval}, so missed, coalesced or overflowing events and
  * changes behind symbolic links are never lost.
  *
@@ -154,8 +156,7 @@ public final class DirectoryWatcher implements AutoCloseable {
             for (DirState s : states.values()) {
                 register(s);
                 s.baseline = s.lastSeen = fingerprint(s);
-                s.lastActivity = now;
-                s.lastEvent = now;
+                s.timer = new SettleTimer(settings.debounce(), settings.quietPeriod(), now);
             }
             thread = threadFactory.newThread(this::run);
             thread.start();
@@ -238,8 +239,7 @@ public final class DirectoryWatcher implements AutoCloseable {
         }
         for (DirState s : states.values()) {
             if (s.pending) {
-                long due = Math.max(s.lastEvent + settings.debounce().toNanos(),
-                        s.lastActivity + settings.quietPeriod().toNanos());
+                long due = s.timer.nextLook();
                 if (due - deadline < 0) {
                     deadline = due;
                 }
@@ -292,8 +292,8 @@ public final class DirectoryWatcher implements AutoCloseable {
             }
         }
         s.pending = true;
-        s.lastEvent = now;
-        s.lastActivity = now;
+        // Only the event time: the quiet period starts when a look sees the change (see SettleTimer).
+        s.timer.event(now);
         if (!key.reset()) {
             // The directory was deleted, moved or became inaccessible; it is polled until it is back.
             unregister(s);
@@ -313,7 +313,7 @@ public final class DirectoryWatcher implements AutoCloseable {
             if (!fp.equals(s.lastSeen)) {
                 s.lastSeen = fp;
                 s.pending = true;
-                s.lastActivity = now;
+                s.timer.changed(now);
             }
         }
     }
@@ -321,20 +321,17 @@ public final class DirectoryWatcher implements AutoCloseable {
     /** Looks at pending directories whose debounce and quiet period are over; returns those to report. */
     private Set<Path> settle(long now) {
         for (DirState s : states.values()) {
-            if (!s.pending || now - (s.lastEvent + settings.debounce().toNanos()) < 0) {
+            if (!s.pending || !s.timer.mayLook(now)) {
                 continue;
             }
             if (s.key == null && watchService != null) {
                 register(s);
             }
             DirectoryFingerprint fp = fingerprint(s);
-            if (!fp.equals(s.lastSeen)) {
-                s.lastSeen = fp;
-                s.lastActivity = now; // still being written: start the quiet period again
-                continue;
-            }
-            if (now - (s.lastActivity + settings.quietPeriod().toNanos()) < 0) {
-                continue;
+            boolean fingerprintChanged = !fp.equals(s.lastSeen);
+            s.lastSeen = fp;
+            if (!s.timer.look(now, fingerprintChanged)) {
+                continue; // changed, or an event or change less than a quiet period ago
             }
             if (!fp.equals(s.baseline) || s.touched) {
                 if (ready.isEmpty()) {
@@ -451,8 +448,7 @@ public final class DirectoryWatcher implements AutoCloseable {
         DirectoryFingerprint lastSeen = DirectoryFingerprint.ABSENT; // as last looked at
         boolean pending;  // something may have changed; waiting for debounce and quiet period
         boolean touched;  // an event named a candidate file since the last report
-        long lastEvent;
-        long lastActivity; // last event or fingerprint change
+        SettleTimer timer; // set in start()
         boolean listWarned;
         boolean registerWarned;
 

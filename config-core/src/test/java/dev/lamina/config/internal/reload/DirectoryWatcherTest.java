@@ -354,6 +354,27 @@ class DirectoryWatcherTest {
     }
 
     @Test
+    void singleWriteIsReportedOneQuietPeriodAfterItIsSeenNotTwo() throws IOException {
+        // A long quiet period makes the margins generous for a loaded 2-core machine: the report is due about
+        // debounce + quiet period (1.55 s) after the write; counting the quiet period twice would give 3 s.
+        // The exact rules are pinned on a fake clock in SettleTimerTest.
+        Duration quiet = Duration.ofMillis(1500);
+        Path d = dir("conf");
+        Path file = Files.writeString(d.resolve("app.yaml"), "v: 0\n");
+        AtomicLong calledAt = new AtomicLong();
+        start(new WatchSettings(quiet, Duration.ofMillis(50), Duration.ofMinutes(1), false),
+                changed -> calledAt.compareAndSet(0, System.nanoTime()), d);
+
+        long beforeWrite = System.nanoTime();
+        Files.writeString(file, "v: 1\n");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> calledAt.get() != 0);
+        assertThat(Duration.ofNanos(calledAt.get() - beforeWrite))
+                .isGreaterThanOrEqualTo(quiet)
+                .isLessThan(Duration.ofMillis(2500));
+    }
+
+    @Test
     void callbackThatThrowsAnExceptionOrAnErrorDoesNotStopTheWatcher() throws IOException {
         Path d = dir("conf");
         Path file = Files.writeString(d.resolve("app.yaml"), "v: 0\n");
