@@ -3,15 +3,14 @@ package dev.lamina.config.flags;
 import static dev.lamina.config.flags.DynamicFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.lamina.config.ConfigurationManager;
+import dev.lamina.config.testing.ThreadAllocation;
 
 /**
  * The dynamic manager's hot paths allocate nothing: the version check, flag evaluation, variant assignment with
@@ -25,8 +24,7 @@ class DynamicAllocationTest {
 
     @Test
     void hotPathsAllocateNothingWithMetricsAndNoExposureListener() throws Exception {
-        Method bytes = allocationCounter();
-        Assumptions.assumeTrue(bytes != null, "the JVM has no per-thread allocation counter");
+        ThreadAllocation allocation = ThreadAllocation.counter();
         write(dir, "base.yaml", """
                 feature_flags:
                   enhanced_anomaly_detection:
@@ -50,11 +48,9 @@ class DynamicAllocationTest {
                 contexts[i] = EvaluationContext.builder().userId("user-" + i).attribute("user_segment", "premium")
                         .attribute("app_version", "2.5.1").build();
             }
-            Object bean = threadBean();
-            long thread = Thread.currentThread().getId();
             int sink = 0;
             for (int round = 0; round < 5; round++) {
-                long before = (long) bytes.invoke(bean, thread);
+                long before = allocation.currentThreadBytes();
                 for (int i = 0; i < 100_000; i++) {
                     EvaluationContext c = contexts[i & 63];
                     sink += dynamic.isFeatureEnabled("enhanced_anomaly_detection", c) ? 1 : 0;
@@ -62,30 +58,12 @@ class DynamicAllocationTest {
                     sink += provider.getBooleanValue("enhanced_anomaly_detection", false, c).value() ? 1 : 0;
                     sink += provider.getStringValue("colour", "none", c).value().length();
                 }
-                long allocated = (long) bytes.invoke(bean, thread) - before;
+                long allocated = allocation.currentThreadBytes() - before;
                 if (round == 4) {
                     assertThat(allocated).as("bytes allocated by 400,000 calls").isLessThan(4_096);
                 }
             }
             assertThat(sink).isPositive();
-        }
-    }
-
-    /** Reached reflectively: the module under test does not read {@code java.management}. */
-    private static Object threadBean() throws ReflectiveOperationException {
-        return Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-    }
-
-    private static Method allocationCounter() {
-        try {
-            Class<?> type = Class.forName("com.sun.management.ThreadMXBean");
-            Object bean = threadBean();
-            if (!type.isInstance(bean) || !(boolean) type.getMethod("isThreadAllocatedMemorySupported").invoke(bean)) {
-                return null;
-            }
-            return type.getMethod("getThreadAllocatedBytes", long.class);
-        } catch (ReflectiveOperationException e) {
-            return null;
         }
     }
 }

@@ -17,6 +17,7 @@ import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigTypeException;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.DataSize;
+import dev.lamina.config.testing.ThreadAllocation;
 
 class TreeConfigurationGettersTest {
 
@@ -383,22 +384,18 @@ class TreeConfigurationGettersTest {
     }
 
     @Test
-    void getIntAllocatesNothingOnTheSuccessPath() throws Exception {
+    void getIntAllocatesNothingOnTheSuccessPath() {
         // Not a timing test: the hot path must not allocate, which the JVM's per-thread counter shows exactly.
-        // Reflection, because the test sources are compiled inside the module, which does not read jdk.management.
-        Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-        java.lang.reflect.Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
-                .getMethod("getThreadAllocatedBytes", long.class);
-        long id = Thread.currentThread().getId();
+        ThreadAllocation allocation = ThreadAllocation.counter();
         long sum = 0;
         for (int i = 0; i < 1_000; i++) {
             sum += C.getInt("server.port");
         }
-        long before = (Long) allocatedBytes.invoke(threads, id);
+        long before = allocation.currentThreadBytes();
         for (int i = 0; i < 100_000; i++) {
             sum += C.getInt("server.port") + (C.getBoolean("flags.on") ? 1 : 0) + C.getLong("server.big");
         }
-        long allocated = (Long) allocatedBytes.invoke(threads, id) - before;
+        long allocated = allocation.currentThreadBytes() - before;
         assertThat(sum).isPositive();
         // 300,000 lookups; a single boxed value or parsed path each would be megabytes.
         assertThat(allocated).isLessThan(10_000);

@@ -4,12 +4,10 @@ import static dev.lamina.config.internal.tree.TestTrees.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -19,6 +17,7 @@ import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.ConfigTypeException;
 import dev.lamina.config.Configuration;
+import dev.lamina.config.testing.ThreadAllocation;
 
 /**
  * {@code getInt} on a canonical path answers from ints converted when the configuration is built; these tests
@@ -77,43 +76,22 @@ class TreeConfigurationIntLookupTest {
     }
 
     @Test
-    void getIntOnACanonicalPathAllocatesNothing() throws ReflectiveOperationException {
-        Object threads = threadMxBean();
-        Method allocatedBytes = allocatedBytesMethod();
-        Assumptions.assumeTrue(threads != null && allocatedBytes != null,
-                "the JVM has no per-thread allocation counter");
+    void getIntOnACanonicalPathAllocatesNothing() {
+        ThreadAllocation allocation = ThreadAllocation.counter();
         String shallow = "limits.max";
         String deep = "deep.a.b.c";
         long sum = 0;
         for (int i = 0; i < 20_000; i++) {
             sum += C.getInt(shallow) + C.getInt(deep);
         }
-        long before = (Long) allocatedBytes.invoke(threads);
+        long before = allocation.currentThreadBytes();
         for (int i = 0; i < 100_000; i++) {
             sum += C.getInt(shallow) + C.getInt(deep);
         }
-        long allocated = (Long) allocatedBytes.invoke(threads) - before;
+        long allocated = allocation.currentThreadBytes() - before;
         assertThat(sum).isNotZero();
         // 200,000 lookups: even one small object each would be megabytes; allow for the measuring itself.
         assertThat(allocated).isLessThan(4_096);
-    }
-
-    /* The JVM's per-thread allocation counter, reached reflectively: config-core's module does not read
-       java.management, and a test is no reason for it to. */
-    private static Object threadMxBean() {
-        try {
-            return Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return null;
-        }
-    }
-
-    private static Method allocatedBytesMethod() {
-        try {
-            return Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes");
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return null;
-        }
     }
 
     private static String outcome(Configuration config, String path) {
