@@ -10,14 +10,11 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 
 import dev.lamina.config.ConfigException;
 import dev.lamina.config.ConfigLimitException;
@@ -31,8 +28,8 @@ import dev.lamina.config.ParseLimits;
  * The one parser for every format: text (decoded strictly, see {@link SourceText}) goes through the format's Jackson
  * streaming parser into {@link TokenTreeBuilder}; properties files have their own small reader. Every failure is a
  * {@link ConfigParseException} (or {@link dev.lamina.config.ConfigLimitException}) naming the source, line and
- * column, with a reason written by us. Stateless and thread-safe: factories are made per call, because their
- * read constraints come from the caller's {@link ParseLimits}.
+ * column, with a reason written by us. Stateless and thread-safe: the Jackson factories for the default
+ * {@link ParseLimits} are built once and shared (see {@link StreamFactories}); other limits get their own per call.
  */
 public final class DocumentParser {
 
@@ -84,12 +81,11 @@ public final class DocumentParser {
         if (format == Format.PROPERTIES) {
             return PropertiesParser.parse(source, text, limits);
         }
-        StreamReadConstraints constraints = constraints(limits);
         TomlLineIndex index = format == Format.TOML ? TomlLineIndex.of(text, limits.maxDepth()) : null;
         TokenTreeBuilder builder = new TokenTreeBuilder(source, format, limits, index);
         JsonParser parser = null;
         try {
-            parser = open(source, format, text, limits, constraints);
+            parser = open(source, format, text, limits);
             if (parser == null) {
                 return ConfigObject.empty(Origin.of(source)); // XML without a root element
             }
@@ -130,25 +126,20 @@ public final class DocumentParser {
         }
     }
 
-    private static JsonParser open(String source, Format format, String text, ParseLimits limits,
-                                   StreamReadConstraints constraints)
+    private static JsonParser open(String source, Format format, String text, ParseLimits limits)
             throws IOException, XMLStreamException {
         switch (format) {
             case YAML:
-                return YamlSupport.factory(limits, constraints).createParser(new StringReader(text));
+                return StreamFactories.of(limits).yaml().createParser(new StringReader(text));
             case JSON:
-                return JsonFactory.builder()
-                        .streamReadConstraints(constraints)
-                        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                        .build()
-                        .createParser(new StringReader(text));
+                return StreamFactories.of(limits).json().createParser(new StringReader(text));
             case TOML:
-                return TomlFactory.builder().streamReadConstraints(constraints).build()
-                        .createParser(new StringReader(text));
+                return StreamFactories.of(limits).toml().createParser(new StringReader(text));
             case XML: {
                 XMLInputFactory input = XmlSupport.inputFactory();
                 XMLStreamReader reader = XmlSupport.openAtRoot(source, input, text);
-                return reader == null ? null : XmlSupport.factory(input, constraints).createParser(reader);
+                return reader == null ? null
+                        : XmlSupport.factory(input, constraints(limits)).createParser(reader);
             }
             default:
                 throw new IllegalStateException("no streaming parser for " + format);

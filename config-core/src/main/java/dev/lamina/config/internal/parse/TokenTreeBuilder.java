@@ -140,8 +140,13 @@ final class TokenTreeBuilder {
     private ConfigScalar readScalar(JsonParser p, JsonToken t) throws IOException {
         Origin origin = origin(p);
         countNode(origin);
-        ConfigScalar scalar = format == Format.TOML ? tomlScalar(p, t, origin)
-                : new ConfigScalar(p.getText(), type(p, t, p.getText()), origin);
+        ConfigScalar scalar;
+        if (format == Format.TOML) {
+            scalar = tomlScalar(p, t, origin);
+        } else {
+            String text = p.getText();
+            scalar = new ConfigScalar(text, type(p, t, text), origin);
+        }
         int length = scalar.text().length();
         if (scalar.type() == ScalarType.NUMBER && length > limits.maxNumberLength()) {
             throw Failures.limit(origin, Failures.path(path), "number length (" + length + " characters)",
@@ -164,7 +169,8 @@ final class TokenTreeBuilder {
                 if ("true".equals(text) || "false".equals(text)) {
                     return ScalarType.BOOLEAN;
                 }
-                return JSON_NUMBER.matcher(text).matches() ? ScalarType.NUMBER : ScalarType.STRING;
+                return looksNumeric(text) && JSON_NUMBER.matcher(text).matches()
+                        ? ScalarType.NUMBER : ScalarType.STRING;
             case XML:
                 return ScalarType.STRING;
             default:
@@ -174,6 +180,18 @@ final class TokenTreeBuilder {
                     default -> ScalarType.STRING;
                 };
         }
+    }
+
+    /**
+     * Whether text can start a JSON number: most plain YAML scalars (hosts, names, paths) cannot, and this check
+     * spares them a regex match on every parse.
+     */
+    private static boolean looksNumeric(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        char c = text.charAt(0);
+        return c == '-' || c >= '0' && c <= '9';
     }
 
     /**
