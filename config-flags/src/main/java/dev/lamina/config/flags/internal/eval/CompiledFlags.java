@@ -24,9 +24,19 @@ public final class CompiledFlags {
      */
     public CompiledFlags(Map<String, CompiledFlag> flags, Map<String, CompiledExperiment> experiments,
                          Counter notFound) {
-        this.flags = Collections.unmodifiableMap(new LinkedHashMap<>(flags));
-        this.experiments = Collections.unmodifiableMap(new LinkedHashMap<>(experiments));
+        this.flags = Collections.unmodifiableMap(canonicalKeys(flags));
+        this.experiments = Collections.unmodifiableMap(canonicalKeys(experiments));
         this.notFound = notFound;
+    }
+
+    /**
+     * Keys parsed from a file are fresh String instances, while callers mostly pass constants (interned): with
+     * the canonical instance as key, the lookup's identity check hits and String.equals never runs.
+     */
+    private static <V> Map<String, V> canonicalKeys(Map<String, V> in) {
+        Map<String, V> out = new LinkedHashMap<>();
+        in.forEach((k, v) -> out.put(k.intern(), v));
+        return out;
     }
 
     /** @param key a flag key @return the flag, or {@code null} */

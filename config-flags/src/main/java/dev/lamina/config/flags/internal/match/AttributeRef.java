@@ -11,7 +11,9 @@ public final class AttributeRef {
 
     /** @param name the attribute name as written */
     public AttributeRef(String name) {
-        this.name = name;
+        // Canonical instance: contexts are mostly built with constant names, so the custom-map lookup's identity
+        // check hits instead of String.equals (names parsed from a file are fresh instances).
+        this.name = name.intern();
         this.builtin = ContextData.builtinIndex(name);
     }
 

@@ -110,7 +110,8 @@ public final class Constraints {
         InConstraint(AttributeRef attribute, List<String> values, boolean caseInsensitive, boolean notIn,
                      boolean inverted) {
             super(attribute, inverted);
-            this.values = values.toArray(String[]::new);
+            // Canonical instances, as in AttributeRef: a constant attribute value then matches on identity.
+            this.values = values.stream().map(String::intern).toArray(String[]::new);
             // Small lists scan faster than they hash; both allocate nothing.
             this.set = !caseInsensitive && values.size() > 8 ? new HashSet<>(values) : null;
             this.caseInsensitive = caseInsensitive;
