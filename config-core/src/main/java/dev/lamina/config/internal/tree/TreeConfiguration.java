@@ -266,55 +266,58 @@ public final class TreeConfiguration implements Configuration {
 
     @Override
     public Optional<String> getOptionalString(String path) {
-        ConfigNode n = find(path);
-        return present(n) ? Optional.of(Conversions.toText(n, full(path), secretAt(path, n))) : Optional.empty();
+        return optional(path, Conversions::toText);
     }
 
     @Override
     public Optional<Integer> getOptionalInt(String path) {
-        ConfigNode n = find(path);
-        return present(n) ? Optional.of(Conversions.toInt(n, full(path), secretAt(path, n))) : Optional.empty();
+        return optional(path, Conversions::toInt);
     }
 
     @Override
     public Optional<Long> getOptionalLong(String path) {
-        ConfigNode n = find(path);
-        return present(n) ? Optional.of(Conversions.toLong(n, full(path), secretAt(path, n))) : Optional.empty();
+        return optional(path, Conversions::toLong);
     }
 
     @Override
     public Optional<Double> getOptionalDouble(String path) {
-        ConfigNode n = find(path);
-        return present(n) ? Optional.of(Conversions.toDouble(n, full(path), secretAt(path, n))) : Optional.empty();
+        return optional(path, Conversions::toDouble);
     }
 
     @Override
     public Optional<Boolean> getOptionalBoolean(String path) {
-        ConfigNode n = find(path);
-        return present(n) ? Optional.of(Conversions.toBoolean(n, full(path), secretAt(path, n))) : Optional.empty();
+        return optional(path, Conversions::toBoolean);
     }
 
     @Override
     public Optional<Duration> getOptionalDuration(String path) {
-        ConfigNode n = find(path);
-        return present(n) ? Optional.of(Conversions.toDuration(n, full(path), secretAt(path, n))) : Optional.empty();
+        return optional(path, Conversions::toDuration);
     }
 
     @Override
     public Optional<DataSize> getOptionalSize(String path) {
-        ConfigNode n = find(path);
-        return present(n) ? Optional.of(Conversions.toSize(n, full(path), secretAt(path, n))) : Optional.empty();
+        return optional(path, Conversions::toSize);
     }
 
     @Override
     public <E extends Enum<E>> Optional<E> getOptionalEnum(String path, Class<E> type) {
         Objects.requireNonNull(type, "type");
-        ConfigNode n = find(path);
-        return present(n) ? Optional.of(Conversions.toEnum(n, type, full(path), secretAt(path, n))) : Optional.empty();
+        return optional(path, (n, p, secret) -> Conversions.toEnum(n, type, p, secret));
     }
 
     private static boolean present(ConfigNode n) {
         return n != null && !(n instanceof ConfigNull);
+    }
+
+    /** A conversion as every {@code getOptional…} applies it: node, full path, whether the path is secret. */
+    @FunctionalInterface
+    private interface Converter<T> {
+        T convert(ConfigNode node, ConfigPath path, boolean secret);
+    }
+
+    private <T> Optional<T> optional(String path, Converter<T> converter) {
+        ConfigNode n = find(path);
+        return present(n) ? Optional.of(converter.convert(n, full(path), secretAt(path, n))) : Optional.empty();
     }
 
     // ------------------------------------------------------------------ binding, views, explain
