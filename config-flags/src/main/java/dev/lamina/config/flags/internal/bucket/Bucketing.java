@@ -16,11 +16,11 @@ public final class Bucketing {
 
     /**
      * @param prefix  the group's precomputed prefix (carrying the seed)
-     * @param id      the sticky value
+     * @param id      the sticky value's UTF-8 bytes
      * @param modulus the number of buckets, at least 1
      * @return the bucket, {@code 1..modulus}
      */
-    public static int normalizedHash(HashPrefix prefix, String id, int modulus) {
+    public static int normalizedHash(HashPrefix prefix, byte[] id, int modulus) {
         return (int) (Integer.toUnsignedLong(Murmur3.hash(prefix, id)) % modulus) + 1;
     }
 

@@ -1,18 +1,24 @@
 package dev.lamina.config.flags.internal.bucket;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
  * MurmurHash3, x86 32-bit variant, over UTF-8 bytes. Written from the published algorithm; verified against the
  * vectors in {@code FLAGS.md}.
  *
- * <p>{@link #hash(HashPrefix, String)} continues a precomputed prefix with the UTF-8 encoding of a string's
- * characters, encoded one by one, so bucketing never builds the {@code group + ":" + id} string or its byte array.
+ * <p>{@link #hash(HashPrefix, byte[])} continues a precomputed prefix with a sticky value's UTF-8 bytes (encoded
+ * once, when the evaluation context is built), so bucketing never builds the {@code group + ":" + id} string or its
+ * byte array.
  */
 public final class Murmur3 {
 
     private static final int C1 = 0xcc9e2d51;
     private static final int C2 = 0x1b873593;
+    private static final VarHandle LITTLE_ENDIAN_INT =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Murmur3() {
     }
@@ -49,57 +55,42 @@ public final class Murmur3 {
     }
 
     /**
-     * Hashes the prefix's bytes followed by the UTF-8 encoding of {@code value}, without allocating. Malformed
-     * surrogates encode as {@code '?'}, as {@link String#getBytes} does.
+     * Continues {@code prefix} with {@code utf8}: the hash of the prefix's bytes followed by these, without
+     * concatenating them.
      *
-     * @param prefix the precomputed prefix state
-     * @param value  the value to append
-     * @return the hash of {@code prefixBytes + utf8(value)} under the prefix's seed
+     * @param prefix the precomputed state after the group and its colon
+     * @param utf8   the sticky value's UTF-8 bytes
+     * @return the 32-bit hash (interpret as unsigned)
      */
-    public static int hash(HashPrefix prefix, String value) {
+    public static int hash(HashPrefix prefix, byte[] utf8) {
         int h1 = prefix.h1;
         int k = prefix.pending;
         int n = prefix.pendingCount;
-        int len = prefix.length;
-        int size = value.length();
-        for (int i = 0; i < size; i++) {
-            char c = value.charAt(i);
-            int enc;
-            int cnt;
-            if (c < 0x80) {
-                enc = c;
-                cnt = 1;
-            } else if (c < 0x800) {
-                enc = (0xC0 | (c >> 6)) | (0x80 | (c & 0x3F)) << 8;
-                cnt = 2;
-            } else if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < size && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(c, value.charAt(++i));
-                    enc = (0xF0 | (cp >> 18)) | (0x80 | ((cp >> 12) & 0x3F)) << 8
-                            | (0x80 | ((cp >> 6) & 0x3F)) << 16 | (0x80 | (cp & 0x3F)) << 24;
-                    cnt = 4;
-                } else {
-                    enc = '?';
-                    cnt = 1;
-                }
-            } else {
-                enc = (0xE0 | (c >> 12)) | (0x80 | ((c >> 6) & 0x3F)) << 8 | (0x80 | (c & 0x3F)) << 16;
-                cnt = 3;
+        int size = utf8.length;
+        int i = 0;
+        while (n != 0 && i < size) {
+            k |= (utf8[i++] & 0xff) << (n << 3);
+            if (++n == 4) {
+                h1 = mixH1(h1, mixK1(k));
+                k = 0;
+                n = 0;
             }
-            for (int j = 0; j < cnt; j++) {
-                k |= ((enc >>> (j << 3)) & 0xFF) << (n << 3);
-                if (++n == 4) {
-                    h1 = mixH1(h1, mixK1(k));
-                    k = 0;
-                    n = 0;
-                }
+        }
+        if (n == 0) {
+            // Block-aligned again: whole little-endian ints straight from the array, then the tail.
+            int blocksEnd = i + ((size - i) & ~3);
+            for (; i < blocksEnd; i += 4) {
+                h1 = mixH1(h1, mixK1((int) LITTLE_ENDIAN_INT.get(utf8, i)));
             }
-            len += cnt;
+            for (; i < size; i++) {
+                k |= (utf8[i] & 0xff) << (n << 3);
+                n++;
+            }
         }
         if (n > 0) {
             h1 ^= mixK1(k);
         }
-        return fmix(h1 ^ len);
+        return fmix(h1 ^ (prefix.length + size));
     }
 
     static int mixK1(int k) {

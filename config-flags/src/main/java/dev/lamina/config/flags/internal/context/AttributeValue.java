@@ -1,5 +1,6 @@
 package dev.lamina.config.flags.internal.context;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import dev.lamina.config.flags.internal.value.IpAddresses;
@@ -14,6 +15,7 @@ import dev.lamina.config.flags.internal.value.Timestamps;
 public final class AttributeValue {
 
     private final String raw;
+    private final byte[] utf8;
     private final double number;
     private final SemanticVersion version;
     private final byte[] address;
@@ -24,6 +26,7 @@ public final class AttributeValue {
     /** @param raw the attribute's text; never {@code null} */
     public AttributeValue(String raw) {
         this.raw = raw;
+        this.utf8 = raw.getBytes(StandardCharsets.UTF_8);
         this.number = Numbers.parseOrNaN(raw);
         boolean digitFirst = !raw.isEmpty() && raw.charAt(0) >= '0' && raw.charAt(0) <= '9';
         this.version = digitFirst ? SemanticVersion.parseOrNull(raw) : null;
@@ -37,6 +40,16 @@ public final class AttributeValue {
     /** @return the text */
     public String raw() {
         return raw;
+    }
+
+    /**
+     * The bytes bucketing hashes, encoded here so that evaluation does not (unpaired surrogates become {@code ?},
+     * as in {@link String#getBytes}). Shared, not copied: callers must not modify it.
+     *
+     * @return the text's UTF-8 encoding
+     */
+    public byte[] utf8() {
+        return utf8;
     }
 
     /** @return the number, or {@code NaN} when the text is not a number */

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The evaluator's view of an evaluation context: built-in attributes in an array indexed by the constants below,
- * custom attributes in a hash map, every value pre-parsed. Immutable once built.
+ * custom attributes in two parallel arrays (a hash map as well when there are many), every value pre-parsed.
+ * Immutable once built.
  */
 public final class ContextData {
 
@@ -27,7 +28,12 @@ public final class ContextData {
         "user_id", "session_id", "remote_address", "environment", "app_name", "current_time"};
 
     private final AttributeValue[] builtins;
-    private final Map<String, AttributeValue> custom;
+    /** Above this many custom attributes a lookup hashes instead of scanning. */
+    private static final int SCAN_LIMIT = 8;
+
+    private final String[] customNames;
+    private final AttributeValue[] customValues;
+    private final Map<String, AttributeValue> customIndex;
     private final boolean hasTime;
     private final long timeSecond;
     private final int timeNano;
@@ -47,8 +53,23 @@ public final class ContextData {
         if (currentTime != null) {
             this.builtins[CURRENT_TIME] = new AttributeValue(currentTime.toString());
         }
-        this.custom = new HashMap<>();
-        custom.forEach((k, v) -> this.custom.put(k, new AttributeValue(v)));
+        int n = custom.size();
+        this.customNames = new String[n];
+        this.customValues = new AttributeValue[n];
+        int i = 0;
+        for (Map.Entry<String, String> e : custom.entrySet()) {
+            customNames[i] = e.getKey();
+            customValues[i] = new AttributeValue(e.getValue());
+            i++;
+        }
+        if (n > SCAN_LIMIT) {
+            this.customIndex = new HashMap<>(n * 2);
+            for (int j = 0; j < n; j++) {
+                customIndex.put(customNames[j], customValues[j]);
+            }
+        } else {
+            this.customIndex = null;
+        }
         this.hasTime = currentTime != null;
         this.timeSecond = currentTime == null ? 0 : currentTime.getEpochSecond();
         this.timeNano = currentTime == null ? 0 : currentTime.getNano();
@@ -80,7 +101,23 @@ public final class ContextData {
      * @return the value, or {@code null} when absent
      */
     public AttributeValue custom(String name) {
-        return custom.get(name);
+        // Compiled attribute names are interned and contexts are mostly built with literal names, so an identity
+        // scan of a few slots usually hits before any hashing or String.equals; the same array, one cache line.
+        String[] names = customNames;
+        for (int i = 0; i < names.length; i++) {
+            if (names[i] == name) {
+                return customValues[i];
+            }
+        }
+        if (customIndex != null) {
+            return customIndex.get(name);
+        }
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return customValues[i];
+            }
+        }
+        return null;
     }
 
     /** @return {@code true} when the context carries its own current time */

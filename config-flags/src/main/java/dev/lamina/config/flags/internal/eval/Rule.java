@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.lamina.config.flags.internal.bucket.Bucketing;
 import dev.lamina.config.flags.internal.bucket.HashPrefix;
+import dev.lamina.config.flags.internal.context.AttributeValue;
 import dev.lamina.config.flags.internal.context.ContextData;
 import dev.lamina.config.flags.internal.match.Constraint;
 
@@ -60,14 +61,14 @@ public final class Rule {
         if (!full && percentage <= 0) {
             return 0;
         }
-        String sticky = stickiness.rolloutValue(ctx);
+        AttributeValue sticky = stickiness.rolloutValue(ctx);
         if (sticky == null) {
             return 0; // a named stickiness attribute is missing: off, with no random fallback
         }
         if (!full && percentage >= 100) {
             return INCLUDED;
         }
-        int bucket = sticky == Stickiness.RANDOM ? Bucketing.randomBucket(100) : Bucketing.normalizedHash(prefix, sticky, 100);
+        int bucket = sticky == Stickiness.RANDOM ? Bucketing.randomBucket(100) : Bucketing.normalizedHash(prefix, sticky.utf8(), 100);
         return percentage > 0 && bucket <= percentage ? bucket | INCLUDED : bucket;
     }
 }

@@ -11,8 +11,7 @@ import dev.lamina.config.flags.internal.match.AttributeRef;
 public final class Stickiness {
 
     /** Marker returned instead of a value when the bucket must be drawn at random (compared by identity). */
-    @SuppressWarnings("StringOperationCanBeSimplified")
-    static final String RANDOM = new String("<random>");
+    static final AttributeValue RANDOM = new AttributeValue("<random>");
 
     /** The {@code default} stickiness. */
     public static final Stickiness DEFAULT = new Stickiness("default", null);
@@ -53,10 +52,9 @@ public final class Stickiness {
      * @param ctx the context
      * @return the sticky value, {@link #RANDOM}, or {@code null}
      */
-    String rolloutValue(ContextData ctx) {
+    AttributeValue rolloutValue(ContextData ctx) {
         if (attribute != null) {
-            AttributeValue v = attribute.resolve(ctx);
-            return v == null ? null : v.raw();
+            return attribute.resolve(ctx);
         }
         return "random".equals(name) ? RANDOM : defaultChain(ctx);
     }
@@ -68,16 +66,16 @@ public final class Stickiness {
      * @param ctx the context
      * @return the sticky value or {@link #RANDOM}
      */
-    String variantValue(ContextData ctx) {
-        String v = rolloutValue(ctx);
+    AttributeValue variantValue(ContextData ctx) {
+        AttributeValue v = rolloutValue(ctx);
         return v == null ? defaultChain(ctx) : v;
     }
 
-    private static String defaultChain(ContextData ctx) {
+    private static AttributeValue defaultChain(ContextData ctx) {
         AttributeValue v = ctx.builtin(ContextData.USER_ID);
         if (v == null) {
             v = ctx.builtin(ContextData.SESSION_ID);
         }
-        return v == null ? RANDOM : v.raw();
+        return v == null ? RANDOM : v;
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.lamina.config.flags.internal.bucket.Bucketing;
 import dev.lamina.config.flags.internal.bucket.HashPrefix;
+import dev.lamina.config.flags.internal.context.AttributeValue;
 import dev.lamina.config.flags.internal.context.ContextData;
 
 /**
@@ -65,10 +66,10 @@ public final class VariantSet {
         if (total <= 0) {
             return null;
         }
-        String sticky = stickiness.variantValue(ctx);
+        AttributeValue sticky = stickiness.variantValue(ctx);
         int target = sticky == Stickiness.RANDOM
                 ? Bucketing.randomBucket(total)
-                : Bucketing.normalizedHash(prefix, sticky, total);
+                : Bucketing.normalizedHash(prefix, sticky.utf8(), total);
         for (int i = 0; i < variants.length; i++) {
             // Weight-0 variants have the same cumulative weight as their predecessor and are skipped.
             if (variants[i].weight > 0 && cumulative[i] >= target) {

@@ -39,7 +39,8 @@ class Murmur3Test {
             String id = word(random, alphabet);
             int seed = random.nextBoolean() ? 0 : Bucketing.VARIANT_SEED;
             int expected = Murmur3.hash32((group + ":" + id).getBytes(StandardCharsets.UTF_8), seed);
-            assertThat(Murmur3.hash(HashPrefix.of(group, seed), id)).as("%s:%s", group, id).isEqualTo(expected);
+            assertThat(Murmur3.hash(HashPrefix.of(group, seed), id.getBytes(StandardCharsets.UTF_8)))
+                    .as("%s:%s", group, id).isEqualTo(expected);
         }
     }
 
@@ -48,7 +49,7 @@ class Murmur3Test {
         // 6LvT0 hashes to 0x80000000 and ceQdGm to 0xffffffff: negative as ints, so Math.abs would break them.
         HashPrefix empty = HashPrefix.of("x", 0);
         for (String id : new String[] {"ejOoVL", "bY9fO-", "SI7p-", "6LvT0", "ceQdGm"}) {
-            assertThat(Bucketing.normalizedHash(empty, id, 100)).isBetween(1, 100);
+            assertThat(Bucketing.normalizedHash(empty, id.getBytes(StandardCharsets.UTF_8), 100)).isBetween(1, 100);
         }
     }
 
@@ -56,8 +57,8 @@ class Murmur3Test {
     void bucketsAUnleashSpecificationUserLikeTheSpecification() {
         // Feature.flexibleRollout.10: user 174 is inside 10 %, user 499 is not (client specification file 10).
         HashPrefix p = HashPrefix.of("Feature.flexibleRollout.10", 0);
-        assertThat(Bucketing.normalizedHash(p, "174", 100)).isLessThanOrEqualTo(10);
-        assertThat(Bucketing.normalizedHash(p, "499", 100)).isGreaterThan(10);
+        assertThat(Bucketing.normalizedHash(p, "174".getBytes(StandardCharsets.UTF_8), 100)).isLessThanOrEqualTo(10);
+        assertThat(Bucketing.normalizedHash(p, "499".getBytes(StandardCharsets.UTF_8), 100)).isGreaterThan(10);
     }
 
     private static String word(SplittableRandom r, String[] alphabet) {
