@@ -11,21 +11,23 @@ import dev.lamina.config.Format;
 import dev.lamina.config.ParseLimits;
 
 /**
- * Parsed documents keyed by source name, format, limits and the exact bytes, so that a reload re-parses only the
- * files whose content changed. The tree is a pure function of that key (the source name is in every origin), and
- * trees are immutable, so a hit is indistinguishable from a fresh parse: same bytes under another name is a
- * different entry, and new bytes under the same name miss. Failures are not cached.
+ * The last parsed document of each source name, so that a reload re-parses only the files whose content changed.
+ * A hit needs the same name, format, limits and exact bytes: the tree is a pure function of those (the source name
+ * is in every origin), and trees are immutable, so a hit is indistinguishable from a fresh parse. New bytes under a
+ * name replace that name's entry, so an edited file never leaves its earlier versions behind (a file edited a
+ * thousand times holds one tree, not a thousand). Failures are not cached.
  *
- * <p>The key holds the bytes themselves and compares them in full, rather than a digest: no collision can serve a
+ * <p>An entry holds the bytes themselves and compares them in full, rather than a digest: no collision can serve a
  * stale tree, and comparing a few KB is cheaper than hashing them. Bounded by total bytes held
- * ({@link #DEFAULT_MAX_BYTES}). One instance per owner (no static state); thread-safe.
+ * ({@link #DEFAULT_MAX_BYTES}), for directories with many tenant files. One instance per owner (no static state);
+ * thread-safe.
  */
 public final class ParsedDocumentCache implements DocumentParsing {
 
     /** The default bound on the bytes of the documents held (their trees are kept alongside). */
     public static final long DEFAULT_MAX_BYTES = 8L * 1024 * 1024;
 
-    private final Cache<Key, ConfigObject> cache;
+    private final Cache<String, Entry> cache;
 
     /** A cache bounded by {@link #DEFAULT_MAX_BYTES}. */
     public ParsedDocumentCache() {
@@ -42,7 +44,7 @@ public final class ParsedDocumentCache implements DocumentParsing {
         }
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((Key k, ConfigObject v) -> k.content.length + 1)
+                .weigher((String name, Entry e) -> e.content.length + 1)
                 .build();
     }
 
@@ -51,23 +53,25 @@ public final class ParsedDocumentCache implements DocumentParsing {
      *
      * @param sourceName the name used in origins and messages
      * @param format     the format
-     * @param content    the bytes; not modified, and copied into the key
+     * @param content    the bytes; not modified, and copied into the entry
      * @param limits     the parse limits
      * @return the tree, with origins naming {@code sourceName}
      * @throws dev.lamina.config.ConfigException as {@link DocumentParser#parse(String, Format, byte[], ParseLimits)}
      */
     @Override
     public ConfigObject parse(String sourceName, Format format, byte[] content, ParseLimits limits) {
-        Key probe = new Key(Objects.requireNonNull(sourceName, "sourceName"), Objects.requireNonNull(format, "format"),
-                Objects.requireNonNull(limits, "limits"), content);
-        ConfigObject hit = cache.getIfPresent(probe);
-        if (hit != null) {
-            return hit;
+        Objects.requireNonNull(sourceName, "sourceName");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(limits, "limits");
+        Entry last = cache.getIfPresent(sourceName);
+        if (last != null && last.format == format && last.limits.equals(limits)
+                && Arrays.equals(last.content, content)) {
+            return last.tree;
         }
-        // Parse outside the cache's compute so that a failure propagates untouched and is never stored; the stored
-        // key gets its own copy of the bytes so that a caller reusing its buffer cannot change it.
+        // Parse outside the cache's compute so that a failure propagates untouched and is never stored; the entry
+        // gets its own copy of the bytes so that a caller reusing its buffer cannot change it.
         ConfigObject parsed = DocumentParser.parse(sourceName, format, content, limits);
-        cache.put(new Key(sourceName, format, limits, content.clone()), parsed);
+        cache.put(sourceName, new Entry(format, limits, content.clone(), parsed));
         return parsed;
     }
 
@@ -77,30 +81,6 @@ public final class ParsedDocumentCache implements DocumentParsing {
         return cache.estimatedSize();
     }
 
-    private static final class Key {
-        private final String source;
-        private final Format format;
-        private final ParseLimits limits;
-        private final byte[] content;
-        private final int hash;
-
-        Key(String source, Format format, ParseLimits limits, byte[] content) {
-            this.source = source;
-            this.format = format;
-            this.limits = limits;
-            this.content = content;
-            this.hash = Objects.hash(source, format, limits) * 31 + Arrays.hashCode(content);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && hash == k.hash && source.equals(k.source) && format == k.format
-                    && limits.equals(k.limits) && Arrays.equals(content, k.content);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
+    private record Entry(Format format, ParseLimits limits, byte[] content, ConfigObject tree) {
     }
 }

@@ -41,6 +41,21 @@ class ParsedDocumentCacheTest {
     }
 
     @Test
+    void aFileEditedManyTimesHoldsOnlyItsLatestVersion() {
+        // Every edit of a watched file used to add an entry until the byte bound: thousands of dead trees kept
+        // alive (and promoted by every collection) for a file that is edited often.
+        ParsedDocumentCache cache = new ParsedDocumentCache();
+        for (int i = 0; i < 1_000; i++) {
+            cache.parse("staging.yaml", Format.YAML, utf8("max_workers: " + i + "\n"), LIMITS);
+        }
+        cache.parse("base.yaml", Format.YAML, utf8("a: 1\n"), LIMITS);
+
+        assertThat(cache.size()).isEqualTo(2);
+        assertThat(text(cache.parse("staging.yaml", Format.YAML, utf8("max_workers: 999\n"), LIMITS), "max_workers"))
+                .isEqualTo("999");
+    }
+
+    @Test
     void sameBytesUnderTwoNamesGiveOriginsNamingEachFile() {
         ParsedDocumentCache cache = new ParsedDocumentCache();
         ConfigObject base = cache.parse("conf/base.yaml", Format.YAML, utf8("a: 1\n"), LIMITS);
