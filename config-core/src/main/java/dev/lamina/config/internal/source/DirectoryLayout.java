@@ -1,14 +1,17 @@
 package dev.lamina.config.internal.source;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -77,12 +80,19 @@ public final class DirectoryLayout {
      * @throws ConfigSourceException if two files hold the same stem ({@code base.yaml} and {@code base.json})
      */
     public static Optional<Path> find(Path dir, String stem) {
+        return find(dir, stem, Listing.of(dir));
+    }
+
+    private static Optional<Path> find(Path dir, String stem, Listing listing) {
         List<Path> found = new ArrayList<>();
         for (Format f : Format.values()) {
             for (String ext : f.extensions()) {
-                Path p = dir.resolve(stem + "." + ext);
-                if (Files.isRegularFile(p)) {
-                    found.add(p);
+                String name = stem + "." + ext;
+                if (listing.mayHold(name)) {
+                    Path p = dir.resolve(name);
+                    if (Files.isRegularFile(p)) {
+                        found.add(p);
+                    }
                 }
             }
         }
@@ -97,7 +107,7 @@ public final class DirectoryLayout {
         }
         Path file = found.get(0);
         try {
-            if (!file.toRealPath().startsWith(dir.toRealPath())) {
+            if (!file.toRealPath().startsWith(listing.realDirectory())) {
                 throw new ConfigSourceException(Origin.of(file.toString()), null,
                         "resolves outside the configuration directory (symbolic link escape); refusing to read it");
             }
@@ -106,6 +116,48 @@ public final class DirectoryLayout {
                     + e.getClass().getSimpleName() + ")", e);
         }
         return Optional.of(file);
+    }
+
+    /**
+     * The names in a directory, read once so that looking up several stems (every reload looks up
+     * {@code environments}, {@code base} and each environment of the chain, in six formats each) costs one
+     * directory read instead of a file-system call per candidate name. Names are kept lower-cased: the listing
+     * only rules candidates out, and {@link Files#isRegularFile} still decides, so a case-insensitive file system
+     * finds {@code Base.YAML} exactly as it did before.
+     */
+    private static final class Listing {
+        private final Path dir;
+        private final Set<String> lowerCaseNames;
+        private Path realDirectory;
+
+        private Listing(Path dir, Set<String> lowerCaseNames) {
+            this.dir = dir;
+            this.lowerCaseNames = lowerCaseNames;
+        }
+
+        static Listing of(Path dir) {
+            Set<String> names = new HashSet<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path p : entries) {
+                    names.add(p.getFileName().toString().toLowerCase(Locale.ROOT));
+                }
+            } catch (IOException e) {
+                // Unlistable (or gone): every candidate is then checked on its own, as before.
+                return new Listing(dir, null);
+            }
+            return new Listing(dir, names);
+        }
+
+        boolean mayHold(String name) {
+            return lowerCaseNames == null || lowerCaseNames.contains(name.toLowerCase(Locale.ROOT));
+        }
+
+        Path realDirectory() throws IOException {
+            if (realDirectory == null) {
+                realDirectory = dir.toRealPath();
+            }
+            return realDirectory;
+        }
     }
 
     /**
@@ -165,13 +217,14 @@ public final class DirectoryLayout {
      */
     public static Map<String, Path> environmentFiles(Path dir, String environment, ParseLimits limits,
                                                      Map<String, Path> previousFiles, DocumentParsing parsing) {
-        Inheritance inheritance = chain(dir, environment, limits, parsing);
+        Listing listing = Listing.of(dir);
+        Inheritance inheritance = chain(dir, environment, limits, parsing, listing);
         List<String> stems = new ArrayList<>();
         stems.add("base");
         stems.addAll(inheritance.chain());
         Map<String, Path> files = new java.util.LinkedHashMap<>();
         for (String stem : stems) {
-            Optional<Path> file = find(dir, stem);
+            Optional<Path> file = find(dir, stem, listing);
             if (file.isPresent()) {
                 files.put(stem, file.get());
             } else if (previousFiles != null && previousFiles.containsKey(stem)) {
@@ -216,7 +269,12 @@ public final class DirectoryLayout {
      * @throws ConfigException as the three-argument form
      */
     public static Inheritance chain(Path dir, String environment, ParseLimits limits, DocumentParsing parsing) {
-        Optional<Path> file = find(dir, "environments");
+        return chain(dir, environment, limits, parsing, Listing.of(dir));
+    }
+
+    private static Inheritance chain(Path dir, String environment, ParseLimits limits, DocumentParsing parsing,
+                                     Listing listing) {
+        Optional<Path> file = find(dir, "environments", listing);
         if (file.isEmpty()) {
             return new Inheritance(List.of(environment), false);
         }
