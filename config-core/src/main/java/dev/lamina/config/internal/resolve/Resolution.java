@@ -18,6 +18,7 @@ import dev.lamina.config.ConfigResolveException;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.Origin;
 import dev.lamina.config.ScalarType;
+import dev.lamina.config.SecretPolicy;
 import dev.lamina.config.ValueResolver;
 import dev.lamina.config.internal.resolve.Template.Literal;
 import dev.lamina.config.internal.resolve.Template.Lookup;
@@ -48,9 +49,40 @@ final class Resolution {
     private final Map<ConfigPath, String> resolved = new HashMap<>();
     private final LinkedHashSet<ConfigPath> active = new LinkedHashSet<>();
 
-    /** Where the string being interpolated is; every error is reported there. */
-    record Scope(ConfigPath path, Origin origin, boolean secret) {
+    /**
+     * Where the string being interpolated is; every error is reported there. Whether the path is secret is only
+     * needed to word an error or hide a key, so the policy's patterns run on first use, not for every template.
+     */
+    static final class Scope {
+        private final ConfigPath path;
+        private final Origin origin;
+        private final SecretPolicy policy;
+        private byte secret; // 0 unknown, 1 no, 2 yes
+
+        Scope(ConfigPath path, Origin origin, SecretPolicy policy) {
+            this.path = path;
+            this.origin = origin;
+            this.policy = policy;
+        }
+
+        ConfigPath path() {
+            return path;
+        }
+
+        Origin origin() {
+            return origin;
+        }
+
+        boolean secret() {
+            if (secret == 0) {
+                secret = policy.isSecret(path) ? (byte) 2 : (byte) 1;
+            }
+            return secret == 2;
+        }
     }
+
+    /** The segments from the root to the node being walked; a ConfigPath is built only for a template. */
+    private final ArrayList<String> trail = new ArrayList<>();
 
     Resolution(ConfigObject root, ResolveSettings settings) {
         this.root = root;
@@ -59,33 +91,56 @@ final class Resolution {
     }
 
     ConfigObject resolveTree() {
-        return (ConfigObject) walk(root, ConfigPath.root());
+        return (ConfigObject) walk(root);
     }
 
-    private ConfigNode walk(ConfigNode node, ConfigPath path) {
+    /** Returns {@code node} itself when nothing below it changes, so unchanged subtrees stay shared. */
+    private ConfigNode walk(ConfigNode node) {
         if (node instanceof ConfigObject object) {
-            Map<String, ConfigNode> out = new LinkedHashMap<>();
-            boolean changed = false;
-            for (Map.Entry<String, ConfigNode> e : object.entries().entrySet()) {
-                ConfigNode child = walk(e.getValue(), path.child(e.getKey()));
-                changed |= child != e.getValue();
-                out.put(e.getKey(), child);
+            Map<String, ConfigNode> entries = object.entries();
+            ConfigNode[] changed = null;
+            int i = 0;
+            for (Map.Entry<String, ConfigNode> e : entries.entrySet()) {
+                trail.add(e.getKey());
+                ConfigNode child = walk(e.getValue());
+                trail.remove(trail.size() - 1);
+                if (child != e.getValue()) {
+                    if (changed == null) {
+                        changed = new ConfigNode[entries.size()];
+                    }
+                    changed[i] = child;
+                }
+                i++;
             }
-            return changed ? new ConfigObject(out, object.origin()) : object;
+            if (changed == null) {
+                return object;
+            }
+            Map<String, ConfigNode> out = new LinkedHashMap<>();
+            i = 0;
+            for (Map.Entry<String, ConfigNode> e : entries.entrySet()) {
+                out.put(e.getKey(), changed[i] != null ? changed[i] : e.getValue());
+                i++;
+            }
+            return new ConfigObject(out, object.origin());
         }
         if (node instanceof ConfigList list) {
-            List<ConfigNode> out = new ArrayList<>(list.size());
-            boolean changed = false;
+            List<ConfigNode> out = null;
             for (int i = 0; i < list.size(); i++) {
                 ConfigNode item = list.items().get(i);
-                ConfigNode child = walk(item, path.child(i));
-                changed |= child != item;
-                out.add(child);
+                trail.add(Integer.toString(i));
+                ConfigNode child = walk(item);
+                trail.remove(trail.size() - 1);
+                if (child != item && out == null) {
+                    out = new ArrayList<>(list.items().subList(0, i));
+                }
+                if (out != null) {
+                    out.add(child);
+                }
             }
-            return changed ? new ConfigList(out, list.origin()) : list;
+            return out != null ? new ConfigList(out, list.origin()) : list;
         }
         if (node instanceof ConfigScalar scalar && needsResolution(scalar)) {
-            String value = valueOf(path, scalar);
+            String value = valueOf(ConfigPath.of(trail), scalar);
             // Interpolated text is a string whatever it looks like; the origin stays the scalar's own.
             return value.equals(scalar.text()) ? scalar : ConfigScalar.string(value, scalar.origin());
         }
@@ -102,7 +157,7 @@ final class Resolution {
         if (done != null) {
             return done;
         }
-        Scope scope = new Scope(path, scalar.origin(), settings.secrets().isSecret(path));
+        Scope scope = new Scope(path, scalar.origin(), settings.secrets());
         Template template;
         try {
             template = TemplateParser.parse(scalar.text());
@@ -225,7 +280,7 @@ final class Resolution {
                     + String.join(", ", known) + "; for a variable with a default write ${NAME:-default})");
         }
         String key = evaluate(lookup.key(), scope);
-        String shownKey = scope.secret() && !lookup.key().isLiteral() ? "<interpolated key>" : key;
+        String shownKey = !lookup.key().isLiteral() && scope.secret() ? "<interpolated key>" : key;
         Optional<String> value = switch (prefix) {
             case REF -> reference(key, shownKey, lookup, scope);
             case FILE -> file(key, scope);

@@ -1,5 +1,6 @@
 package dev.lamina.config.internal.tree;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,21 +47,26 @@ record Provenance(List<Layer> layers, ConfigObject merged, ListStrategies strate
      */
     static Set<ConfigPath> encryptedPaths(ConfigNode tree) {
         Set<ConfigPath> out = new HashSet<>();
-        collectEncrypted(tree, ConfigPath.root(), out);
+        collectEncrypted(tree, new ArrayList<>(), out);
         return out;
     }
 
-    private static void collectEncrypted(ConfigNode node, ConfigPath path, Set<ConfigPath> out) {
+    /** {@code trail} holds the segments down to {@code node}; a path is built only for an encrypted value (rare). */
+    private static void collectEncrypted(ConfigNode node, List<String> trail, Set<ConfigPath> out) {
         if (node instanceof ConfigObject o) {
             for (Map.Entry<String, ConfigNode> e : o.entries().entrySet()) {
-                collectEncrypted(e.getValue(), path.child(e.getKey()), out);
+                trail.add(e.getKey());
+                collectEncrypted(e.getValue(), trail, out);
+                trail.remove(trail.size() - 1);
             }
         } else if (node instanceof ConfigList l) {
             for (int i = 0; i < l.size(); i++) {
-                collectEncrypted(l.items().get(i), path.child(i), out);
+                trail.add(Integer.toString(i));
+                collectEncrypted(l.items().get(i), trail, out);
+                trail.remove(trail.size() - 1);
             }
         } else if (node instanceof ConfigScalar s && SecretPolicy.isEncrypted(s.text())) {
-            out.add(path);
+            out.add(ConfigPath.of(trail));
         }
     }
 
