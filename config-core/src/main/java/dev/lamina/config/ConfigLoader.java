@@ -5,11 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import dev.lamina.config.internal.bind.Binder;
-import dev.lamina.config.internal.merge.TreeMerger;
-import dev.lamina.config.internal.resolve.ResolveSettings;
-import dev.lamina.config.internal.resolve.TreeResolver;
-import dev.lamina.config.internal.tree.TreeConfiguration;
+import dev.lamina.config.internal.tree.LayerPipeline;
 
 /**
  * Loads a {@link Configuration}: reads each source, merges the layers in order (a later layer wins; see
@@ -29,9 +25,7 @@ import dev.lamina.config.internal.tree.TreeConfiguration;
 public final class ConfigLoader {
 
     private final LoadOptions options;
-    private final TreeMerger merger;
-    private final ResolveSettings resolveSettings;
-    private final Binder binder;
+    private final LayerPipeline pipeline;
 
     /** A loader with {@link LoadOptions#defaults()}. */
     public ConfigLoader() {
@@ -44,10 +38,7 @@ public final class ConfigLoader {
      */
     public ConfigLoader(LoadOptions options) {
         this.options = Objects.requireNonNull(options, "options");
-        this.merger = new TreeMerger(options.mergeOptions());
-        this.resolveSettings = new ResolveSettings(options.environment(), options.resolvers(),
-                options.baseDirectory(), options.secretPolicy());
-        this.binder = new Binder();
+        this.pipeline = new LayerPipeline(options);
     }
 
     /**
@@ -94,10 +85,7 @@ public final class ConfigLoader {
      * @throws ConfigException        if the merge fails (a merge-by-key list item without its key)
      */
     public Configuration fromLayers(List<Layer> layers) {
-        List<Layer> copy = List.copyOf(layers);
-        ConfigObject merged = merger.merge(copy);
-        ConfigObject resolved = TreeResolver.resolve(merged, resolveSettings);
-        return new TreeConfiguration(resolved, merged, copy, options.mergeOptions(), options.secretPolicy(), binder);
+        return pipeline.build(layers, null);
     }
 
     /** @return the options this loader was built with */

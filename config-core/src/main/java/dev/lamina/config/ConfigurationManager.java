@@ -133,7 +133,8 @@ public final class ConfigurationManager implements AutoCloseable {
                 long t0 = System.nanoTime();
                 SourceReader.Sources src = sources.read(environment, null);
                 ConfigObject runtime = prev == null ? initialRuntime : prev.runtimeTree();
-                Configuration cfg = sources.build(src.layers(), runtime, List.of());
+                Configuration cfg = sources.build(src.layers(), runtime, List.of(),
+                        prev == null ? null : prev.snapshot().configuration());
                 publisher.validate(cfg, environment);
                 metrics.recordLoad(System.nanoTime() - t0);
                 return publisher.commit(prev, new Publisher.Draft(environment, src.files(), src.layers(), runtime, cfg),
@@ -171,7 +172,8 @@ public final class ConfigurationManager implements AutoCloseable {
             try {
                 long t0 = System.nanoTime();
                 SourceReader.Sources src = sources.read(prev.environment(), prev.files());
-                Configuration cfg = sources.build(src.layers(), prev.runtimeTree(), List.of());
+                Configuration cfg = sources.build(src.layers(), prev.runtimeTree(), List.of(),
+                        prev.snapshot().configuration());
                 publisher.validate(cfg, prev.environment());
                 metrics.recordLoad(System.nanoTime() - t0);
                 Snapshot s = publisher.commit(prev, new Publisher.Draft(prev.environment(), src.files(), src.layers(),
@@ -292,7 +294,7 @@ public final class ConfigurationManager implements AutoCloseable {
             if (overlay.isEmpty()) {
                 return s.snapshot().configuration();
             }
-            Configuration cfg = sources.build(s.sourceLayers(), s.runtimeTree(), overlay.get());
+            Configuration cfg = sources.build(s.sourceLayers(), s.runtimeTree(), overlay.get(), null);
             publisher.validate(cfg, s.environment());
             return cfg;
         });
@@ -369,7 +371,8 @@ public final class ConfigurationManager implements AutoCloseable {
                 for (Map.Entry<ConfigPath, ConfigNode> e : nodes.entrySet()) {
                     runtime = RuntimeTree.set(runtime, e.getKey(), e.getValue());
                 }
-                Configuration cfg = sources.build(prev.sourceLayers(), runtime, List.of());
+                Configuration cfg = sources.build(prev.sourceLayers(), runtime, List.of(),
+                        prev.snapshot().configuration());
                 publisher.validate(cfg, prev.environment());
                 return publisher.commit(prev, new Publisher.Draft(prev.environment(), prev.files(),
                         prev.sourceLayers(), runtime, cfg), ChangeRecord.Action.UPDATE, principal, why);

@@ -67,6 +67,8 @@ public final class Publisher {
     private volatile ManagerState state;
     /** Published states, oldest first, at most {@code historySize}; an immutable list replaced on publish. */
     private volatile List<ManagerState> history = List.of();
+    /** The digests of the last tree hashed, so that the next hash skips what it shares; guarded by the lock. */
+    private ContentHash.Digests digests = ContentHash.Digests.NONE;
 
     /**
      * @param options   the manager's options
@@ -137,7 +139,10 @@ public final class Publisher {
      * @throws dev.lamina.config.ConfigSourceException if the persist file cannot be written (nothing published)
      */
     public Snapshot commit(ManagerState prev, Draft d, ChangeRecord.Action action, Principal principal, String why) {
-        String hash = ContentHash.of(d.config().root());
+        ContentHash.Result hashed = ContentHash.of(d.config().root(), digests);
+        // Only a cache: a digest is right for as long as its (immutable) node exists, whatever happens next.
+        digests = hashed.digests();
+        String hash = hashed.hash();
         if (prev != null && hash.equals(prev.snapshot().contentHash())) {
             if (action == ChangeRecord.Action.LOAD || action == ChangeRecord.Action.RELOAD) {
                 // Same content: no version, but remember which environment and files are now in force.

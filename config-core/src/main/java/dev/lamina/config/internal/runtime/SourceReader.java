@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.lamina.config.ConfigDocuments;
-import dev.lamina.config.ConfigLoader;
 import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigSourceException;
 import dev.lamina.config.ConfigSources;
@@ -27,6 +26,7 @@ import dev.lamina.config.internal.io.AtomicFiles;
 import dev.lamina.config.internal.parse.ParsedDocumentCache;
 import dev.lamina.config.internal.source.DirectoryLayout;
 import dev.lamina.config.internal.source.FileSource;
+import dev.lamina.config.internal.tree.LayerPipeline;
 
 /**
  * Reads the manager's inputs (the environment's files, layer providers, environment variables, tenant overlays,
@@ -47,7 +47,7 @@ public final class SourceReader {
     }
 
     private final ConfigurationOptions options;
-    private final ConfigLoader loader;
+    private final LayerPipeline pipeline;
     // Per manager: a reload re-reads every file but re-parses only those whose bytes changed.
     private final ParsedDocumentCache documents = new ParsedDocumentCache();
 
@@ -59,7 +59,7 @@ public final class SourceReader {
                 .secretPolicy(options.secretPolicy())
                 .baseDirectory(options.directory());
         options.environment().ifPresent(lo::environment);
-        this.loader = new ConfigLoader(lo.build());
+        this.pipeline = new LayerPipeline(lo.build());
     }
 
     /**
@@ -98,17 +98,20 @@ public final class SourceReader {
      * @param sourceLayers the source layers
      * @param runtimeTree  the runtime-updates layer
      * @param extra        layers on top (a tenant overlay), possibly empty
+     * @param previous     the configuration the result replaces, whose unchanged subtrees it shares, or
+     *                     {@code null}
      * @return the merged and resolved configuration
      * @throws dev.lamina.config.ConfigException when resolution fails
      */
-    public Configuration build(List<Layer> sourceLayers, ConfigObject runtimeTree, List<Layer> extra) {
+    public Configuration build(List<Layer> sourceLayers, ConfigObject runtimeTree, List<Layer> extra,
+                               Configuration previous) {
         List<Layer> all = new ArrayList<>(sourceLayers.size() + 1 + extra.size());
         all.addAll(sourceLayers);
         if (!runtimeTree.isEmpty()) {
             all.add(new Layer(RUNTIME_LAYER, runtimeTree));
         }
         all.addAll(extra);
-        return loader.fromLayers(all);
+        return pipeline.build(all, previous);
     }
 
     /**

@@ -74,6 +74,142 @@ public final class TreeConfiguration implements Configuration {
         this.ints = ints(index);
     }
 
+    private TreeConfiguration(ConfigObject root, Provenance provenance, TreeConfiguration previous) {
+        this.root = root;
+        this.prefix = ConfigPath.root();
+        this.provenance = provenance;
+        HashMap<String, ConfigNode> idx = new HashMap<>(previous.index);
+        HashMap<String, Integer> in = new HashMap<>(previous.ints);
+        reindex(previous.root, root, ConfigPath.root(), idx, in);
+        this.index = idx;
+        this.ints = in;
+    }
+
+    /**
+     * The configuration of {@code resolved}, sharing {@code previous}'s nodes wherever they are equal and building
+     * the lookup index from {@code previous}'s by visiting only what is not shared: a reload that changes one
+     * value re-indexes the path down to it, not the whole tree. The result is indistinguishable from
+     * {@link #TreeConfiguration(ConfigObject, ConfigObject, List, MergeOptions, SecretPolicy, Binder)}.
+     *
+     * @param previous     the configuration this one replaces, or {@code null}
+     * @param resolved     the merged and interpolated tree
+     * @param merged       the merged tree before interpolation
+     * @param layers       the layers, lowest precedence first
+     * @param mergeOptions the merge options used
+     * @param policy       which paths are secret
+     * @param binder       the binder shared by configurations of one loader
+     * @return the configuration
+     */
+    public static TreeConfiguration following(Configuration previous, ConfigObject resolved, ConfigObject merged,
+                                              List<Layer> layers, MergeOptions mergeOptions, SecretPolicy policy,
+                                              Binder binder) {
+        if (!(previous instanceof TreeConfiguration before) || !before.prefix.isRoot()) {
+            return new TreeConfiguration(resolved, merged, layers, mergeOptions, policy, binder);
+        }
+        Provenance provenance = new Provenance(layers, merged, new ListStrategies(mergeOptions), policy, binder,
+                Provenance.encryptedPaths(merged));
+        return new TreeConfiguration(Sharing.share(resolved, before.root), provenance, before);
+    }
+
+    /** @return the lookup index, canonical path text to node (for tests of the incremental build) */
+    Map<String, ConfigNode> indexView() {
+        return Collections.unmodifiableMap(index);
+    }
+
+    /** @return the int view of the index (for tests of the incremental build) */
+    Map<String, Integer> intsView() {
+        return Collections.unmodifiableMap(ints);
+    }
+
+    /** Updates an index of {@code old} (and its int view) to one of {@code fresh}, skipping shared subtrees. */
+    private static void reindex(ConfigNode old, ConfigNode fresh, ConfigPath path, Map<String, ConfigNode> index,
+                                Map<String, Integer> ints) {
+        if (old == fresh) {
+            return;
+        }
+        String key = path.toString();
+        index.put(key, fresh);
+        putInt(key, fresh, ints);
+        if (old instanceof ConfigObject o && fresh instanceof ConfigObject f) {
+            for (Map.Entry<String, ConfigNode> e : f.entries().entrySet()) {
+                ConfigNode before = o.entries().get(e.getKey());
+                ConfigPath child = path.child(e.getKey());
+                if (before == null) {
+                    add(e.getValue(), child, index, ints);
+                } else {
+                    reindex(before, e.getValue(), child, index, ints);
+                }
+            }
+            for (Map.Entry<String, ConfigNode> e : o.entries().entrySet()) {
+                if (!f.entries().containsKey(e.getKey())) {
+                    remove(e.getValue(), path.child(e.getKey()), index, ints);
+                }
+            }
+        } else if (old instanceof ConfigList o && fresh instanceof ConfigList f) {
+            for (int i = 0; i < f.size(); i++) {
+                if (i < o.size()) {
+                    reindex(o.items().get(i), f.items().get(i), path.child(i), index, ints);
+                } else {
+                    add(f.items().get(i), path.child(i), index, ints);
+                }
+            }
+            for (int i = f.size(); i < o.size(); i++) {
+                remove(o.items().get(i), path.child(i), index, ints);
+            }
+        } else {
+            // A different kind of node: drop everything below the old one, then index everything below the new.
+            removeBelow(old, path, index, ints);
+            addBelow(fresh, path, index, ints);
+        }
+    }
+
+    private static void add(ConfigNode node, ConfigPath path, Map<String, ConfigNode> index,
+                            Map<String, Integer> ints) {
+        String key = path.toString();
+        index.put(key, node);
+        putInt(key, node, ints);
+        addBelow(node, path, index, ints);
+    }
+
+    private static void addBelow(ConfigNode node, ConfigPath path, Map<String, ConfigNode> index,
+                                 Map<String, Integer> ints) {
+        if (node instanceof ConfigObject o) {
+            o.entries().forEach((k, v) -> add(v, path.child(k), index, ints));
+        } else if (node instanceof ConfigList l) {
+            for (int i = 0; i < l.size(); i++) {
+                add(l.items().get(i), path.child(i), index, ints);
+            }
+        }
+    }
+
+    private static void remove(ConfigNode node, ConfigPath path, Map<String, ConfigNode> index,
+                               Map<String, Integer> ints) {
+        String key = path.toString();
+        index.remove(key);
+        ints.remove(key);
+        removeBelow(node, path, index, ints);
+    }
+
+    private static void removeBelow(ConfigNode node, ConfigPath path, Map<String, ConfigNode> index,
+                                    Map<String, Integer> ints) {
+        if (node instanceof ConfigObject o) {
+            o.entries().forEach((k, v) -> remove(v, path.child(k), index, ints));
+        } else if (node instanceof ConfigList l) {
+            for (int i = 0; i < l.size(); i++) {
+                remove(l.items().get(i), path.child(i), index, ints);
+            }
+        }
+    }
+
+    private static void putInt(String key, ConfigNode node, Map<String, Integer> ints) {
+        long v = node instanceof ConfigScalar s ? ScalarSyntax.parseIntOrSentinel(s.text()) : ScalarSyntax.NOT_AN_INT;
+        if (v != ScalarSyntax.NOT_AN_INT) {
+            ints.put(key, (int) v);
+        } else {
+            ints.remove(key);
+        }
+    }
+
     private static Map<String, Integer> ints(Map<String, ConfigNode> index) {
         Map<String, Integer> out = new HashMap<>();
         for (Map.Entry<String, ConfigNode> e : index.entrySet()) {

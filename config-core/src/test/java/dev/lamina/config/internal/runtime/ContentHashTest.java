@@ -15,6 +15,8 @@ import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.Origin;
 import dev.lamina.config.ScalarType;
+import dev.lamina.config.internal.tree.RandomEdits;
+import dev.lamina.config.internal.tree.Sharing;
 
 class ContentHashTest {
 
@@ -59,5 +61,46 @@ class ContentHashTest {
         ConfigObject one = obj("ab", s("c", "t"));
         ConfigObject two = obj("a", s("bc", "t"));
         assertThat(ContentHash.of(one)).isNotEqualTo(ContentHash.of(two));
+    }
+
+    @Test
+    void reusingTheDigestsOfAnEarlierTreeGivesTheHashComputedFromScratch() {
+        RandomEdits edits = new RandomEdits(3);
+        ContentHash.Digests digests = ContentHash.Digests.NONE;
+        ConfigObject current = edits.tree();
+        for (int i = 0; i < 3_000; i++) {
+            // Shared as a reload shares it, so that most digests are reused and the rest recomputed.
+            ConfigObject next = Sharing.share(edits.edited(current), current);
+            ContentHash.Result result = ContentHash.of(next, digests);
+
+            assertThat(result.hash()).as("case %d: %s", i, next).isEqualTo(ContentHash.of(next));
+            assertThat(result.hash().equals(ContentHash.of(current))).as("case %d: %s vs %s", i, next, current)
+                    .isEqualTo(sameContent(next, current));
+            digests = result.digests();
+            current = next;
+        }
+    }
+
+    /** Equal to a reader: same kinds, keys (in any order), scalar types and texts; origins ignored. */
+    private static boolean sameContent(ConfigNode a, ConfigNode b) {
+        if (a instanceof ConfigObject x && b instanceof ConfigObject y) {
+            return x.entries().keySet().equals(y.entries().keySet()) && x.entries().keySet().stream()
+                    .allMatch(k -> sameContent(x.entries().get(k), y.entries().get(k)));
+        }
+        if (a instanceof ConfigList x && b instanceof ConfigList y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!sameContent(x.items().get(i), y.items().get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof ConfigScalar x && b instanceof ConfigScalar y) {
+            return x.type() == y.type() && x.text().equals(y.text());
+        }
+        return a instanceof ConfigNull && b instanceof ConfigNull;
     }
 }

@@ -1,0 +1,51 @@
+package dev.lamina.config.internal.tree;
+
+import java.util.List;
+import java.util.Objects;
+
+import dev.lamina.config.ConfigObject;
+import dev.lamina.config.Configuration;
+import dev.lamina.config.Layer;
+import dev.lamina.config.LoadOptions;
+import dev.lamina.config.internal.bind.Binder;
+import dev.lamina.config.internal.merge.TreeMerger;
+import dev.lamina.config.internal.resolve.ResolveSettings;
+import dev.lamina.config.internal.resolve.TreeResolver;
+
+/**
+ * Merge, resolve and index: what {@link dev.lamina.config.ConfigLoader#fromLayers} does, shared with the manager,
+ * which also hands over the configuration being replaced so that unchanged subtrees are shared with it (see
+ * {@link TreeConfiguration#following}). Immutable; thread-safe.
+ */
+public final class LayerPipeline {
+
+    private final LoadOptions options;
+    private final TreeMerger merger;
+    private final ResolveSettings resolveSettings;
+    private final Binder binder;
+
+    /** @param options the load options */
+    public LayerPipeline(LoadOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.merger = new TreeMerger(options.mergeOptions());
+        this.resolveSettings = new ResolveSettings(options.environment(), options.resolvers(),
+                options.baseDirectory(), options.secretPolicy());
+        this.binder = new Binder();
+    }
+
+    /**
+     * @param layers   the layers, lowest precedence first
+     * @param previous the configuration the result replaces, or {@code null}; only sharing depends on it
+     * @return the merged, resolved and indexed configuration
+     * @throws dev.lamina.config.ConfigException when the merge or an interpolation fails
+     */
+    public Configuration build(List<Layer> layers, Configuration previous) {
+        List<Layer> copy = List.copyOf(layers);
+        ConfigObject merged = merger.merge(copy);
+        ConfigObject resolved = TreeResolver.resolve(merged, resolveSettings);
+        return previous == null
+                ? new TreeConfiguration(resolved, merged, copy, options.mergeOptions(), options.secretPolicy(), binder)
+                : TreeConfiguration.following(previous, resolved, merged, copy, options.mergeOptions(),
+                        options.secretPolicy(), binder);
+    }
+}
