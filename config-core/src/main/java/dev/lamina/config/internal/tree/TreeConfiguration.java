@@ -3,7 +3,6 @@ package dev.lamina.config.internal.tree;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,13 +42,12 @@ public final class TreeConfiguration implements Configuration {
 
     private final ConfigObject root;
     private final ConfigPath prefix;
-    private final Map<String, ConfigNode> index;
     /**
-     * Every scalar whose text reads as an {@code int}, by canonical path, converted once here so that
-     * {@link #getInt} on a canonical path is one hash lookup (parsing the text on each call cost as much as the
-     * lookup itself; see GetIntBenchmark in benchmarks/).
+     * Every node by canonical path, with the value of every scalar whose text reads as an {@code int} converted
+     * once here so that {@link #getInt} on a canonical path is one probe (parsing the text on each call cost as
+     * much as the lookup itself; see GetIntBenchmark in benchmarks/).
      */
-    private final Map<String, Integer> ints;
+    private final PathIndex index;
     private final Provenance provenance;
 
     /**
@@ -71,18 +69,15 @@ public final class TreeConfiguration implements Configuration {
         this.prefix = prefix;
         this.provenance = provenance;
         this.index = Trees.index(root);
-        this.ints = ints(index);
     }
 
     private TreeConfiguration(ConfigObject root, Provenance provenance, TreeConfiguration previous) {
         this.root = root;
         this.prefix = ConfigPath.root();
         this.provenance = provenance;
-        HashMap<String, ConfigNode> idx = new HashMap<>(previous.index);
-        HashMap<String, Integer> in = new HashMap<>(previous.ints);
-        reindex(previous.root, root, ConfigPath.root(), idx, in);
+        PathIndex idx = previous.index.copy();
+        reindex(previous.root, root, ConfigPath.root(), idx);
         this.index = idx;
-        this.ints = in;
     }
 
     /**
@@ -113,114 +108,84 @@ public final class TreeConfiguration implements Configuration {
 
     /** @return the lookup index, canonical path text to node (for tests of the incremental build) */
     Map<String, ConfigNode> indexView() {
-        return Collections.unmodifiableMap(index);
+        return index.toMap();
     }
 
     /** @return the int view of the index (for tests of the incremental build) */
     Map<String, Integer> intsView() {
-        return Collections.unmodifiableMap(ints);
+        return index.intsToMap();
     }
 
     /** Updates an index of {@code old} (and its int view) to one of {@code fresh}, skipping shared subtrees. */
-    private static void reindex(ConfigNode old, ConfigNode fresh, ConfigPath path, Map<String, ConfigNode> index,
-                                Map<String, Integer> ints) {
+    private static void reindex(ConfigNode old, ConfigNode fresh, ConfigPath path, PathIndex index) {
         if (old == fresh) {
             return;
         }
         String key = path.toString();
         index.put(key, fresh);
-        putInt(key, fresh, ints);
         if (old instanceof ConfigObject o && fresh instanceof ConfigObject f) {
             for (Map.Entry<String, ConfigNode> e : f.entries().entrySet()) {
                 ConfigNode before = o.entries().get(e.getKey());
                 ConfigPath child = path.child(e.getKey());
                 if (before == null) {
-                    add(e.getValue(), child, index, ints);
+                    add(e.getValue(), child, index);
                 } else {
-                    reindex(before, e.getValue(), child, index, ints);
+                    reindex(before, e.getValue(), child, index);
                 }
             }
             for (Map.Entry<String, ConfigNode> e : o.entries().entrySet()) {
                 if (!f.entries().containsKey(e.getKey())) {
-                    remove(e.getValue(), path.child(e.getKey()), index, ints);
+                    remove(e.getValue(), path.child(e.getKey()), index);
                 }
             }
         } else if (old instanceof ConfigList o && fresh instanceof ConfigList f) {
             for (int i = 0; i < f.size(); i++) {
                 if (i < o.size()) {
-                    reindex(o.items().get(i), f.items().get(i), path.child(i), index, ints);
+                    reindex(o.items().get(i), f.items().get(i), path.child(i), index);
                 } else {
-                    add(f.items().get(i), path.child(i), index, ints);
+                    add(f.items().get(i), path.child(i), index);
                 }
             }
             for (int i = f.size(); i < o.size(); i++) {
-                remove(o.items().get(i), path.child(i), index, ints);
+                remove(o.items().get(i), path.child(i), index);
             }
         } else {
             // A different kind of node: drop everything below the old one, then index everything below the new.
-            removeBelow(old, path, index, ints);
-            addBelow(fresh, path, index, ints);
+            removeBelow(old, path, index);
+            addBelow(fresh, path, index);
         }
     }
 
-    private static void add(ConfigNode node, ConfigPath path, Map<String, ConfigNode> index,
-                            Map<String, Integer> ints) {
+    private static void add(ConfigNode node, ConfigPath path, PathIndex index) {
         String key = path.toString();
         index.put(key, node);
-        putInt(key, node, ints);
-        addBelow(node, path, index, ints);
+        addBelow(node, path, index);
     }
 
-    private static void addBelow(ConfigNode node, ConfigPath path, Map<String, ConfigNode> index,
-                                 Map<String, Integer> ints) {
+    private static void addBelow(ConfigNode node, ConfigPath path, PathIndex index) {
         if (node instanceof ConfigObject o) {
-            o.entries().forEach((k, v) -> add(v, path.child(k), index, ints));
+            o.entries().forEach((k, v) -> add(v, path.child(k), index));
         } else if (node instanceof ConfigList l) {
             for (int i = 0; i < l.size(); i++) {
-                add(l.items().get(i), path.child(i), index, ints);
+                add(l.items().get(i), path.child(i), index);
             }
         }
     }
 
-    private static void remove(ConfigNode node, ConfigPath path, Map<String, ConfigNode> index,
-                               Map<String, Integer> ints) {
+    private static void remove(ConfigNode node, ConfigPath path, PathIndex index) {
         String key = path.toString();
         index.remove(key);
-        ints.remove(key);
-        removeBelow(node, path, index, ints);
+        removeBelow(node, path, index);
     }
 
-    private static void removeBelow(ConfigNode node, ConfigPath path, Map<String, ConfigNode> index,
-                                    Map<String, Integer> ints) {
+    private static void removeBelow(ConfigNode node, ConfigPath path, PathIndex index) {
         if (node instanceof ConfigObject o) {
-            o.entries().forEach((k, v) -> remove(v, path.child(k), index, ints));
+            o.entries().forEach((k, v) -> remove(v, path.child(k), index));
         } else if (node instanceof ConfigList l) {
             for (int i = 0; i < l.size(); i++) {
-                remove(l.items().get(i), path.child(i), index, ints);
+                remove(l.items().get(i), path.child(i), index);
             }
         }
-    }
-
-    private static void putInt(String key, ConfigNode node, Map<String, Integer> ints) {
-        long v = node instanceof ConfigScalar s ? ScalarSyntax.parseIntOrSentinel(s.text()) : ScalarSyntax.NOT_AN_INT;
-        if (v != ScalarSyntax.NOT_AN_INT) {
-            ints.put(key, (int) v);
-        } else {
-            ints.remove(key);
-        }
-    }
-
-    private static Map<String, Integer> ints(Map<String, ConfigNode> index) {
-        Map<String, Integer> out = new HashMap<>();
-        for (Map.Entry<String, ConfigNode> e : index.entrySet()) {
-            if (e.getValue() instanceof ConfigScalar s) {
-                long v = ScalarSyntax.parseIntOrSentinel(s.text());
-                if (v != ScalarSyntax.NOT_AN_INT) {
-                    out.put(e.getKey(), (int) v);
-                }
-            }
-        }
-        return out;
     }
 
     // ------------------------------------------------------------------ lookup
@@ -239,7 +204,7 @@ public final class TreeConfiguration implements Configuration {
         ConfigNode n = find(path);
         if (n == null) {
             ConfigPath full = full(path);
-            Optional<String> guess = Suggestions.closest(ConfigPath.parse(path).toString(), index.keySet());
+            Optional<String> guess = Suggestions.closest(ConfigPath.parse(path).toString(), index.paths());
             throw new ConfigMissingException(null, full, "no value is set"
                     + guess.filter(g -> !g.isEmpty()).map(g -> " (did you mean " + Trees.concat(prefix, ConfigPath.parse(g)) + "?)").orElse("")
                     + " (fix: add it to a layer, or read it with a getOptional method)");
@@ -290,9 +255,9 @@ public final class TreeConfiguration implements Configuration {
 
     @Override
     public int getInt(String path) {
-        Integer v = ints.get(path);
-        if (v != null) {
-            return v;
+        long v = index.intAt(path);
+        if (v != PathIndex.NOT_AN_INT) {
+            return (int) v;
         }
         // Another spelling of the path, or not an int: the general conversion decides (and names the problem).
         ConfigNode n = require(path);

@@ -3,7 +3,6 @@ package dev.lamina.config.internal.tree;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +30,13 @@ public final class Trees {
      * @param root a tree
      * @return every node keyed by its canonical path text relative to {@code root} ({@code ""} for the root)
      */
-    static Map<String, ConfigNode> index(ConfigNode root) {
-        Map<String, ConfigNode> out = new HashMap<>();
+    static PathIndex index(ConfigNode root) {
+        PathIndex out = PathIndex.empty();
         index(root, ConfigPath.root(), out);
         return out;
     }
 
-    private static void index(ConfigNode node, ConfigPath path, Map<String, ConfigNode> out) {
+    private static void index(ConfigNode node, ConfigPath path, PathIndex out) {
         out.put(path.toString(), node);
         if (node instanceof ConfigObject o) {
             for (Map.Entry<String, ConfigNode> e : o.entries().entrySet()) {

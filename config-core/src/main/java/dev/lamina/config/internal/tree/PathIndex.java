@@ -1,0 +1,208 @@
+package dev.lamina.config.internal.tree;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.lamina.config.ConfigNode;
+import dev.lamina.config.ConfigScalar;
+import dev.lamina.config.internal.bind.ScalarSyntax;
+
+/**
+ * Canonical path text to node, with each scalar's {@code int} value (when its text is one) kept beside it, so that
+ * {@code getInt} is a single probe with no boxing. Open addressing with linear probing in three parallel arrays: a
+ * reload copies the previous index with three array copies (a {@code HashMap} copy rehashes and allocates every
+ * entry, which cost more than the rest of publishing a one-value edit) and then updates the entries that changed.
+ *
+ * <p>Filled by one thread before the configuration that owns it is published (through a final field), then only
+ * read. Not thread-safe while being filled.
+ */
+final class PathIndex {
+
+    /** {@link #intAt} of a path whose node is not an int scalar, or that is absent. */
+    static final long NOT_AN_INT = ScalarSyntax.NOT_AN_INT;
+
+    private String[] keys;
+    private ConfigNode[] nodes;
+    private long[] ints;
+    private int size;
+
+    private PathIndex(int capacity) {
+        keys = new String[capacity];
+        nodes = new ConfigNode[capacity];
+        ints = new long[capacity];
+        Arrays.fill(ints, NOT_AN_INT);
+    }
+
+    private PathIndex(PathIndex other) {
+        keys = other.keys.clone();
+        nodes = other.nodes.clone();
+        ints = other.ints.clone();
+        size = other.size;
+    }
+
+    /** @return an empty index */
+    static PathIndex empty() {
+        return new PathIndex(64);
+    }
+
+    /** @return an independent copy, to update into the index of a next version */
+    PathIndex copy() {
+        return new PathIndex(this);
+    }
+
+    /** @return the number of paths */
+    int size() {
+        return size;
+    }
+
+    /**
+     * @param path canonical path text
+     * @return the node, or {@code null}
+     */
+    ConfigNode get(String path) {
+        int i = slot(path);
+        return i < 0 ? null : nodes[i];
+    }
+
+    /**
+     * @param path canonical path text
+     * @return the int value of the scalar there, or {@link #NOT_AN_INT}
+     */
+    long intAt(String path) {
+        int i = slot(path);
+        return i < 0 ? NOT_AN_INT : ints[i];
+    }
+
+    /**
+     * @param path canonical path text
+     * @param node the node there (replacing any)
+     */
+    void put(String path, ConfigNode node) {
+        long asInt = node instanceof ConfigScalar s ? ScalarSyntax.parseIntOrSentinel(s.text()) : NOT_AN_INT;
+        int i = slot(path);
+        if (i >= 0) {
+            nodes[i] = node;
+            ints[i] = asInt;
+            return;
+        }
+        if ((size + 1) * 2 > keys.length) {
+            grow();
+        }
+        int mask = keys.length - 1;
+        int j = spread(path.hashCode()) & mask;
+        while (keys[j] != null) {
+            j = (j + 1) & mask;
+        }
+        keys[j] = path;
+        nodes[j] = node;
+        ints[j] = asInt;
+        size++;
+    }
+
+    /** @param path canonical path text to drop, if present */
+    void remove(String path) {
+        int i = slot(path);
+        if (i < 0) {
+            return;
+        }
+        size--;
+        // Backward-shift deletion: move later entries of the probe run into the hole so no lookup stops early.
+        int mask = keys.length - 1;
+        int j = i;
+        while (true) {
+            j = (j + 1) & mask;
+            if (keys[j] == null) {
+                break;
+            }
+            int home = spread(keys[j].hashCode()) & mask;
+            boolean movable = i <= j ? home <= i || home > j : home <= i && home > j;
+            if (movable) {
+                keys[i] = keys[j];
+                nodes[i] = nodes[j];
+                ints[i] = ints[j];
+                i = j;
+            }
+        }
+        keys[i] = null;
+        nodes[i] = null;
+        ints[i] = NOT_AN_INT;
+    }
+
+    /** @return every path, in no particular order */
+    List<String> paths() {
+        List<String> out = new ArrayList<>(size);
+        for (String k : keys) {
+            if (k != null) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    /** @return the index as a map (for tests) */
+    Map<String, ConfigNode> toMap() {
+        Map<String, ConfigNode> out = new HashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != null) {
+                out.put(keys[i], nodes[i]);
+            }
+        }
+        return out;
+    }
+
+    /** @return the int values as a map (for tests) */
+    Map<String, Integer> intsToMap() {
+        Map<String, Integer> out = new HashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != null && ints[i] != NOT_AN_INT) {
+                out.put(keys[i], (int) ints[i]);
+            }
+        }
+        return out;
+    }
+
+    private int slot(String path) {
+        String[] k = keys;
+        int mask = k.length - 1;
+        int h = path.hashCode();
+        int i = spread(h) & mask;
+        String s;
+        while ((s = k[i]) != null) {
+            if (s == path || s.hashCode() == h && s.equals(path)) {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+        return -1;
+    }
+
+    private void grow() {
+        String[] oldKeys = keys;
+        ConfigNode[] oldNodes = nodes;
+        long[] oldInts = ints;
+        int capacity = oldKeys.length * 2;
+        keys = new String[capacity];
+        nodes = new ConfigNode[capacity];
+        ints = new long[capacity];
+        Arrays.fill(ints, NOT_AN_INT);
+        int mask = capacity - 1;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != null) {
+                int j = spread(oldKeys[i].hashCode()) & mask;
+                while (keys[j] != null) {
+                    j = (j + 1) & mask;
+                }
+                keys[j] = oldKeys[i];
+                nodes[j] = oldNodes[i];
+                ints[j] = oldInts[i];
+            }
+        }
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16);
+    }
+}
