@@ -12,6 +12,7 @@ import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.IOContext;
@@ -116,6 +117,32 @@ final class YamlSupport {
                         "YAML tags are not supported (only !!str); remove the tag, or quote the value for a string");
             }
             return event;
+        }
+
+        /**
+         * Lamina types plain YAML scalars itself from their text (YAML 1.2 core schema, in TokenTreeBuilder), so
+         * of Jackson's YAML 1.1 resolution (a regular expression per scalar, then number decoding) only the
+         * answer "null or not" is used: a plain, untagged scalar is decided here, the same way Jackson's resolver
+         * decides nulls ({@code ~}, {@code null}, {@code Null}, {@code NULL}, and the empty scalar since
+         * {@code EMPTY_STRING_AS_NULL} is on). Quoted and tagged scalars keep Jackson's path.
+         */
+        @Override
+        protected JsonToken _decodeScalar(ScalarEvent scalar) throws IOException {
+            if (scalar.getTag() != null || !scalar.getImplicit().canOmitTagInPlainScalar()) {
+                return super._decodeScalar(scalar);
+            }
+            String value = scalar.getValue();
+            _textValue = value;
+            _cleanedTextValue = null;
+            return isNull(value) && (_cfgEmptyStringsToNull || !value.isEmpty())
+                    ? JsonToken.VALUE_NULL : JsonToken.VALUE_STRING;
+        }
+
+        private static boolean isNull(String plain) {
+            return switch (plain) {
+                case "", "~", "null", "Null", "NULL" -> true;
+                default -> false;
+            };
         }
 
         /** @return {@code true} when the current token is a scalar (or key) written without quotes or tag */

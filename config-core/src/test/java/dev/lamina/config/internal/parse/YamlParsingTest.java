@@ -60,6 +60,19 @@ class YamlParsingTest {
     }
 
     @Test
+    void onlyTheYamlNullSpellingsAreNulls() {
+        ConfigObject root = yaml("a: Null\nb: NULL\nc: nULL\nd: nil\ne: '~'\nf: \"\"\ng: ''\nh: None\n");
+        assertThat(at(root, "a")).isInstanceOf(ConfigNull.class);
+        assertThat(at(root, "b")).isInstanceOf(ConfigNull.class);
+        assertThat(at(root, "c")).isEqualTo(ConfigScalar.string("nULL", Origin.of("app.yaml", 3, 4)));
+        assertThat(at(root, "d")).isEqualTo(ConfigScalar.string("nil", Origin.of("app.yaml", 4, 4)));
+        assertThat(at(root, "e")).isEqualTo(ConfigScalar.string("~", Origin.of("app.yaml", 5, 4)));
+        assertThat(at(root, "f")).isEqualTo(ConfigScalar.string("", Origin.of("app.yaml", 6, 4)));
+        assertThat(at(root, "g")).isEqualTo(ConfigScalar.string("", Origin.of("app.yaml", 7, 4)));
+        assertThat(at(root, "h")).isEqualTo(ConfigScalar.string("None", Origin.of("app.yaml", 8, 4)));
+    }
+
+    @Test
     void strTagMakesAString() {
         assertThat(at(yaml("a: !!str 8080\n"), "a")).isEqualTo(ConfigScalar.string("8080", Origin.of("app.yaml", 1, 4)));
     }
