@@ -140,9 +140,9 @@ public final class ConfigDiff {
             return List.of();
         }
         // Two walks over both trees at once, in the order the result promises: the right's document order for
-        // changed and added leaves, then the left's for removed ones. A subtree shared by reference (an unchanged
-        // file's tree, reused through the parsed-document cache and the merge) is skipped whole, and a path is only
-        // built for a leaf that differs.
+        // changed and added leaves, then the left's for removed ones. A subtree shared by reference (a manager's
+        // next snapshot shares every unchanged subtree with the one it replaces) is skipped whole, and a path is
+        // only built for a leaf that differs.
         Walk walk = new Walk(secrets);
         walk.changedAndAdded(left, right);
         walk.removed(left, right);

@@ -12,9 +12,9 @@ import java.util.Objects;
  *
  * @param version       the version: 1 for the first load, then exactly one more per applied change
  * @param configuration the configuration; immutable and thread-safe
- * @param contentHash   SHA-256 (lower-case hex) of a canonical rendering of the resolved tree: keys sorted,
- *                      values with their written text and scalar type, origins ignored. Equal hashes mean
- *                      equal content
+ * @param contentHash   SHA-256 (lower-case hex) of the resolved tree, hashed as a hash tree (each object and
+ *                      list over its sorted keys, values with their written text and scalar type, and its
+ *                      children's digests), origins ignored. Equal hashes mean equal content
  * @param createdAt     when the snapshot was published
  * @param change        who made it, when, why and how
  */
