@@ -2,7 +2,6 @@ package dev.lamina.config.internal.resolve;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import dev.lamina.config.internal.resolve.Template.Literal;
 import dev.lamina.config.internal.resolve.Template.Lookup;
 import dev.lamina.config.internal.resolve.Template.Part;
 import dev.lamina.config.internal.resolve.Template.Variable;
+import dev.lamina.config.internal.tree.Trees;
 
 /**
  * One interpolation run over one merged tree. Holds the values already resolved (a {@code ${ref:...}} target is
@@ -112,16 +112,7 @@ final class Resolution {
                 }
                 i++;
             }
-            if (changed == null) {
-                return object;
-            }
-            Map<String, ConfigNode> out = new LinkedHashMap<>();
-            i = 0;
-            for (Map.Entry<String, ConfigNode> e : entries.entrySet()) {
-                out.put(e.getKey(), changed[i] != null ? changed[i] : e.getValue());
-                i++;
-            }
-            return new ConfigObject(out, object.origin());
+            return changed == null ? object : Trees.withChildren(object, changed);
         }
         if (node instanceof ConfigList list) {
             List<ConfigNode> out = null;

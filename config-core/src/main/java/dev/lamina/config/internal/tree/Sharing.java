@@ -2,7 +2,6 @@ package dev.lamina.config.internal.tree;
 
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -77,16 +76,7 @@ public final class Sharing {
         if (same) {
             return old;
         }
-        if (reused == null) {
-            return fresh;
-        }
-        Map<String, ConfigNode> out = new LinkedHashMap<>();
-        i = 0;
-        for (Map.Entry<String, ConfigNode> e : entries.entrySet()) {
-            out.put(e.getKey(), reused[i] != null ? reused[i] : e.getValue());
-            i++;
-        }
-        return new ConfigObject(out, fresh.origin());
+        return reused == null ? fresh : Trees.withChildren(fresh, reused);
     }
 
     private static ConfigNode shareList(ConfigList fresh, ConfigList old) {

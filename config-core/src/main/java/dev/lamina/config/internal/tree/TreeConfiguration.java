@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import dev.lamina.config.ConfigBindException;
 import dev.lamina.config.ConfigList;
@@ -163,13 +164,7 @@ public final class TreeConfiguration implements Configuration {
     }
 
     private static void addBelow(ConfigNode node, ConfigPath path, PathIndex index) {
-        if (node instanceof ConfigObject o) {
-            o.entries().forEach((k, v) -> add(v, path.child(k), index));
-        } else if (node instanceof ConfigList l) {
-            for (int i = 0; i < l.size(); i++) {
-                add(l.items().get(i), path.child(i), index);
-            }
-        }
+        forEachChild(node, path, (p, child) -> add(child, p, index));
     }
 
     private static void remove(ConfigNode node, ConfigPath path, PathIndex index) {
@@ -179,11 +174,15 @@ public final class TreeConfiguration implements Configuration {
     }
 
     private static void removeBelow(ConfigNode node, ConfigPath path, PathIndex index) {
+        forEachChild(node, path, (p, child) -> remove(child, p, index));
+    }
+
+    private static void forEachChild(ConfigNode node, ConfigPath path, BiConsumer<ConfigPath, ConfigNode> action) {
         if (node instanceof ConfigObject o) {
-            o.entries().forEach((k, v) -> remove(v, path.child(k), index));
+            o.entries().forEach((k, v) -> action.accept(path.child(k), v));
         } else if (node instanceof ConfigList l) {
             for (int i = 0; i < l.size(); i++) {
-                remove(l.items().get(i), path.child(i), index);
+                action.accept(path.child(i), l.items().get(i));
             }
         }
     }

@@ -50,6 +50,21 @@ public final class Trees {
     }
 
     /**
+     * @param object       an object
+     * @param replacements one slot per entry, in order: the new child, or {@code null} to keep the entry's own
+     * @return a new object with the same keys, order and origin, and the replaced children
+     */
+    public static ConfigObject withChildren(ConfigObject object, ConfigNode[] replacements) {
+        Map<String, ConfigNode> out = new LinkedHashMap<>();
+        int i = 0;
+        for (Map.Entry<String, ConfigNode> e : object.entries().entrySet()) {
+            out.put(e.getKey(), replacements[i] != null ? replacements[i] : e.getValue());
+            i++;
+        }
+        return new ConfigObject(out, object.origin());
+    }
+
+    /**
      * @param root     a tree
      * @param segments a path's segments
      * @return the node there, or {@code null}
