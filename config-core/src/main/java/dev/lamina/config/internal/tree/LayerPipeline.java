@@ -43,9 +43,7 @@ public final class LayerPipeline {
         List<Layer> copy = List.copyOf(layers);
         ConfigObject merged = merger.merge(copy);
         ConfigObject resolved = TreeResolver.resolve(merged, resolveSettings);
-        return previous == null
-                ? new TreeConfiguration(resolved, merged, copy, options.mergeOptions(), options.secretPolicy(), binder)
-                : TreeConfiguration.following(previous, resolved, merged, copy, options.mergeOptions(),
-                        options.secretPolicy(), binder);
+        return TreeConfiguration.following(previous, resolved, merged, copy, options.mergeOptions(),
+                options.secretPolicy(), binder);
     }
 }

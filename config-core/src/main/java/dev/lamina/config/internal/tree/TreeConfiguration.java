@@ -61,8 +61,13 @@ public final class TreeConfiguration implements Configuration {
      */
     public TreeConfiguration(ConfigObject resolved, ConfigObject merged, List<Layer> layers, MergeOptions mergeOptions,
                              SecretPolicy policy, Binder binder) {
-        this(resolved, ConfigPath.root(), new Provenance(layers, merged, new ListStrategies(mergeOptions), policy, binder,
-                Provenance.encryptedPaths(merged)));
+        this(resolved, ConfigPath.root(), provenance(merged, layers, mergeOptions, policy, binder));
+    }
+
+    private static Provenance provenance(ConfigObject merged, List<Layer> layers, MergeOptions mergeOptions,
+                                         SecretPolicy policy, Binder binder) {
+        return new Provenance(layers, merged, new ListStrategies(mergeOptions), policy, binder,
+                Provenance.encryptedPaths(merged));
     }
 
     private TreeConfiguration(ConfigObject root, ConfigPath prefix, Provenance provenance) {
@@ -102,9 +107,8 @@ public final class TreeConfiguration implements Configuration {
         if (!(previous instanceof TreeConfiguration before) || !before.prefix.isRoot()) {
             return new TreeConfiguration(resolved, merged, layers, mergeOptions, policy, binder);
         }
-        Provenance provenance = new Provenance(layers, merged, new ListStrategies(mergeOptions), policy, binder,
-                Provenance.encryptedPaths(merged));
-        return new TreeConfiguration(Sharing.share(resolved, before.root), provenance, before);
+        return new TreeConfiguration(Sharing.share(resolved, before.root),
+                provenance(merged, layers, mergeOptions, policy, binder), before);
     }
 
     /** @return the lookup index, canonical path text to node (for tests of the incremental build) */
