@@ -14,7 +14,12 @@ public enum Format {
     /** XML without DOCTYPE, {@code .xml}. */
     XML("xml"),
     /** Java properties, {@code .properties}; dotted keys become nested objects. */
-    PROPERTIES("properties");
+    PROPERTIES("properties"),
+    /**
+     * {@code .env} files in Docker Compose's dotenv grammar ({@code KEY=value}); names map to paths as environment
+     * variables do ({@code DB_POOL__SIZE} → {@code db.pool_size}), values are strings. See {@code docs/dotenv.md}.
+     */
+    ENV("env");
 
     private final String[] extensions;
 

@@ -18,6 +18,7 @@ class ConfigDocumentsTest {
             case TOML -> "[server]\nport = 8080\n";
             case XML -> "<config><server><port>8080</port></server></config>";
             case PROPERTIES -> "server.port=8080\n";
+            case ENV -> "SERVER_PORT=8080\n";
         };
     }
 

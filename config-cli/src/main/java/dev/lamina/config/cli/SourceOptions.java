@@ -162,10 +162,28 @@ public final class SourceOptions {
      */
     public Configuration load(Path directory, String environment) {
         checkEnvironment(environment);
+        warnAboutUnreadFiles(directory, environment);
         // No hot reload: the manager reads once and its (idle) listener thread ends with close().
         try (ConfigurationManager manager = new ConfigurationManager(managerOptions(directory).build())) {
             return manager.loadEnvironmentConfig(environment);
         }
+    }
+
+    /**
+     * Prints one warning line on stderr for each file of the environment that no source reads ({@code base.ini}):
+     * loading skips it, and a user who put it there should not have to guess why its keys are missing.
+     *
+     * @param directory   the configuration directory
+     * @param environment the environment, already checked
+     */
+    void warnAboutUnreadFiles(Path directory, String environment) {
+        for (Path p : dev.lamina.config.ConfigDirectories.unreadFiles(directory, environment)) {
+            String name = p.getFileName().toString();
+            spec.commandLine().getErr().println("configctl: warning: not reading " + p + ": no Lamina source reads ."
+                    + name.substring(name.lastIndexOf('.') + 1) + " files (use .yaml, .yml, .json, .toml, .xml, "
+                    + ".properties or .env; 'configctl migrate' converts .ini)");
+        }
+        spec.commandLine().getErr().flush();
     }
 
     /**

@@ -81,6 +81,9 @@ public final class DocumentParser {
         if (format == Format.PROPERTIES) {
             return PropertiesParser.parse(source, text, limits);
         }
+        if (format == Format.ENV) {
+            return DotenvParser.parse(source, text, limits);
+        }
         TomlLineIndex index = format == Format.TOML ? TomlLineIndex.of(text, limits.maxDepth()) : null;
         TokenTreeBuilder builder = new TokenTreeBuilder(source, format, limits, index);
         JsonParser parser = null;

@@ -92,6 +92,7 @@ final class Reasons {
             case YAML -> pick(YAML, m, "malformed YAML");
             case XML -> pick(XML, m, "malformed XML");
             case PROPERTIES -> "malformed properties file";
+            case ENV -> "malformed .env file";
         };
     }
 

@@ -17,6 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.lamina.config.ConfigException;
 import dev.lamina.config.ConfigNode;
 import dev.lamina.config.ConfigObject;
@@ -44,6 +47,8 @@ public final class DirectoryLayout {
     public static final Set<String> RESERVED = Set.of("base", "environments", "schema");
 
     private static final int MAX_CHAIN = 32;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryLayout.class);
 
     private DirectoryLayout() {
     }
@@ -233,15 +238,62 @@ public final class DirectoryLayout {
                                 + "loadEnvironmentConfig to load without it)");
             }
         }
+        List<String> looked = new ArrayList<>(stems);
+        looked.add("environments");
+        List<Path> unread = unreadFiles(dir, looked);
+        for (Path p : unread) {
+            LOG.warn("Not reading {}: no Lamina source reads .{} files (rename it to one of .yaml, .yml, .json, "
+                    + ".toml, .xml, .properties or .env, or convert it with 'configctl migrate')", p, extension(p));
+        }
         if (!files.containsKey(environment) && !inheritance.declared()) {
             // A typo in the environment name must not silently load base.* alone.
             java.util.SortedSet<String> found = environmentsFound(dir);
+            String unreadNote = unread.stream().filter(p -> stemOf(p).equals(environment)).findFirst()
+                    .map(p -> "; " + p.getFileName() + " exists, but no Lamina source reads ." + extension(p)
+                            + " files")
+                    .orElse("");
             throw new ConfigSourceException(Origin.of(dir.toString()), null, "no configuration file for environment '"
-                    + environment + "' (expected " + environment + ".yaml, .yml, .json, .toml, .xml or .properties, "
+                    + environment + "' (expected " + environment + ".yaml, .yml, .json, .toml, .xml, .properties or .env, "
                     + "or an entry in environments.yaml); environments found: "
-                    + (found.isEmpty() ? "none" : String.join(", ", found)));
+                    + (found.isEmpty() ? "none" : String.join(", ", found)) + unreadNote);
         }
         return files;
+    }
+
+    /**
+     * The files that hold one of the stems with an extension no Lamina source reads ({@code base.conf},
+     * {@code staging.ini}): they would otherwise be skipped without a word.
+     *
+     * @param dir   the configuration directory
+     * @param stems the stems looked up ({@code base}, {@code environments}, the environment chain)
+     * @return those files, sorted by name; empty when the directory cannot be listed
+     */
+    public static List<Path> unreadFiles(Path dir, java.util.Collection<String> stems) {
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                int dot = name.lastIndexOf('.');
+                if (dot > 0 && stems.contains(name.substring(0, dot)) && Format.fromFileName(name).isEmpty()
+                        && Files.isRegularFile(p)) {
+                    out.add(p);
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        out.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        return out;
+    }
+
+    private static String stemOf(Path p) {
+        String name = p.getFileName().toString();
+        return name.substring(0, name.lastIndexOf('.'));
+    }
+
+    private static String extension(Path p) {
+        String name = p.getFileName().toString();
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     /**

@@ -41,7 +41,7 @@ public final class FileSource implements ConfigSource {
 
     static Format formatOf(String source, String fileName) {
         return Format.fromFileName(fileName).orElseThrow(() -> new ConfigSourceException(Origin.of(source), null,
-                "unknown file extension; use .yaml, .yml, .json, .toml, .xml or .properties"));
+                "unknown file extension; use .yaml, .yml, .json, .toml, .xml, .properties or .env"));
     }
 
     @Override
