@@ -97,6 +97,19 @@ public final class ConfigSources {
     }
 
     /**
+     * A directory holding one file per key, as Kubernetes mounts a ConfigMap or Secret volume: each file's name is a
+     * config path ({@code database.pool.max_size}), its UTF-8 content the string value, exactly as stored. Names
+     * starting with {@code .} (Kubernetes' {@code ..data} link and timestamped directory) are skipped; the per-key
+     * links are followed. Read again at each read.
+     *
+     * @param dir the directory
+     * @return the source, named by the directory
+     */
+    public static ConfigSource keyPerFile(Path dir) {
+        return new dev.lamina.config.internal.source.KeyPerFileSource(dir);
+    }
+
+    /**
      * The process environment ({@link System#getenv()}, read at each read), variables starting with {@code prefix}.
      * {@code LAMINA_SERVER_PORT} → {@code server.port}, {@code LAMINA_DB_POOL__SIZE} → {@code db.pool_size},
      * {@code LAMINA_CACHE_TIME___TO___LIVE} → {@code cache.time-to-live}; see {@code docs/environment-variables.md}.
