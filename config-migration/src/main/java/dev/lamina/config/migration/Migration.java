@@ -1,0 +1,73 @@
+package dev.lamina.config.migration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.lamina.config.ConfigObject;
+
+/**
+ * The result of a migration: the files of a Lamina configuration directory ({@code base.yaml}, one
+ * {@code <environment>.yaml} per Spring profile) as trees and as YAML text with each key's legacy origin in a
+ * comment, plus the notes a person should read (what could not be expressed, what was dropped). Immutable.
+ *
+ * @param trees the tree of each file, by file name, in order
+ * @param texts the YAML of each file, by file name, in the same order
+ * @param notes sentences about what the migration could not carry over, in the order found; empty when nothing
+ */
+public record Migration(Map<String, ConfigObject> trees, Map<String, String> texts, List<String> notes) {
+
+    /** Copies the maps and the list, keeping order. */
+    public Migration {
+        trees = Collections.unmodifiableMap(new LinkedHashMap<>(trees));
+        texts = Collections.unmodifiableMap(new LinkedHashMap<>(texts));
+        notes = List.copyOf(notes);
+    }
+
+    /**
+     * @param fileName a file name such as {@code base.yaml}
+     * @return its YAML text, when the migration produced that file
+     */
+    public Optional<String> text(String fileName) {
+        return Optional.ofNullable(texts.get(fileName));
+    }
+
+    /**
+     * Writes the files into a directory (created if missing). Existing files are never overwritten: a migration is
+     * a starting point that a person edits.
+     *
+     * @param dir the output directory
+     * @return the files written, in order
+     * @throws UncheckedIOException if a file exists already ({@link FileAlreadyExistsException} as the cause) or
+     *                              cannot be written
+     */
+    public List<Path> writeTo(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            for (String name : texts.keySet()) {
+                if (Files.exists(dir.resolve(name))) {
+                    throw new FileAlreadyExistsException(dir.resolve(name).toString(), null,
+                            "exists already; remove it or choose another output directory");
+                }
+            }
+            List<Path> written = new java.util.ArrayList<>();
+            for (Map.Entry<String, String> e : texts.entrySet()) {
+                Path p = dir.resolve(e.getKey());
+                Files.writeString(p, e.getValue(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+                        java.nio.file.StandardOpenOption.WRITE);
+                written.add(p);
+            }
+            return written;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+}
