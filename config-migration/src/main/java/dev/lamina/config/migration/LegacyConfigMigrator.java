@@ -169,7 +169,7 @@ public final class LegacyConfigMigrator {
         // Spring reads application.* before the profile files, which win.
         ordered.sort((a, b) -> Boolean.compare(profileOf(a).isPresent(), profileOf(b).isPresent()));
         Map<String, TreeAssembler> targets = new LinkedHashMap<>();
-        targets.put("base", new TreeAssembler());
+        targets.put("", new TreeAssembler()); // "" is base: no profile can be named so
         List<String> notes = new ArrayList<>();
         int document = 0;
         for (Path file : ordered) {
@@ -198,10 +198,10 @@ public final class LegacyConfigMigrator {
                     profiles = Set.of(fileProfile.get());
                 }
                 if (profiles.isEmpty()) {
-                    profiles = Set.of("base");
+                    profiles = Set.of("");
                 }
                 for (String p : profiles) {
-                    if (!p.equals("base") && (!ENVIRONMENT.matcher(p).matches() || RESERVED.contains(p)
+                    if (!p.isEmpty() && (!ENVIRONMENT.matcher(p).matches() || RESERVED.contains(p)
                             || p.equals("default"))) {
                         notes.add(doc.origin().describe() + ": profile '" + p + "' cannot be a Lamina environment name"
                                 + " (a letter or digit, then letters, digits, '_' or '-'; not base, environments, "
@@ -219,8 +219,8 @@ public final class LegacyConfigMigrator {
         }
         Map<String, ConfigObject> trees = new LinkedHashMap<>();
         targets.forEach((p, t) -> {
-            if (p.equals("base") || !t.isEmpty()) {
-                trees.put(p + ".yaml", t.build(Origin.of("migration")));
+            if (p.isEmpty() || !t.isEmpty()) {
+                trees.put((p.isEmpty() ? "base" : p) + ".yaml", t.build(Origin.of("migration")));
             }
         });
         return finish(trees, notes, files);
