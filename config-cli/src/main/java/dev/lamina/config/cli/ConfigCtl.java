@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
             WatchCommand.class,
             ValidateCommand.class,
             FlagsCommand.class,
+            ExportCommand.class,
+            MigrateCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -112,25 +111,33 @@ public final class LegacyConfigMigrator {
      * @throws ConfigException as {@link #migrateFromLegacy(Path)}
      */
     public Migration migrate(List<Path> files) {
+        return migrate(files, null);
+    }
+
+    /**
+     * Migrates legacy files of one format into one {@code base.yaml}, whatever their extensions; a later file's
+     * keys replace an earlier one's.
+     *
+     * @param files  the files, in precedence order (lowest first)
+     * @param format how to read them, or {@code null} to choose by each file's extension
+     * @return {@code base.yaml}
+     * @throws ConfigException as {@link #migrateFromLegacy(Path)}
+     */
+    public Migration migrate(List<Path> files, LegacyFormat format) {
         TreeAssembler tree = new TreeAssembler();
         List<String> notes = new ArrayList<>();
         int document = 0;
         for (Path file : files) {
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            LegacyFormat f = format != null ? format : LegacyFormat.of(file).orElseThrow(() ->
+                    new ConfigSourceException(Origin.of(file.toString()), null, "unknown legacy format; migrate "
+                            + ".properties, .ini, .cfg or .env files (Spring Boot files with migrateSpringBoot)"));
             String text = read(file);
-            List<RawEntry> entries;
-            boolean templates = true;
-            if (name.endsWith(".properties")) {
-                entries = PropertiesReader.read(file.toString(), text).stream().flatMap(List::stream).toList();
-            } else if (name.endsWith(".ini") || name.endsWith(".cfg")) {
-                entries = IniReader.read(file.toString(), text);
-            } else if (name.endsWith(".env")) {
-                entries = envEntries(file.toString(), text);
-                templates = false; // already Lamina templates
-            } else {
-                throw new ConfigSourceException(Origin.of(file.toString()), null, "unknown legacy format; migrate "
-                        + ".properties, .ini, .cfg or .env files (Spring Boot files with migrateSpringBoot)");
-            }
+            List<RawEntry> entries = switch (f) {
+                case PROPERTIES -> PropertiesReader.read(file.toString(), text).stream().flatMap(List::stream).toList();
+                case INI -> IniReader.read(file.toString(), text);
+                case ENV -> envEntries(file.toString(), text);
+            };
+            boolean templates = f != LegacyFormat.ENV; // .env values are Lamina templates already
             for (RawEntry e : entries) {
                 ConfigNode value = e.value();
                 if (templates && value instanceof ConfigScalar s) {
