@@ -152,7 +152,7 @@ public final class LegacyConfigMigrator {
             document++;
         }
         Map<String, ConfigObject> trees = new LinkedHashMap<>();
-        trees.put("base.yaml", tree.build(Origin.of("migration")));
+        trees.put("base.yaml", tree.build(Origin.UNKNOWN));
         return finish(trees, notes, files);
     }
 
@@ -227,7 +227,7 @@ public final class LegacyConfigMigrator {
         Map<String, ConfigObject> trees = new LinkedHashMap<>();
         targets.forEach((p, t) -> {
             if (p.isEmpty() || !t.isEmpty()) {
-                trees.put((p.isEmpty() ? "base" : p) + ".yaml", t.build(Origin.of("migration")));
+                trees.put((p.isEmpty() ? "base" : p) + ".yaml", t.build(Origin.UNKNOWN));
             }
         });
         return finish(trees, notes, files);

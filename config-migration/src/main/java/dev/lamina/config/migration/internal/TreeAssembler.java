@@ -59,7 +59,8 @@ public final class TreeAssembler {
                 child = null;
             }
             if (child == null) {
-                child = new Branch(origin);
+                // Objects get no origin of their own: each key's comment then names the line that set it.
+                child = new Branch(Origin.UNKNOWN);
                 at.children.put(segs.get(i), child);
             }
             at = (Branch) child;
@@ -112,6 +113,11 @@ public final class TreeAssembler {
             return new ConfigList(items, origin);
         }
         return new ConfigObject(out, origin == null ? Origin.UNKNOWN : origin);
+    }
+
+    /** @return the root's origin: unknown, so that no comment is written for it */
+    static Origin unknown() {
+        return Origin.UNKNOWN;
     }
 
     private static int firstDocument(Branch b) {
