@@ -17,6 +17,7 @@ module dev.lamina.config {
     requires org.slf4j;
 
     exports dev.lamina.config;
-    // Shared message helpers for Lamina's own modules only; not part of the public API.
-    exports dev.lamina.config.internal.text to dev.lamina.config.flags, dev.lamina.config.validation;
+    // Helpers for extension authors (suggestions, tree navigation, scalar grammars, crash-safe writes): public API
+    // that Lamina's own modules use too, so that no module needs an export of an internal package.
+    exports dev.lamina.config.spi;
 }
