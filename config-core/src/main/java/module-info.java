@@ -3,6 +3,8 @@
  * binding, explain, and the runtime {@code ConfigurationManager}.
  */
 module dev.lamina.config {
+    // Transitive because binding honours Jackson annotations (@JsonProperty) on the caller's own types; no Lamina
+    // signature names a Jackson type (ArchitectureTest in config-cli checks that).
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     // The YAML hardening inspects SnakeYAML events (anchors, aliases, tags, documents) under Jackson.
