@@ -3,6 +3,8 @@
  * binding, explain, and the runtime {@code ConfigurationManager}.
  */
 module dev.lamina.config {
+    // Transitive because binding honours Jackson annotations (@JsonProperty) on the caller's own types; no Lamina
+    // signature names a Jackson type (ArchitectureTest in config-cli checks that).
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     // The YAML hardening inspects SnakeYAML events (anchors, aliases, tags, documents) under Jackson.
@@ -17,6 +19,7 @@ module dev.lamina.config {
     requires org.slf4j;
 
     exports dev.lamina.config;
-    // Shared message helpers for Lamina's own modules only; not part of the public API.
-    exports dev.lamina.config.internal.text to dev.lamina.config.flags, dev.lamina.config.validation;
+    // Helpers for extension authors (suggestions, tree navigation, scalar grammars, crash-safe writes): public API
+    // that Lamina's own modules use too, so that no module needs an export of an internal package.
+    exports dev.lamina.config.spi;
 }

@@ -19,7 +19,7 @@ import java.util.Objects;
 import dev.lamina.config.internal.audit.AuditChain;
 import dev.lamina.config.internal.audit.AuditEncoder;
 import dev.lamina.config.internal.audit.AuditLines;
-import dev.lamina.config.internal.io.AtomicFiles;
+import dev.lamina.config.spi.AtomicFiles;
 
 /**
  * An append-only, hash-chained, crash-safe audit log: one JSON line per applied or rejected change.

@@ -2,7 +2,7 @@ package dev.lamina.config;
 
 import java.math.BigDecimal;
 
-import dev.lamina.config.internal.convert.DataSizeParser;
+import dev.lamina.config.spi.DataSizeParser;
 
 /**
  * An amount of data in bytes. Units are binary: {@code 1KB = 1KiB = 1024} bytes (see {@code docs/conversion.md}).

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.SecretPolicy;
-import dev.lamina.config.internal.text.Suggestions;
+import dev.lamina.config.spi.Suggestions;
 import dev.lamina.config.flags.AssignmentReason;
 import dev.lamina.config.flags.EvaluationContext;
 import dev.lamina.config.flags.ExperimentAssignment;

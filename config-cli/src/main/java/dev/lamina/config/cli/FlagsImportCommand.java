@@ -31,7 +31,7 @@ import dev.lamina.config.ScalarType;
 import dev.lamina.config.SecretPolicy;
 import dev.lamina.config.flags.FlagDefinitions;
 import dev.lamina.config.flags.UnleashFormat;
-import dev.lamina.config.internal.io.AtomicFiles;
+import dev.lamina.config.spi.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

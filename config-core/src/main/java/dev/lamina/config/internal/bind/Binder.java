@@ -29,7 +29,7 @@ import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.SecretPolicy;
-import dev.lamina.config.internal.text.Suggestions;
+import dev.lamina.config.spi.Suggestions;
 
 /**
  * Binds configuration subtrees to records and classes through one strictly configured Jackson mapper

@@ -12,8 +12,8 @@ import dev.lamina.config.ConfigTypeException;
 import dev.lamina.config.DataSize;
 import dev.lamina.config.ScalarType;
 import dev.lamina.config.SecretPolicy;
-import dev.lamina.config.internal.convert.DataSizeParser;
-import dev.lamina.config.internal.convert.DurationParser;
+import dev.lamina.config.spi.DataSizeParser;
+import dev.lamina.config.spi.DurationParser;
 
 /**
  * The conversion rules shared by the getters of a configuration and by binding (see

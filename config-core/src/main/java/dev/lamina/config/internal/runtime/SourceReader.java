@@ -22,7 +22,7 @@ import dev.lamina.config.Layer;
 import dev.lamina.config.LayerProvider;
 import dev.lamina.config.LoadOptions;
 import dev.lamina.config.Origin;
-import dev.lamina.config.internal.io.AtomicFiles;
+import dev.lamina.config.spi.AtomicFiles;
 import dev.lamina.config.internal.parse.ParsedDocumentCache;
 import dev.lamina.config.internal.source.DirectoryLayout;
 import dev.lamina.config.internal.source.FileSource;

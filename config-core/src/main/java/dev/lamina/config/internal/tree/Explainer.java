@@ -17,7 +17,7 @@ import dev.lamina.config.Layer;
 import dev.lamina.config.ListMergeStrategy;
 import dev.lamina.config.Origin;
 import dev.lamina.config.SecretPolicy;
-import dev.lamina.config.internal.text.Suggestions;
+import dev.lamina.config.spi.Suggestions;
 
 /**
  * Explains a path by replaying the merge for it over the layers: each layer either does not mention the path,

@@ -27,7 +27,7 @@ import dev.lamina.config.SecretPolicy;
 import dev.lamina.config.internal.bind.Binder;
 import dev.lamina.config.internal.bind.Conversions;
 import dev.lamina.config.internal.bind.ScalarSyntax;
-import dev.lamina.config.internal.text.Suggestions;
+import dev.lamina.config.spi.Suggestions;
 import dev.lamina.config.internal.merge.ListStrategies;
 
 /**

@@ -11,7 +11,7 @@ import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.ConfigTypeException;
 import dev.lamina.config.Origin;
-import dev.lamina.config.internal.text.Suggestions;
+import dev.lamina.config.spi.Suggestions;
 
 class ConversionsTest {
 

@@ -22,7 +22,7 @@ import dev.lamina.config.flags.internal.value.CidrBlock;
 import dev.lamina.config.flags.internal.value.Numbers;
 import dev.lamina.config.flags.internal.value.SemanticVersion;
 import dev.lamina.config.flags.internal.value.Timestamps;
-import dev.lamina.config.internal.text.Suggestions;
+import dev.lamina.config.spi.Suggestions;
 
 /** Compiles one constraint: operator lookup (with a suggestion), values parsed for the operator, patterns compiled. */
 final class ConstraintCompiler {

@@ -19,7 +19,7 @@ import dev.lamina.config.ConfigPath;
 import dev.lamina.config.flags.Variant;
 import dev.lamina.config.flags.internal.eval.CompiledExperiment;
 import dev.lamina.config.flags.internal.eval.Stickiness;
-import dev.lamina.config.internal.text.Suggestions;
+import dev.lamina.config.spi.Suggestions;
 
 /**
  * Compiles the {@code experiments:} section: the split in basis points (largest remainder, in declaration order),

@@ -31,7 +31,7 @@ import dev.lamina.config.flags.internal.eval.VariantSet;
 import dev.lamina.config.flags.internal.match.AttributeRef;
 import dev.lamina.config.flags.internal.match.Constraint;
 import dev.lamina.config.flags.internal.match.Constraints;
-import dev.lamina.config.internal.text.Suggestions;
+import dev.lamina.config.spi.Suggestions;
 
 /**
  * Compiles the {@code feature_flags:} and {@code experiments:} sections of a configuration root into

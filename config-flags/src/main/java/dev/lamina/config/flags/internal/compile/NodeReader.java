@@ -18,7 +18,7 @@ import dev.lamina.config.flags.FlagDefinitionException;
 import dev.lamina.config.flags.internal.eval.Stickiness;
 import dev.lamina.config.flags.internal.value.Numbers;
 import dev.lamina.config.flags.internal.value.Timestamps;
-import dev.lamina.config.internal.text.Suggestions;
+import dev.lamina.config.spi.Suggestions;
 
 /**
  * Reads typed values out of definition nodes, recording a problem (with origin and path) for everything that does

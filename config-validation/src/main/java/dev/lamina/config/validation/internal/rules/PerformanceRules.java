@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import dev.lamina.config.ConfigScalar;
@@ -130,10 +131,10 @@ public final class PerformanceRules {
                 }
             } else if (key.equals("size") || key.equals("max_size") || key.equals("capacity")
                     || key.equals("max_memory") || key.equals("memory")) {
-                OptionalDouble b = Values.bytes(hit.node());
-                if (b.isPresent() && b.getAsDouble() <= 0) {
+                OptionalLong b = Values.bytes(hit.node());
+                if (b.isPresent() && b.getAsLong() <= 0) {
                     scan.fail(hit, "cache size " + scan.show(hit) + " is not positive", "use a positive size");
-                } else if (b.isPresent() && b.getAsDouble() > policy.maxCacheBytes()) {
+                } else if (b.isPresent() && b.getAsLong() > policy.maxCacheBytes()) {
                     scan.fail(hit, "cache size " + scan.show(hit) + " is above the ceiling of "
                             + policy.maxCacheBytes() + " bytes", "use a smaller cache");
                 }

@@ -13,10 +13,10 @@ import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.Configuration;
+import dev.lamina.config.spi.ConfigTrees;
 import dev.lamina.config.validation.Severity;
 import dev.lamina.config.validation.ValidationResult;
 import dev.lamina.config.validation.internal.schema.Secrets;
-import dev.lamina.config.validation.internal.tree.Trees;
 import dev.lamina.config.validation.internal.tree.Values;
 
 /**
@@ -236,7 +236,7 @@ public final class Scan {
      * @param fix     what to do, or {@code null}
      */
     public void failMissing(ConfigPath path, String message, String fix) {
-        out.add(ValidationResult.failure(rule.id(), rule.severity(), path, Trees.nearestOrigin(index.root(), path), message,
+        out.add(ValidationResult.failure(rule.id(), rule.severity(), path, ConfigTrees.nearestOrigin(index.root(), path), message,
                 fix));
     }
 }

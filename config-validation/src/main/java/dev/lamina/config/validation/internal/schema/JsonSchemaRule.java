@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,12 +19,13 @@ import com.networknt.schema.ValidationMessage;
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.Origin;
+import dev.lamina.config.spi.ConfigTrees;
+import dev.lamina.config.spi.ScalarText;
+import dev.lamina.config.spi.Suggestions;
 import dev.lamina.config.validation.Severity;
 import dev.lamina.config.validation.ValidationContext;
 import dev.lamina.config.validation.ValidationResult;
 import dev.lamina.config.validation.ValidationRule;
-import dev.lamina.config.validation.internal.tree.Trees;
-import dev.lamina.config.internal.text.Suggestions;
 
 /**
  * Validates the configuration against one JSON Schema and reports every violation, each at the config path of the
@@ -44,8 +43,6 @@ import dev.lamina.config.internal.text.Suggestions;
  */
 public final class JsonSchemaRule implements ValidationRule {
 
-    private static final Pattern INTEGER = Pattern.compile("\\s*-?(0|[1-9]\\d*)\\s*");
-    private static final Pattern NUMBER = Pattern.compile("\\s*-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?\\s*");
     private static final Set<String> SAFE_FOR_SECRETS = Set.of("type", "required", "additionalProperties",
             "unevaluatedProperties", "minLength", "maxLength", "minItems", "maxItems", "minProperties",
             "maxProperties", "dependentRequired", "false");
@@ -117,21 +114,22 @@ public final class JsonSchemaRule implements ValidationRule {
         } else if (typeSchema != null && typeSchema.isArray()) {
             typeSchema.forEach(t -> expected.add(t.asText()));
         }
+        String t = text.strip();
         for (String type : expected) {
             switch (type) {
                 case "integer":
-                    if (INTEGER.matcher(text).matches()) {
-                        return Optional.of(TreeJson.number(text.trim()));
+                    if (ScalarText.isInteger(t)) {
+                        return TreeJson.number(t);
                     }
                     break;
                 case "number":
-                    if (NUMBER.matcher(text).matches()) {
-                        return Optional.of(TreeJson.number(text.trim()));
+                    if (ScalarText.isNumber(t)) {
+                        return TreeJson.number(t);
                     }
                     break;
                 case "boolean":
-                    if (text.trim().equalsIgnoreCase("true") || text.trim().equalsIgnoreCase("false")) {
-                        return Optional.of(TreeJson.bool(Boolean.parseBoolean(text.trim().toLowerCase(Locale.ROOT))));
+                    if (ScalarText.isBoolean(t)) {
+                        return ScalarText.bool(t).map(TreeJson::bool);
                     }
                     break;
                 default:
@@ -172,7 +170,7 @@ public final class JsonSchemaRule implements ValidationRule {
         ConfigPath at = toPath(m.getInstanceLocation());
         String property = m.getProperty();
         ConfigPath path = property != null && PROPERTY_KEYWORDS.contains(keyword) ? at.child(property) : at;
-        Origin origin = Trees.nearestOrigin(config.root(), path);
+        Origin origin = ConfigTrees.nearestOrigin(config.root(), path);
         boolean secret = Secrets.isSecret(config, path);
         String message;
         if (!secret || SAFE_FOR_SECRETS.contains(keyword)) {

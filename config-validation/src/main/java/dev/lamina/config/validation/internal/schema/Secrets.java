@@ -5,7 +5,7 @@ import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.SecretPolicy;
-import dev.lamina.config.validation.internal.tree.Trees;
+import dev.lamina.config.spi.ConfigTrees;
 
 /** Decides whether a value may be quoted in a finding. */
 public final class Secrets {
@@ -24,7 +24,7 @@ public final class Secrets {
             if (config.secretPolicy().isSecret(path)) {
                 return true;
             }
-            ConfigNode node = Trees.find(config.root(), path).orElse(null);
+            ConfigNode node = ConfigTrees.find(config.root(), path).orElse(null);
             if (node instanceof ConfigScalar s && SecretPolicy.isEncrypted(s.text())) {
                 return true;
             }

@@ -24,7 +24,7 @@ import dev.lamina.config.validation.Severity;
 import dev.lamina.config.validation.ValidationContext;
 import dev.lamina.config.validation.ValidationResult;
 import dev.lamina.config.validation.ValidationRule;
-import dev.lamina.config.internal.text.Suggestions;
+import dev.lamina.config.spi.Suggestions;
 
 /**
  * Strict mode: every key that the added schemas do not declare is an error, with the nearest declared key as the

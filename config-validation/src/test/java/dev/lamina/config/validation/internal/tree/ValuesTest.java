@@ -34,9 +34,31 @@ class ValuesTest {
 
     @Test
     void readsBinarySizes() {
-        assertThat(Values.bytes(s("2GB")).getAsDouble()).isEqualTo(2.0 * 1024 * 1024 * 1024);
-        assertThat(Values.bytes(s("512KiB")).getAsDouble()).isEqualTo(512.0 * 1024);
+        assertThat(Values.bytes(s("2GB")).getAsLong()).isEqualTo(2L * 1024 * 1024 * 1024);
+        assertThat(Values.bytes(s("512KiB")).getAsLong()).isEqualTo(512L * 1024);
+        assertThat(Values.bytes(s("4096")).getAsLong()).isEqualTo(4096L);
         assertThat(Values.bytes(s("lots"))).isEmpty();
+    }
+
+    @Test
+    void readsDurationsAndSizesWithCoresGrammar() {
+        // Core's parser: long unit names and nanoseconds are durations; units must go largest first; a size must
+        // be a whole number of bytes. The same text reads the same in a rule and through Configuration.getDuration.
+        assertThat(Values.duration("ttl", s(" 2 days "))).contains(Duration.ofDays(2));
+        assertThat(Values.duration("ttl", s("500ns"))).contains(Duration.ofNanos(500));
+        assertThat(Values.duration("ttl", s("30m1h"))).isEmpty();
+        assertThat(Values.duration("ttl", new ConfigScalar("true", ScalarType.BOOLEAN, Origin.UNKNOWN))).isEmpty();
+        assertThat(Values.bytes(s("1.3KB"))).isEmpty();
+        assertThat(Values.bytes(s("1.5KiB")).getAsLong()).isEqualTo(1536L);
+    }
+
+    @Test
+    void readsNumbersAndBooleansWithCoresGrammar() {
+        assertThat(Values.number(s(" 1e3 ")).getAsDouble()).isEqualTo(1000.0);
+        assertThat(Values.number(s("0755"))).isEmpty();
+        assertThat(Values.number(s(".5"))).isEmpty();
+        assertThat(Values.bool(s(" TRUE "))).contains(Boolean.TRUE);
+        assertThat(Values.bool(s("yes"))).isEmpty();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.lamina.config.internal.convert;
+package dev.lamina.config.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.lamina.config.internal.convert.PeerVectors.Difference;
-import dev.lamina.config.internal.convert.PeerVectors.Vector;
+import dev.lamina.config.spi.PeerVectors.Difference;
+import dev.lamina.config.spi.PeerVectors.Vector;
 
 class DurationParserTest {
 

@@ -1,4 +1,4 @@
-package dev.lamina.config.internal.text;
+package dev.lamina.config.spi;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -7,7 +7,13 @@ import java.util.Optional;
 /**
  * "Did you mean" suggestions by edit distance (Levenshtein with adjacent transpositions), shared by binding,
  * explain, validation's strict mode and flag definitions so that every Lamina message suggests the same way.
- * Comparison ignores case and treats {@code -} and {@code _} alike. Stateless and thread-safe.
+ * Comparison ignores case and treats {@code -} and {@code _} alike. Arguments must not be {@code null}
+ * ({@link NullPointerException} otherwise). Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * Suggestions.didYouMean("prot", List.of("port", "host"))   // " (did you mean 'port'?)"
+ * Suggestions.closest("colour", List.of("port", "host"))    // Optional.empty()
+ * }</pre>
  */
 public final class Suggestions {
 
@@ -15,6 +21,9 @@ public final class Suggestions {
     }
 
     /**
+     * The candidate nearest to what the user wrote, if it is near enough to be a typo; ties go to the candidate
+     * that sorts first, so the answer does not depend on the collection's order.
+     *
      * @param wrong      what the user wrote
      * @param candidates what exists
      * @return the closest candidate, when it is close enough to be a plausible typo (at most a third of the
@@ -38,6 +47,8 @@ public final class Suggestions {
     }
 
     /**
+     * The suggestion as a message suffix, in the form every Lamina message uses.
+     *
      * @param wrong      what the user wrote
      * @param candidates what exists
      * @return {@code " (did you mean 'x'?)"} when {@link #closest} finds a candidate, else {@code ""}
@@ -51,6 +62,8 @@ public final class Suggestions {
     }
 
     /**
+     * The edit distance, case-sensitive (unlike {@link #closest}, which compares normalized words).
+     *
      * @param a one word
      * @param b another
      * @return the optimal-string-alignment distance: insertions, deletions, substitutions and transpositions of

@@ -1,4 +1,4 @@
-package dev.lamina.config.internal.io;
+package dev.lamina.config.spi;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.lamina.config.internal.convert;
+package dev.lamina.config.spi;
 
 import java.math.BigDecimal;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.lamina.config.internal.io;
+package dev.lamina.config.spi;
 
 import java.io.IOException;
 import java.nio.file.Files;

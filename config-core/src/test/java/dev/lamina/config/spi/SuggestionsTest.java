@@ -1,4 +1,4 @@
-package dev.lamina.config.internal.text;
+package dev.lamina.config.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
