@@ -1,11 +1,8 @@
 package dev.lamina.config.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -20,10 +17,8 @@ import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigRenderer;
 import dev.lamina.config.ConfigScalar;
-import dev.lamina.config.ConfigSourceException;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.ConfigurationUtils;
-import dev.lamina.config.Origin;
 import dev.lamina.config.RenderFormat;
 import dev.lamina.config.SecretPolicy;
 import dev.lamina.config.kubernetes.ConfigMapManager;
@@ -57,7 +52,7 @@ final class ExportCommand implements Callable<Integer> {
                 + "or yaml");
     }
 
-    /** Writes to {@code --out} (atomically replaced) or to standard output. */
+    /** Writes to {@code --out} (replaced crash-safely) or to standard output. */
     static void emit(CommandSpec spec, Path out, String text) {
         if (out == null) {
             PrintWriter w = spec.commandLine().getOut();
@@ -65,19 +60,7 @@ final class ExportCommand implements Callable<Integer> {
             w.flush();
             return;
         }
-        try {
-            Path dir = out.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new ConfigSourceException(Origin.of(out.toString()), null, "cannot write the output file ("
-                    + e.getClass().getSimpleName() + ")", e);
-        }
+        dev.lamina.config.spi.AtomicFiles.write(out, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code configctl export k8s}. */

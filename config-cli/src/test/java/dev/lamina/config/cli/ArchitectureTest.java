@@ -66,6 +66,8 @@ class ArchitectureTest {
             "dev.lamina.config.profiles", "config-profiles",
             "dev.lamina.config.overrides", "config-overrides",
             "dev.lamina.config.flags", "config-flags",
+            "dev.lamina.config.kubernetes", "config-kubernetes",
+            "dev.lamina.config.migration", "config-migration",
             "dev.lamina.config.cli", "config-cli",
             "dev.lamina.config", "config-core");
 
@@ -74,7 +76,7 @@ class ArchitectureTest {
 
     /** Modules whose non-internal packages are public API (the CLI and examples are applications). */
     private static final Set<String> LIBRARIES = Set.of("config-core", "config-validation", "config-profiles",
-            "config-overrides", "config-flags");
+            "config-overrides", "config-flags", "config-kubernetes", "config-migration");
 
     private static JavaClasses classes;
 

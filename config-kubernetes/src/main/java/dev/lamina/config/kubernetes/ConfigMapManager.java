@@ -1,11 +1,7 @@
 package dev.lamina.config.kubernetes;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +22,7 @@ import dev.lamina.config.Origin;
 import dev.lamina.config.RenderFormat;
 import dev.lamina.config.SecretPolicy;
 import dev.lamina.config.kubernetes.internal.KustomizeHash;
+import dev.lamina.config.spi.AtomicFiles;
 import dev.lamina.config.kubernetes.internal.Names;
 
 /**
@@ -201,27 +198,15 @@ public final class ConfigMapManager {
     }
 
     /**
-     * Writes {@link #exportToYaml(List)} to a file, replacing it atomically (a temporary file in the same directory,
-     * then a rename), so that a reader never sees half a manifest.
+     * Writes {@link #exportToYaml(List)} to a file, crash-safely replacing it (core's {@code AtomicFiles}: a
+     * temporary file in the same directory, synced, then renamed), so that a reader never sees half a manifest.
      *
      * @param manifests manifests, not {@code null}
-     * @param file      the file to write
-     * @throws UncheckedIOException if the file cannot be written
+     * @param file      the file to write; its directory must exist
+     * @throws dev.lamina.config.ConfigSourceException naming the file if it cannot be written
      */
     public static void exportToYaml(List<Manifest> manifests, Path file) {
-        String text = exportToYaml(manifests);
-        Path dir = file.toAbsolutePath().getParent();
-        try {
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        AtomicFiles.write(file, exportToYaml(manifests).getBytes(StandardCharsets.UTF_8));
     }
 
     private List<Manifest> section(String section) {
