@@ -40,6 +40,21 @@ class DotenvSourceTest {
     }
 
     @Test
+    void editingABaseEnvFileReloadsIt() throws IOException {
+        Files.writeString(dir.resolve("base.env"), "POOL_SIZE=10\n");
+        Files.writeString(dir.resolve("staging.env"), "NAME=staging\n");
+        try (ConfigurationManager manager = new ConfigurationManager(ConfigurationOptions.builder().directory(dir)
+                .environment(Map.of()).quietPeriod(java.time.Duration.ofMillis(100))
+                .debounce(java.time.Duration.ofMillis(50)).pollInterval(java.time.Duration.ofMillis(50)).build())) {
+            manager.loadEnvironmentConfig("staging");
+            manager.enableHotReload();
+            Files.writeString(dir.resolve("base.env"), "POOL_SIZE=20\n");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                    .until(() -> manager.configuration().getInt("pool.size") == 20);
+        }
+    }
+
+    @Test
     void theEnvironmentWinsOverAnEarlierKeyInInterpolationAsInCompose() throws IOException {
         Path file = dir.resolve(".env");
         Files.writeString(file, "HOST=localhost\nURL=http://${HOST}\n");
