@@ -2,10 +2,11 @@ package dev.lamina.config;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
-import dev.lamina.config.internal.tree.LayerPipeline;
+import dev.lamina.config.internal.runtime.SourceReader;
 
 /**
  * Loads a {@link Configuration}: reads each source, merges the layers in order (a later layer wins; see
@@ -19,26 +20,32 @@ import dev.lamina.config.internal.tree.LayerPipeline;
  * int port = config.getInt("server.port");
  * }</pre>
  *
+ * <p>A loader runs the same pipeline as a {@link ConfigurationManager} with the same {@link ConfigurationOptions}:
+ * the sources it is given take the place of the manager's files, and the options' added sources, layer
+ * providers (which see an empty {@link LayerContext#environment()}) and environment-variable layer sit around
+ * them in the order of {@code docs/merging.md}.
+ *
  * <p>Thread-safe and reusable: a loader holds only its options and one binding mapper, shared by every
  * configuration it builds. Loading has no side effect on the loader.
  */
 public final class ConfigLoader {
 
-    private final LoadOptions options;
-    private final LayerPipeline pipeline;
+    private final ConfigurationOptions options;
+    private final SourceReader reader;
 
-    /** A loader with {@link LoadOptions#defaults()}. */
+    /** A loader with {@link ConfigurationOptions#defaults()}. */
     public ConfigLoader() {
-        this(LoadOptions.defaults());
+        this(ConfigurationOptions.defaults());
     }
 
     /**
-     * @param options the options
+     * @param options the options; the parse limits, merge options, secret policy, resolvers, decoders,
+     *                environment lookup and directory (base of relative {@code ${file:...}} paths) apply
      * @throws NullPointerException if {@code options} is {@code null}
      */
-    public ConfigLoader(LoadOptions options) {
+    public ConfigLoader(ConfigurationOptions options) {
         this.options = Objects.requireNonNull(options, "options");
-        this.pipeline = new LayerPipeline(options);
+        this.reader = new SourceReader(options);
     }
 
     /**
@@ -60,6 +67,9 @@ public final class ConfigLoader {
             Objects.requireNonNull(source, "source");
             List<Layer> read = source.read(options.parseLimits());
             layers.addAll(Objects.requireNonNull(read, () -> "source " + source.name() + " returned null"));
+        }
+        if (reader.hasSlotsAroundFiles()) {
+            return reader.build(reader.assemble("", layers, new HashSet<>()), null, "");
         }
         return fromLayers(layers);
     }
@@ -85,11 +95,11 @@ public final class ConfigLoader {
      * @throws ConfigException        if the merge fails (a merge-by-key list item without its key)
      */
     public Configuration fromLayers(List<Layer> layers) {
-        return pipeline.build(layers, null);
+        return reader.build(layers, null, "");
     }
 
     /** @return the options this loader was built with */
-    public LoadOptions options() {
+    public ConfigurationOptions options() {
         return options;
     }
 }

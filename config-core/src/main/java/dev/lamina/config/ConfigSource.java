@@ -1,6 +1,7 @@
 package dev.lamina.config;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Somewhere configuration comes from: a file, a classpath resource, a directory laid out by convention,
@@ -24,4 +25,15 @@ public interface ConfigSource {
      * @throws ConfigParseException  if its content is malformed or rejected by the hardening rules
      */
     List<Layer> read(ParseLimits limits);
+
+    /**
+     * A source that can tell when its content changed (a remote store's watch) offers a trigger; the manager
+     * starts it after the first load when the source is added with
+     * {@link ConfigurationOptions.Builder#addSource(ConfigSource)}.
+     *
+     * @return the trigger, or empty (the default) when the source is only read on reloads others trigger
+     */
+    default Optional<ReloadTrigger> reloadTrigger() {
+        return Optional.empty();
+    }
 }

@@ -1,21 +1,22 @@
 package dev.lamina.config;
 
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.lamina.config.internal.reload.DirectoryWatcher;
 import dev.lamina.config.internal.reload.WatchSettings;
 import dev.lamina.config.internal.runtime.AuditTrail;
 import dev.lamina.config.internal.runtime.EventDispatcher;
+import dev.lamina.config.internal.runtime.HotReload;
 import dev.lamina.config.internal.runtime.ManagerMetrics;
 import dev.lamina.config.internal.runtime.ManagerState;
 import dev.lamina.config.internal.runtime.Publisher;
@@ -41,13 +42,18 @@ import dev.lamina.config.internal.runtime.ValueCache;
  * }
  * }</pre>
  *
- * <p><b>Layers</b>, lowest precedence first: {@code base.*}, the files of the environment's ancestors declared in
- * {@code environments.yaml} (root first), {@code <env>.*}, the {@link LayerProvider}s' layers, environment
- * variables (with {@link ConfigurationOptions#envPrefix()}), the runtime updates; {@link #forTenant} adds
- * {@code tenants/<id>.*} on top.
+ * <p><b>Layers</b>, lowest precedence first (one explicit list of slots, drawn in {@code docs/merging.md}):
+ * sources added {@link SourcePlacement#BELOW_FILES below the files}; {@code base.*}, the files of the
+ * environment's ancestors declared in {@code environments.yaml} (root first), {@code <env>.*}; the
+ * {@link LayerProvider}s' layers by {@link LayerProvider#position()}; sources added
+ * {@link SourcePlacement#ABOVE_FILES above the files}; environment variables (with
+ * {@link ConfigurationOptions#envPrefix()}); sources added {@link SourcePlacement#ABOVE_ENVIRONMENT_VARIABLES
+ * above them}; the runtime updates; {@link #forTenant} adds {@code tenants/<id>.*} on top. Every layer carries
+ * {@link LayerMetadata}, which {@link Configuration#explain} shows.
  *
  * <p><b>Thread-safety.</b> All methods are thread-safe. Changes (load, reload, update, rollback, setActiveConfig)
- * are serialized by one writer lock; readers ({@link #current()}, {@link #configuration()}, the configurations
+ * are serialized by one writer lock; loads and reloads read their sources before taking it (one read at a time),
+ * so a slow source delays neither readers nor updates; readers ({@link #current()}, {@link #configuration()}, the configurations
  * themselves) never lock and always see one whole snapshot. Every change is validated by the
  * {@link ConfigValidator} before it is published; a refused change publishes nothing. Versions increase by exactly
  * one per applied change; a change whose resolved content is identical to the current one publishes nothing.
@@ -71,10 +77,10 @@ public final class ConfigurationManager implements AutoCloseable {
     private final ManagerMetrics metrics;
     private final EventDispatcher events;
     private final Publisher publisher;
+    private final HotReload hotReload;
     private final Object lifecycle = new Object();
-
-    /** Guarded by {@link #lifecycle}. */
-    private DirectoryWatcher watcher;
+    /** Serializes reads of the sources (loads and reloads), taken before the publish lock, never after it. */
+    private final ReentrantLock readLock = new ReentrantLock();
     private volatile boolean closed;
 
     /**
@@ -82,12 +88,17 @@ public final class ConfigurationManager implements AutoCloseable {
      * configured and present, is read now, and the audit log, when configured, is opened now.
      *
      * @param options the options
-     * @throws NullPointerException if {@code options} is {@code null}
-     * @throws ConfigException      if the persist file exists but cannot be read or parsed, or the audit log
-     *                              cannot be opened ({@link ConfigAuditException})
+     * @throws NullPointerException     if {@code options} is {@code null}
+     * @throws IllegalArgumentException if the options have no {@link ConfigurationOptions.Builder#directory directory}
+     * @throws ConfigException          if the persist file exists but cannot be read or parsed, or the audit log
+     *                                  cannot be opened ({@link ConfigAuditException})
      */
     public ConfigurationManager(ConfigurationOptions options) {
         this.options = Objects.requireNonNull(options, "options");
+        if (!options.hasDirectory()) {
+            throw new IllegalArgumentException(
+                    "a ConfigurationManager needs a directory (ConfigurationOptions.builder().directory(...))");
+        }
         this.sources = new SourceReader(options);
         this.initialRuntime = sources.readPersisted();
         // Opened before any thread or meter exists, so that a refused sink leaves nothing behind.
@@ -105,6 +116,93 @@ public final class ConfigurationManager implements AutoCloseable {
                     return s == null ? 0 : s.snapshot().version();
                 },
                 values::hitRate);
+        List<ReloadTrigger> triggers = new ArrayList<>(options.reloadTriggers());
+        for (SourcePlacement p : SourcePlacement.values()) {
+            for (ConfigSource source : options.sources(p)) {
+                source.reloadTrigger().ifPresent(triggers::add);
+            }
+        }
+        this.hotReload = new HotReload(triggers, new WatchSettings(options.quietPeriod(), options.debounce(),
+                options.pollInterval(), options.forcePolling()), this::onReloadRequested,
+                e -> events.error(ConfigErrorEvent.of(e)));
+    }
+
+    // ---------------------------------------------------------------- the apply step
+
+    /** What a change publishes, computed under the publish lock from the state in force. */
+    @FunctionalInterface
+    private interface Plan {
+        /**
+         * @param prev the state in force, or {@code null} before the first load
+         * @return the candidate, or {@code null} when there is nothing to change
+         */
+        Publisher.Draft draft(ManagerState prev);
+    }
+
+    /**
+     * The one lock → plan → validate → commit sequence every change goes through; a refusal is audited, told to
+     * snapshot listeners and rethrown, and the previous snapshot stays in force.
+     */
+    private Snapshot apply(ChangeRecord.Action action, Principal principal, String why, Plan plan,
+                           Function<ManagerState, List<AuditRecord.Change>> refused) {
+        publisher.lock().lock();
+        try {
+            ensureOpen();
+            ManagerState prev = publisher.state();
+            try {
+                Publisher.Draft d = plan.draft(prev);
+                if (d == null) {
+                    return prev.snapshot();
+                }
+                publisher.validate(d.config(), d.environment());
+                return publisher.commit(prev, d, action, principal, why);
+            } catch (RuntimeException e) {
+                ConfigException ce = asConfigException(action, e);
+                if (ce == null) {
+                    throw e;
+                }
+                refuse(prev, principal, action, refused.apply(prev), ce);
+                throw ce;
+            }
+        } finally {
+            publisher.lock().unlock();
+        }
+    }
+
+    /** A reload must fail as a refused reload whatever went wrong; other changes let bugs through as they are. */
+    private static ConfigException asConfigException(ChangeRecord.Action action, RuntimeException e) {
+        if (e instanceof ConfigException c) {
+            return c;
+        }
+        if (action == ChangeRecord.Action.RELOAD) {
+            return new ConfigException(null, null, "reload failed unexpectedly (" + e.getClass().getName() + ")", e);
+        }
+        return null;
+    }
+
+    private void refuse(ManagerState prev, Principal principal, ChangeRecord.Action action,
+                        List<AuditRecord.Change> changes, ConfigException e) {
+        publisher.rejected(prev, principal, action, changes, e);
+        events.rejected(ConfigErrorEvent.of(e));
+    }
+
+    private static List<AuditRecord.Change> noChanges(ManagerState prev) {
+        return List.of();
+    }
+
+    /** Reads the sources outside the publish lock; a failure is refused (audited) as the change would be. */
+    private SourceReader.Sources read(ChangeRecord.Action action, String environment, ManagerState prev) {
+        try {
+            return sources.read(environment, prev == null || action == ChangeRecord.Action.LOAD
+                    ? null : prev.files());
+        } catch (RuntimeException e) {
+            ConfigException ce = asConfigException(action, e);
+            if (ce == null) {
+                throw e;
+            }
+            refuse(prev, Principal.system(), action, List.of(), ce);
+            throw ce;
+        }
     }
 
     // ---------------------------------------------------------------- loading
@@ -126,26 +224,23 @@ public final class ConfigurationManager implements AutoCloseable {
     public Configuration loadEnvironmentConfig(String environment) {
         DirectoryLayout.checkName("environment", environment);
         ensureOpen();
-        publisher.lock().lock();
+        readLock.lock();
         try {
-            ManagerState prev = publisher.state();
-            try {
-                long t0 = System.nanoTime();
-                SourceReader.Sources src = sources.read(environment, null);
-                ConfigObject runtime = prev == null ? initialRuntime : prev.runtimeTree();
-                Configuration cfg = sources.build(src.layers(), runtime, List.of(),
-                        prev == null ? null : prev.snapshot().configuration());
-                publisher.validate(cfg, environment);
-                metrics.recordLoad(System.nanoTime() - t0);
-                return publisher.commit(prev, new Publisher.Draft(environment, src.files(), src.layers(), runtime, cfg),
-                        ChangeRecord.Action.LOAD, Principal.system(), "load of environment " + environment)
-                        .configuration();
-            } catch (ConfigException e) {
-                publisher.rejected(prev, Principal.system(), ChangeRecord.Action.LOAD, List.of(), e);
-                throw e;
-            }
+            long t0 = System.nanoTime();
+            SourceReader.Sources src = read(ChangeRecord.Action.LOAD, environment, publisher.state());
+            Snapshot s = apply(ChangeRecord.Action.LOAD, Principal.system(), "load of environment " + environment,
+                    prev -> {
+                        ConfigObject runtime = prev == null ? initialRuntime : prev.runtimeTree();
+                        Configuration cfg = sources.build(environment, src.layers(), runtime, List.of(),
+                                prev == null ? null : prev.snapshot().configuration());
+                        return new Publisher.Draft(environment, src.files(), src.layers(), runtime, cfg,
+                                src.watched());
+                    }, ConfigurationManager::noChanges);
+            metrics.recordLoad(System.nanoTime() - t0);
+            afterRead();
+            return s.configuration();
         } finally {
-            publisher.lock().unlock();
+            readLock.unlock();
         }
     }
 
@@ -164,33 +259,52 @@ public final class ConfigurationManager implements AutoCloseable {
     }
 
     private Snapshot reloadFromFiles() {
-        publisher.lock().lock();
+        readLock.lock();
         try {
             // Tenant overlays may have changed even when the environment did not: drop cached views.
             tenantViews.invalidate();
-            ManagerState prev = publisher.state();
+            ManagerState atRead = publisher.state();
+            long t0 = System.nanoTime();
+            SourceReader.Sources src;
             try {
-                long t0 = System.nanoTime();
-                SourceReader.Sources src = sources.read(prev.environment(), prev.files());
-                Configuration cfg = sources.build(src.layers(), prev.runtimeTree(), List.of(),
-                        prev.snapshot().configuration());
-                publisher.validate(cfg, prev.environment());
-                metrics.recordLoad(System.nanoTime() - t0);
-                Snapshot s = publisher.commit(prev, new Publisher.Draft(prev.environment(), src.files(), src.layers(),
-                        prev.runtimeTree(), cfg), ChangeRecord.Action.RELOAD, Principal.system(),
-                        "reload of the configuration files");
-                metrics.reload(s == prev.snapshot() ? ManagerMetrics.Result.UNCHANGED : ManagerMetrics.Result.APPLIED);
-                return s;
-            } catch (RuntimeException e) {
-                // A bug or an unexpected I/O failure must not escape as anything but a refused reload.
-                ConfigException ce = e instanceof ConfigException c ? c : new ConfigException(null, null,
-                        "reload failed unexpectedly (" + e.getClass().getName() + ")", e);
+                src = read(ChangeRecord.Action.RELOAD, atRead.environment(), atRead);
+            } catch (ConfigException e) {
                 metrics.reload(ManagerMetrics.Result.REJECTED);
-                publisher.rejected(prev, Principal.system(), ChangeRecord.Action.RELOAD, List.of(), ce);
-                throw ce;
+                throw e;
             }
+            Snapshot before = atRead.snapshot();
+            Snapshot s;
+            try {
+                s = apply(ChangeRecord.Action.RELOAD, Principal.system(), "reload of the configuration files", prev -> {
+                    if (!prev.environment().equals(atRead.environment())) {
+                        // A rollback switched environments while the sources were read: this read is stale.
+                        return null;
+                    }
+                    Configuration cfg = sources.build(prev.environment(), src.layers(), prev.runtimeTree(), List.of(),
+                            prev.snapshot().configuration());
+                    return new Publisher.Draft(prev.environment(), src.files(), src.layers(), prev.runtimeTree(), cfg,
+                            src.watched());
+                }, ConfigurationManager::noChanges);
+            } catch (ConfigException e) {
+                metrics.reload(ManagerMetrics.Result.REJECTED);
+                throw e;
+            }
+            metrics.recordLoad(System.nanoTime() - t0);
+            metrics.reload(s.version() == before.version() ? ManagerMetrics.Result.UNCHANGED
+                    : ManagerMetrics.Result.APPLIED);
+            afterRead();
+            return s;
         } finally {
-            publisher.lock().unlock();
+            readLock.unlock();
+        }
+    }
+
+    /** After a successful read: start the added triggers, and watch what providers declared. */
+    private void afterRead() {
+        hotReload.startAdded();
+        ManagerState s = publisher.state();
+        if (s != null) {
+            hotReload.rewatch(HotReload.directoriesToWatch(options.directory(), s.watched()));
         }
     }
 
@@ -294,7 +408,7 @@ public final class ConfigurationManager implements AutoCloseable {
             if (overlay.isEmpty()) {
                 return s.snapshot().configuration();
             }
-            Configuration cfg = sources.build(s.sourceLayers(), s.runtimeTree(), overlay.get(), null);
+            Configuration cfg = sources.build(s.environment(), s.sourceLayers(), s.runtimeTree(), overlay.get(), null);
             publisher.validate(cfg, s.environment());
             return cfg;
         });
@@ -354,35 +468,24 @@ public final class ConfigurationManager implements AutoCloseable {
         Map<ConfigPath, ConfigNode> nodes = new LinkedHashMap<>();
         request.values().forEach((p, v) -> nodes.put(p, RuntimeTree.toNode(v, origin)));
         String why = request.reason().orElse("runtime update");
-        publisher.lock().lock();
-        try {
-            ensureOpen();
-            ManagerState prev = publisher.state();
-            try {
-                long current = prev.snapshot().version();
-                if (request.expectedVersion().isPresent() && request.expectedVersion().getAsLong() != current) {
-                    throw new ConfigConflictException(request.expectedVersion().getAsLong(), current);
-                }
-                for (ConfigPath p : nodes.keySet()) {
-                    requireNoListOnTheWay(prev.snapshot().configuration(), p);
-                    publisher.authorize(principal, p);
-                }
-                ConfigObject runtime = prev.runtimeTree();
-                for (Map.Entry<ConfigPath, ConfigNode> e : nodes.entrySet()) {
-                    runtime = RuntimeTree.set(runtime, e.getKey(), e.getValue());
-                }
-                Configuration cfg = sources.build(prev.sourceLayers(), runtime, List.of(),
-                        prev.snapshot().configuration());
-                publisher.validate(cfg, prev.environment());
-                return publisher.commit(prev, new Publisher.Draft(prev.environment(), prev.files(),
-                        prev.sourceLayers(), runtime, cfg), ChangeRecord.Action.UPDATE, principal, why);
-            } catch (ConfigException e) {
-                publisher.rejected(prev, principal, ChangeRecord.Action.UPDATE, publisher.requested(prev, nodes), e);
-                throw e;
+        return apply(ChangeRecord.Action.UPDATE, principal, why, prev -> {
+            long current = prev.snapshot().version();
+            if (request.expectedVersion().isPresent() && request.expectedVersion().getAsLong() != current) {
+                throw new ConfigConflictException(request.expectedVersion().getAsLong(), current);
             }
-        } finally {
-            publisher.lock().unlock();
-        }
+            for (ConfigPath p : nodes.keySet()) {
+                requireNoListOnTheWay(prev.snapshot().configuration(), p);
+                publisher.authorize(principal, p);
+            }
+            ConfigObject runtime = prev.runtimeTree();
+            for (Map.Entry<ConfigPath, ConfigNode> e : nodes.entrySet()) {
+                runtime = RuntimeTree.set(runtime, e.getKey(), e.getValue());
+            }
+            Configuration cfg = sources.build(prev.environment(), prev.sourceLayers(), runtime, List.of(),
+                    prev.snapshot().configuration());
+            return new Publisher.Draft(prev.environment(), prev.files(), prev.sourceLayers(), runtime, cfg,
+                    prev.watched());
+        }, prev -> publisher.requested(prev, nodes));
     }
 
     /**
@@ -413,25 +516,15 @@ public final class ConfigurationManager implements AutoCloseable {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(reason, "reason");
         ensureOpen();
-        publisher.lock().lock();
-        try {
-            ensureOpen();
-            ManagerState prev = publisher.state();
-            try {
-                publisher.authorizeChanges(principal, prev, config.root());
-                String env = prev == null ? "default" : prev.environment();
-                publisher.validate(config, env);
-                List<Layer> layers = List.of(new Layer("setActiveConfig", config.root()));
-                return publisher.commit(prev, new Publisher.Draft(env, prev == null ? Map.of() : prev.files(), layers,
-                        ConfigObject.empty(Origin.of(SourceReader.RUNTIME_LAYER)), config),
-                        ChangeRecord.Action.SET_ACTIVE, principal, reason);
-            } catch (ConfigException e) {
-                publisher.rejected(prev, principal, ChangeRecord.Action.SET_ACTIVE, List.of(), e);
-                throw e;
-            }
-        } finally {
-            publisher.lock().unlock();
-        }
+        return apply(ChangeRecord.Action.SET_ACTIVE, principal, reason, prev -> {
+            publisher.authorizeChanges(principal, prev, config.root());
+            String env = prev == null ? "default" : prev.environment();
+            List<Layer> layers = List.of(new Layer("setActiveConfig", config.root(),
+                    LayerMetadata.of(LayerKind.CODE, "setActiveConfig")));
+            return new Publisher.Draft(env, prev == null ? Map.of() : prev.files(), layers,
+                    ConfigObject.empty(Origin.of(SourceReader.RUNTIME_LAYER)), config,
+                    prev == null ? Set.of() : prev.watched());
+        }, ConfigurationManager::noChanges);
     }
 
     // ---------------------------------------------------------------- history
@@ -478,25 +571,13 @@ public final class ConfigurationManager implements AutoCloseable {
         Objects.requireNonNull(reason, "reason");
         ensureOpen();
         requireLoaded();
-        publisher.lock().lock();
-        try {
-            ensureOpen();
-            ManagerState prev = publisher.state();
-            try {
-                ManagerState target = publisher.find(version).orElseThrow(() -> publisher.unknownVersion(version));
-                Configuration cfg = target.snapshot().configuration();
-                publisher.authorizeChanges(principal, prev, cfg.root());
-                publisher.validate(cfg, target.environment());
-                return publisher.commit(prev, new Publisher.Draft(target.environment(), target.files(),
-                        target.sourceLayers(), target.runtimeTree(), cfg), ChangeRecord.Action.ROLLBACK, principal,
-                        reason);
-            } catch (ConfigException e) {
-                publisher.rejected(prev, principal, ChangeRecord.Action.ROLLBACK, List.of(), e);
-                throw e;
-            }
-        } finally {
-            publisher.lock().unlock();
-        }
+        return apply(ChangeRecord.Action.ROLLBACK, principal, reason, prev -> {
+            ManagerState target = publisher.find(version).orElseThrow(() -> publisher.unknownVersion(version));
+            Configuration cfg = target.snapshot().configuration();
+            publisher.authorizeChanges(principal, prev, cfg.root());
+            return new Publisher.Draft(target.environment(), target.files(), target.sourceLayers(),
+                    target.runtimeTree(), cfg, target.watched());
+        }, ConfigurationManager::noChanges);
     }
 
     // ---------------------------------------------------------------- hot reload
@@ -514,51 +595,38 @@ public final class ConfigurationManager implements AutoCloseable {
     public void enableHotReload() {
         synchronized (lifecycle) {
             ensureOpen();
-            requireLoaded();
-            if (watcher != null) {
+            ManagerState s = requireLoaded();
+            // The watcher copes with directories that do not exist yet (tenants/ created later) or are recreated.
+            if (!hotReload.enable(HotReload.directoriesToWatch(options.directory(), s.watched()))) {
                 return;
             }
-            Set<Path> dirs = new LinkedHashSet<>();
-            dirs.add(options.directory());
-            dirs.add(options.directory().resolve("tenants"));
-            WatchSettings settings = new WatchSettings(options.quietPeriod(), options.debounce(),
-                    options.pollInterval(), options.forcePolling());
-            // The watcher copes with directories that do not exist yet (tenants/ created later) or are recreated.
-            DirectoryWatcher w = new DirectoryWatcher(dirs, settings, changed -> onFilesChanged());
-            w.start();
-            watcher = w;
         }
-        onFilesChanged();
+        onReloadRequested("catch-up reload after enabling hot reload");
     }
 
-    /** Stops watching files; the snapshot in force stays. Does nothing when hot reload is off. */
+    /**
+     * Stops watching files and stops every {@link ReloadTrigger}; the snapshot in force stays. Does nothing when
+     * hot reload is off.
+     */
     public void disableHotReload() {
-        DirectoryWatcher w;
-        synchronized (lifecycle) {
-            w = watcher;
-            watcher = null;
-        }
-        if (w != null) {
-            w.close();
-        }
+        hotReload.disable();
     }
 
     /** @return {@code true} while files are watched */
     public boolean isHotReloadEnabled() {
-        synchronized (lifecycle) {
-            return watcher != null;
-        }
+        return hotReload.watching();
     }
 
-    private void onFilesChanged() {
-        if (closed) {
+    /** A trigger asked for a reload (on the reload thread), or hot reload was just enabled. */
+    private void onReloadRequested(String cause) {
+        if (closed || publisher.state() == null) {
             return;
         }
         try {
             reloadFromFiles();
         } catch (ConfigException e) {
             ManagerState s = publisher.state();
-            LOG.warn("configuration reload refused; version {} stays in force: {}",
+            LOG.warn("configuration reload ({}) refused; version {} stays in force: {}", cause,
                     s == null ? 0 : s.snapshot().version(), e.getMessage());
             events.error(ConfigErrorEvent.of(e));
         }
@@ -585,7 +653,27 @@ public final class ConfigurationManager implements AutoCloseable {
     }
 
     /**
-     * Stops hot reload and the listener thread (after delivering queued events, waiting at most a second) and
+     * Registers a listener told once per published snapshot, in version order, with the previous and the new
+     * snapshot, and of every refused load, reload or update. Delivered like change events (on the listener
+     * thread); a listener that throws is logged and does not stop the others.
+     *
+     * @param listener the listener
+     * @throws NullPointerException if {@code listener} is {@code null}
+     */
+    public void addSnapshotListener(SnapshotListener listener) {
+        events.add(listener);
+    }
+
+    /**
+     * @param listener a registered snapshot listener
+     * @return {@code true} when it was registered
+     */
+    public boolean removeSnapshotListener(SnapshotListener listener) {
+        return events.remove(listener);
+    }
+
+    /**
+     * Stops hot reload, every reload trigger and the listener thread (after delivering queued events, waiting at most a second) and
      * removes this manager's meters. The current snapshot stays readable; changes are refused afterwards.
      * Idempotent.
      */
@@ -597,7 +685,7 @@ public final class ConfigurationManager implements AutoCloseable {
             }
             closed = true;
         }
-        disableHotReload();
+        hotReload.close();
         events.close();
         metrics.close();
     }

@@ -4,19 +4,33 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Everything a {@link ConfigurationManager} is built from. Immutable and thread-safe; build with
+ * Everything a {@link ConfigurationManager} or a {@link ConfigLoader} is built from: one options object for
+ * both, so that they run the same pipeline with the same settings. Immutable and thread-safe; build with
  * {@link #builder()}, change a copy with {@link #toBuilder()} or {@link #withValidator(ConfigValidator)}.
  *
- * <p>Only {@link Builder#directory(Path) directory} is required. Defaults: no metrics, no validation
+ * <p>A manager requires {@link Builder#directory(Path) directory}; a loader uses it (default: the working
+ * directory) to resolve relative {@code ${file:...}} paths. Besides the inputs of interpolation ({@link
+ * Builder#environment(Map)}, {@link Builder#addResolver(String, ValueResolver)}, {@link
+ * Builder#addDecoder(ValueDecoder)}) and merging ({@link Builder#listStrategy(String, ListMergeStrategy)}), the
+ * options hold the extra inputs of the layer order ({@link Builder#addSource(ConfigSource, SourcePlacement)},
+ * {@link Builder#addLayerProvider(LayerProvider)}) and what tells a manager to reload
+ * ({@link Builder#addReloadTrigger(ReloadTrigger)}); the order itself is in {@code docs/merging.md}.
+ *
+ * <p>Defaults: no metrics, no validation
  * ({@link ConfigValidator#none()}), the UTC system clock, {@link SecretPolicy#DEFAULT},
  * {@link ParseLimits#DEFAULTS}, no environment-variable layer, the process environment for {@code ${NAME}}, no
  * persisted updates, no audit log, {@link AuthorizationPolicy#allowAll()}, a history of 100 versions, 1,000
@@ -45,9 +59,31 @@ public final class ConfigurationOptions {
     private final boolean forcePolling;
     private final Executor listenerExecutor;
     private final List<LayerProvider> layerProviders;
+    private final boolean directorySet;
+    private final MergeOptions mergeOptions;
+    private final Function<String, Optional<String>> environmentLookup;
+    private final Map<String, ValueResolver> resolvers;
+    private final List<ValueDecoder> decoders;
+    private final Map<SourcePlacement, List<ConfigSource>> sources;
+    private final List<ReloadTrigger> reloadTriggers;
+
+    private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_-]*");
+
+    private static final ConfigurationOptions DEFAULTS = builder().build();
 
     private ConfigurationOptions(Builder b) {
-        this.directory = b.directory;
+        this.directory = b.directory == null ? Path.of("") : b.directory;
+        this.directorySet = b.directory != null;
+        this.mergeOptions = b.mergeOptions;
+        this.environmentLookup = b.environmentLookup;
+        this.resolvers = Collections.unmodifiableMap(new LinkedHashMap<>(b.resolvers));
+        this.decoders = List.copyOf(b.decoders);
+        EnumMap<SourcePlacement, List<ConfigSource>> placed = new EnumMap<>(SourcePlacement.class);
+        for (SourcePlacement p : SourcePlacement.values()) {
+            placed.put(p, List.copyOf(b.sources.getOrDefault(p, List.of())));
+        }
+        this.sources = Collections.unmodifiableMap(placed);
+        this.reloadTriggers = List.copyOf(b.reloadTriggers);
         this.meterRegistry = b.meterRegistry;
         this.validator = b.validator;
         this.clock = b.clock;
@@ -74,10 +110,25 @@ public final class ConfigurationOptions {
         return new Builder();
     }
 
+    /**
+     * The defaults, as {@link #builder()}{@code .build()}: what {@code new ConfigLoader()} uses.
+     *
+     * @return the default options (the working directory; no manager can be built from them)
+     */
+    public static ConfigurationOptions defaults() {
+        return DEFAULTS;
+    }
+
     /** @return a builder holding these options */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.directory = directory;
+        b.directory = directorySet ? directory : null;
+        b.mergeOptions = mergeOptions;
+        b.environmentLookup = environmentLookup;
+        b.resolvers.putAll(resolvers);
+        b.decoders.addAll(decoders);
+        sources.forEach((p, list) -> b.sources.computeIfAbsent(p, k -> new ArrayList<>()).addAll(list));
+        b.reloadTriggers.addAll(reloadTriggers);
         b.meterRegistry = meterRegistry;
         b.validator = validator;
         b.clock = clock;
@@ -109,9 +160,70 @@ public final class ConfigurationOptions {
         return toBuilder().validator(validator).build();
     }
 
-    /** @return the configuration directory: {@code base.*}, {@code <env>.*}, {@code environments.yaml}, {@code tenants/} */
+    /**
+     * @return the configuration directory: {@code base.*}, {@code <env>.*}, {@code environments.yaml},
+     *         {@code tenants/}; relative {@code ${file:...}} paths resolve from it. The working directory when
+     *         none was set.
+     */
     public Path directory() {
         return directory;
+    }
+
+    /** @return {@code true} when {@link Builder#directory(Path)} was called (a manager requires it) */
+    public boolean hasDirectory() {
+        return directorySet;
+    }
+
+    /** @return the merge options (list strategies) */
+    public MergeOptions mergeOptions() {
+        return mergeOptions;
+    }
+
+    /**
+     * @return the lookup for {@code ${NAME}}: the {@link Builder#environment(Map) injected variables}, the
+     *         {@link Builder#environment(Function) injected function}, or else the process environment then
+     *         system properties; never returns {@code null}
+     */
+    public Function<String, Optional<String>> environmentLookup() {
+        if (environmentLookup != null) {
+            return environmentLookup;
+        }
+        if (environment != null) {
+            Map<String, String> vars = environment;
+            return name -> Optional.ofNullable(vars.get(name));
+        }
+        return ConfigurationOptions::processEnvironment;
+    }
+
+    /** @return the extra resolvers by prefix, in registration order, unmodifiable */
+    public Map<String, ValueResolver> resolvers() {
+        return resolvers;
+    }
+
+    /** @return the value decoders, in registration order (the first that accepts a scalar decodes it) */
+    public List<ValueDecoder> decoders() {
+        return decoders;
+    }
+
+    /**
+     * @param placement a slot of the layer order
+     * @return the sources added there, in registration order
+     */
+    public List<ConfigSource> sources(SourcePlacement placement) {
+        return sources.get(Objects.requireNonNull(placement, "placement"));
+    }
+
+    /** @return the reload triggers added (not those offered by sources), in registration order */
+    public List<ReloadTrigger> reloadTriggers() {
+        return reloadTriggers;
+    }
+
+    private static Optional<String> processEnvironment(String name) {
+        String v = System.getenv(name);
+        if (v == null) {
+            v = System.getProperty(name);
+        }
+        return Optional.ofNullable(v);
     }
 
     /** @return where metrics go, when anywhere */
@@ -207,7 +319,7 @@ public final class ConfigurationOptions {
         return Optional.ofNullable(listenerExecutor);
     }
 
-    /** @return the layer providers, in the order their layers are added */
+    /** @return the layer providers, in registration order (their layers are ordered by {@link LayerProvider#position()}) */
     public List<LayerProvider> layerProviders() {
         return layerProviders;
     }
@@ -218,7 +330,9 @@ public final class ConfigurationOptions {
         return "ConfigurationOptions{directory=" + directory + ", envPrefix=" + envPrefix + ", persistFile="
                 + persistFile + ", auditLog=" + auditLog + ", historySize=" + historySize + ", quietPeriod="
                 + quietPeriod + ", debounce=" + debounce + ", pollInterval=" + pollInterval + ", forcePolling="
-                + forcePolling + ", layerProviders=" + layerProviders.size() + "}";
+                + forcePolling + ", layerProviders=" + layerProviders.size() + ", resolvers=" + resolvers.keySet()
+                + ", decoders=" + decoders.size() + ", sources=" + sources.values().stream().mapToInt(List::size).sum()
+                + ", reloadTriggers=" + reloadTriggers.size() + "}";
     }
 
     /** Builds {@link ConfigurationOptions}. Not thread-safe; every {@link #build()} returns an independent value. */
@@ -244,12 +358,19 @@ public final class ConfigurationOptions {
         private boolean forcePolling;
         private Executor listenerExecutor;
         private final List<LayerProvider> layerProviders = new ArrayList<>();
+        private MergeOptions mergeOptions = MergeOptions.defaults();
+        private Function<String, Optional<String>> environmentLookup;
+        private final Map<String, ValueResolver> resolvers = new LinkedHashMap<>();
+        private final List<ValueDecoder> decoders = new ArrayList<>();
+        private final Map<SourcePlacement, List<ConfigSource>> sources = new EnumMap<>(SourcePlacement.class);
+        private final List<ReloadTrigger> reloadTriggers = new ArrayList<>();
 
         private Builder() {
         }
 
         /**
-         * @param directory the configuration directory (required)
+         * @param directory the configuration directory (required by a manager; for a loader, where relative
+         *                  {@code ${file:...}} paths resolve from)
          * @return this builder
          */
         public Builder directory(Path directory) {
@@ -327,6 +448,128 @@ public final class ConfigurationOptions {
          */
         public Builder environment(Map<String, String> variables) {
             this.environment = Map.copyOf(variables);
+            this.environmentLookup = null;
+            return this;
+        }
+
+        /**
+         * Uses a function to look up {@code ${NAME}} (and {@link LayerContext#variable(String)}). It must be
+         * thread-safe and must not return {@code null}. The environment-variable layer, which must list the
+         * variables, keeps reading the process environment (or the map of {@link #environment(Map)}).
+         *
+         * @param lookup the lookup
+         * @return this builder
+         * @throws NullPointerException if {@code lookup} is {@code null}
+         */
+        public Builder environment(Function<String, Optional<String>> lookup) {
+            this.environmentLookup = Objects.requireNonNull(lookup, "lookup");
+            return this;
+        }
+
+        /**
+         * Replaces all merge options, including list strategies declared earlier on this builder.
+         *
+         * @param options the merge options
+         * @return this builder
+         * @throws NullPointerException if {@code options} is {@code null}
+         */
+        public Builder mergeOptions(MergeOptions options) {
+            this.mergeOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * Declares the strategy for the list at a path.
+         *
+         * @param path     a config path; {@code *} segments match any key or index
+         * @param strategy the strategy
+         * @return this builder
+         * @throws NullPointerException     if an argument is {@code null}
+         * @throws IllegalArgumentException if the path is malformed
+         */
+        public Builder listStrategy(String path, ListMergeStrategy strategy) {
+            this.mergeOptions = mergeOptions.withListStrategy(ConfigPath.parse(path), strategy);
+            return this;
+        }
+
+        /**
+         * Registers a resolver for {@code ${prefix:key}}.
+         *
+         * @param prefix   lower-case letters, digits, {@code -} or {@code _}, starting with a letter; not
+         *                 {@code ref} or {@code file} (built in)
+         * @param resolver the resolver
+         * @return this builder
+         * @throws NullPointerException     if an argument is {@code null}
+         * @throws IllegalArgumentException if the prefix is malformed, built in or already registered
+         */
+        public Builder addResolver(String prefix, ValueResolver resolver) {
+            Objects.requireNonNull(prefix, "prefix");
+            Objects.requireNonNull(resolver, "resolver");
+            if (!PREFIX.matcher(prefix).matches()) {
+                throw new IllegalArgumentException("resolver prefix '" + prefix
+                        + "' must be lower-case letters, digits, '-' or '_', starting with a letter");
+            }
+            if (prefix.equals("ref") || prefix.equals("file")) {
+                throw new IllegalArgumentException("resolver prefix '" + prefix + "' is built in and cannot be replaced");
+            }
+            if (resolvers.containsKey(prefix)) {
+                throw new IllegalArgumentException("a resolver for prefix '" + prefix + "' is already registered");
+            }
+            resolvers.put(prefix, resolver);
+            return this;
+        }
+
+        /**
+         * Registers a decoder of whole scalars (an encrypted envelope, …), tried after those added before.
+         *
+         * @param decoder the decoder
+         * @return this builder
+         * @throws NullPointerException if {@code decoder} is {@code null}
+         */
+        public Builder addDecoder(ValueDecoder decoder) {
+            this.decoders.add(Objects.requireNonNull(decoder, "decoder"));
+            return this;
+        }
+
+        /**
+         * Adds a source above the files and the contributed layers, below environment variables (as
+         * {@link SourcePlacement#ABOVE_FILES}). A manager reads it on every load and reload, outside its publish
+         * lock, and starts the source's {@link ConfigSource#reloadTrigger() trigger} after the first load.
+         *
+         * @param source the source
+         * @return this builder
+         * @throws NullPointerException if {@code source} is {@code null}
+         */
+        public Builder addSource(ConfigSource source) {
+            return addSource(source, SourcePlacement.ABOVE_FILES);
+        }
+
+        /**
+         * Adds a source at a slot of the layer order (see {@code docs/merging.md}); sources of one slot apply in
+         * registration order.
+         *
+         * @param source    the source
+         * @param placement where its layers go
+         * @return this builder
+         * @throws NullPointerException if an argument is {@code null}
+         */
+        public Builder addSource(ConfigSource source, SourcePlacement placement) {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(placement, "placement");
+            sources.computeIfAbsent(placement, p -> new ArrayList<>()).add(source);
+            return this;
+        }
+
+        /**
+         * Adds something that tells the manager when to reload; started after the first successful load, stopped
+         * on {@link ConfigurationManager#disableHotReload()} and {@link ConfigurationManager#close()}.
+         *
+         * @param trigger the trigger
+         * @return this builder
+         * @throws NullPointerException if {@code trigger} is {@code null}
+         */
+        public Builder addReloadTrigger(ReloadTrigger trigger) {
+            this.reloadTriggers.add(Objects.requireNonNull(trigger, "trigger"));
             return this;
         }
 
@@ -452,7 +695,8 @@ public final class ConfigurationOptions {
         }
 
         /**
-         * @param provider a provider whose layers go above the environment's files
+         * @param provider a provider whose layers go above the environment's files, ordered among providers by
+         *                 its {@link LayerProvider#position()}
          * @return this builder
          */
         public Builder addLayerProvider(LayerProvider provider) {
@@ -470,14 +714,8 @@ public final class ConfigurationOptions {
             return this;
         }
 
-        /**
-         * @return the options
-         * @throws IllegalStateException if no directory was set
-         */
+        /** @return the options (a manager also requires a {@link #directory(Path) directory}) */
         public ConfigurationOptions build() {
-            if (directory == null) {
-                throw new IllegalStateException("ConfigurationOptions needs a directory (builder().directory(...))");
-            }
             return new ConfigurationOptions(this);
         }
 

@@ -37,14 +37,39 @@ public record Explanation(ConfigPath path, Optional<String> value, List<Candidat
      *                     {@code list} for containers, {@code null} for an explicit null
      * @param won          {@code true} for the candidate in force
      * @param deletes      {@code true} when the candidate is an explicit null that deletes the key
+     * @param metadata     the layer's kind and description ({@code profile HIGH_VOLUME})
      */
-    public record Candidate(String layer, Origin origin, String displayValue, boolean won, boolean deletes) {
+    public record Candidate(String layer, Origin origin, String displayValue, boolean won, boolean deletes,
+                            LayerMetadata metadata) {
 
         /** Checks that no component is {@code null}. */
         public Candidate {
             Objects.requireNonNull(layer, "layer");
             Objects.requireNonNull(origin, "origin");
             Objects.requireNonNull(displayValue, "displayValue");
+            Objects.requireNonNull(metadata, "metadata");
+        }
+
+        /**
+         * A candidate of a {@link LayerKind#FILE file} layer described by its name.
+         *
+         * @param layer        the layer's name
+         * @param origin       where the candidate was written
+         * @param displayValue the value as written, masked if secret
+         * @param won          {@code true} for the candidate in force
+         * @param deletes      {@code true} for an explicit null that deletes the key
+         */
+        public Candidate(String layer, Origin origin, String displayValue, boolean won, boolean deletes) {
+            this(layer, origin, displayValue, won, deletes, LayerMetadata.of(LayerKind.FILE, layer));
+        }
+
+        /**
+         * @return where the candidate comes from, for messages: the origin for a file, else the layer's
+         *         description and the origin, e.g. {@code profile HIGH_VOLUME (profiles/high-volume.yaml:4:3)}
+         */
+        public String describe() {
+            return metadata.kind() == LayerKind.FILE ? origin.toString()
+                    : metadata.description() + " (" + origin + ")";
         }
     }
 }

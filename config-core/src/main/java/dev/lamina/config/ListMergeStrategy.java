@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * <p>The default for every path is {@link #replace()}: the higher layer's list replaces the lower one whole,
  * as in RFC 7386. Other strategies are declared per path through {@link MergeOptions} or
- * {@link LoadOptions.Builder#listStrategy(String, ListMergeStrategy)}; they apply only when both layers hold a
+ * {@link ConfigurationOptions.Builder#listStrategy(String, ListMergeStrategy)}; they apply only when both layers hold a
  * list at that path (a list always replaces a non-list, and a non-list always replaces a list).
  *
  * <p>Instances are immutable values and thread-safe.

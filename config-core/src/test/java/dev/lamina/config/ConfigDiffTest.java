@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ConfigDiffTest {
 
     private static Configuration yaml(String name, String text) {
-        return new ConfigLoader(LoadOptions.defaults()).load(List.of(ConfigSources.string(name, Format.YAML, text)));
+        return new ConfigLoader(ConfigurationOptions.defaults()).load(List.of(ConfigSources.string(name, Format.YAML, text)));
     }
 
     private static ConfigObject tree(String text) {

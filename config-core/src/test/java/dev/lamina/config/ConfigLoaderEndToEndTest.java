@@ -30,7 +30,7 @@ class ConfigLoaderEndToEndTest {
               timeout: soon
             """);
 
-    private static final ConfigLoader LOADER = new ConfigLoader(LoadOptions.builder()
+    private static final ConfigLoader LOADER = new ConfigLoader(ConfigurationOptions.builder()
             .environment(Map.of("PORT", "9090", "DB_PASSWORD", "hunter2")).build());
 
     @Test

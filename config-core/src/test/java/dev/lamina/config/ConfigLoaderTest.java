@@ -57,7 +57,7 @@ class ConfigLoaderTest {
     void sourcesAreReadWithTheConfiguredLimits() {
         ParseLimits limits = ParseLimits.DEFAULTS.withMaxDepth(7);
         FixedSource s = new FixedSource("s", layer("s", "{}"));
-        new ConfigLoader(LoadOptions.builder().parseLimits(limits).build()).load(s);
+        new ConfigLoader(ConfigurationOptions.builder().parseLimits(limits).build()).load(s);
         assertThat(s.readWith).containsExactly(limits);
     }
 
@@ -103,7 +103,7 @@ class ConfigLoaderTest {
 
     @Test
     void fromLayersAppliesListStrategiesFromTheOptions() {
-        ConfigLoader loader = new ConfigLoader(LoadOptions.builder()
+        ConfigLoader loader = new ConfigLoader(ConfigurationOptions.builder()
                 .listStrategy("plugins", ListMergeStrategy.parse("append")).build());
         Configuration c = loader.fromLayers(List.of(layer("a", "{'plugins': ['x']}"), layer("b", "{'plugins': ['y']}")));
         assertThat(c.getList("plugins", String.class)).containsExactly("x", "y");
@@ -111,7 +111,7 @@ class ConfigLoaderTest {
 
     @Test
     void fromLayersUsesTheSecretPolicyFromTheOptions() {
-        ConfigLoader loader = new ConfigLoader(LoadOptions.builder().secretPolicy(SecretPolicy.matching("^pin$")).build());
+        ConfigLoader loader = new ConfigLoader(ConfigurationOptions.builder().secretPolicy(SecretPolicy.matching("^pin$")).build());
         Configuration c = loader.fromLayers(List.of(layer("a", "{'pin': '1234', 'password': 'visible'}")));
         assertThat(c.isSecret("pin")).isTrue();
         assertThat(c.isSecret("password")).isFalse();
@@ -120,7 +120,7 @@ class ConfigLoaderTest {
 
     @Test
     void fromLayersReportsAMergeFailure() {
-        ConfigLoader loader = new ConfigLoader(LoadOptions.builder()
+        ConfigLoader loader = new ConfigLoader(ConfigurationOptions.builder()
                 .listStrategy("users", ListMergeStrategy.mergeByKey("id")).build());
         assertThatThrownBy(() -> loader.fromLayers(List.of(layer("a.json", "{'users': [{'name': 'x'}]}"))))
                 .isInstanceOf(ConfigException.class)
@@ -147,8 +147,8 @@ class ConfigLoaderTest {
 
     @Test
     void optionsAreKept() {
-        LoadOptions options = LoadOptions.builder().build();
+        ConfigurationOptions options = ConfigurationOptions.builder().build();
         assertThat(new ConfigLoader(options).options()).isSameAs(options);
-        assertThat(new ConfigLoader().options()).isSameAs(LoadOptions.defaults());
+        assertThat(new ConfigLoader().options()).isSameAs(ConfigurationOptions.defaults());
     }
 }

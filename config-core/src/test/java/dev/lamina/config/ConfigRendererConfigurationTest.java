@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ConfigRendererConfigurationTest {
 
     private static Configuration load(SecretPolicy secrets, Map<String, String> env, String yaml) {
-        return new ConfigLoader(LoadOptions.builder().secretPolicy(secrets).environment(env).build())
+        return new ConfigLoader(ConfigurationOptions.builder().secretPolicy(secrets).environment(env).build())
                 .load(ConfigSources.string("app.yaml", Format.YAML, yaml));
     }
 

@@ -229,7 +229,7 @@ class ConfigurationManagerLoadTest {
     void layerProvidersGoAboveTheFilesAndBelowRuntimeUpdates() {
         write(dir, "base.yaml", "a: file\nb: file\n");
         write(dir, "staging.yaml", "");
-        LayerProvider provider = (env, limits) -> List.of(new Layer("profile:" + env, new ConfigObject(
+        LayerProvider provider = ctx -> List.of(new Layer("profile:" + ctx.environment(), new ConfigObject(
                 java.util.Map.of("a", ConfigScalar.string("profile", Origin.of("profile")),
                         "b", ConfigScalar.string("profile", Origin.of("profile"))), Origin.of("profile"))));
         try (ConfigurationManager m = new ConfigurationManager(options(dir).addLayerProvider(provider).build())) {
@@ -283,7 +283,7 @@ class ConfigurationManagerLoadTest {
     void failingLayerProviderOnReloadKeepsTheLastGoodSnapshot() {
         write(dir, "staging.yaml", "a: 1\n");
         java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
-        LayerProvider provider = (env, limits) -> {
+        LayerProvider provider = ctx -> {
             if (broken.get()) {
                 throw new ConfigSourceException(Origin.of("profiles/high-volume.yaml", 3, 7), null, "profile unreadable");
             }

@@ -27,9 +27,12 @@ class ConfigurationOptionsTest {
     }
 
     @Test
-    void requiresADirectory() {
-        assertThatThrownBy(() -> ConfigurationOptions.builder().build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("directory");
+    void aManagerRequiresADirectoryWhileALoaderUsesTheWorkingDirectory() {
+        ConfigurationOptions noDirectory = ConfigurationOptions.builder().build();
+        assertThat(noDirectory.hasDirectory()).isFalse();
+        assertThat(noDirectory.directory()).isEqualTo(Path.of(""));
+        assertThatThrownBy(() -> new ConfigurationManager(noDirectory))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("directory");
     }
 
     @Test

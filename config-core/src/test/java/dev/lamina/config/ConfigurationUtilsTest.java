@@ -103,7 +103,7 @@ class ConfigurationUtilsTest {
     }
 
     private static Configuration load(String text) {
-        return new ConfigLoader(LoadOptions.builder().environment(Map.of()).build())
+        return new ConfigLoader(ConfigurationOptions.builder().environment(Map.of()).build())
                 .load(List.of(ConfigSources.string("round.env", Format.ENV, text)));
     }
 

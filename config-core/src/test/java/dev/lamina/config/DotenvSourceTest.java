@@ -58,7 +58,7 @@ class DotenvSourceTest {
     void theEnvironmentWinsOverAnEarlierKeyInInterpolationAsInCompose() throws IOException {
         Path file = dir.resolve(".env");
         Files.writeString(file, "HOST=localhost\nURL=http://${HOST}\n");
-        Configuration c = new ConfigLoader(LoadOptions.builder().environment(Map.of("HOST", "from-env")).build())
+        Configuration c = new ConfigLoader(ConfigurationOptions.builder().environment(Map.of("HOST", "from-env")).build())
                 .load(List.of(ConfigSources.file(file)));
         assertThat(c.getString("host")).isEqualTo("localhost");
         assertThat(c.getString("url")).isEqualTo("http://from-env");
@@ -131,7 +131,7 @@ class DotenvSourceTest {
     }
 
     private static Configuration load(String text) {
-        return new ConfigLoader(LoadOptions.builder().environment(Map.of()).build())
+        return new ConfigLoader(ConfigurationOptions.builder().environment(Map.of()).build())
                 .load(List.of(ConfigSources.string("t.env", Format.ENV, text)));
     }
 }

@@ -13,7 +13,6 @@ import dev.lamina.config.ConfigSources;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.ConfigurationManager;
 import dev.lamina.config.ConfigurationOptions;
-import dev.lamina.config.LoadOptions;
 import dev.lamina.config.flags.EvaluationContext;
 import dev.lamina.config.flags.FlagDefinitions;
 import dev.lamina.config.flags.FlagEvaluator;
@@ -28,7 +27,7 @@ class ExampleConfigurationTest {
     private static final Path DIR = Path.of("examples/config");
 
     private static Configuration load(String env) {
-        return new ConfigLoader(LoadOptions.builder().baseDirectory(DIR).build())
+        return new ConfigLoader(ConfigurationOptions.builder().directory(DIR).build())
                 .load(List.of(ConfigSources.directory(DIR, env)));
     }
 

@@ -21,7 +21,6 @@ import dev.lamina.config.ConfigurationManager;
 import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.DataSize;
 import dev.lamina.config.Explanation;
-import dev.lamina.config.LoadOptions;
 import dev.lamina.config.RenderFormat;
 import dev.lamina.config.Snapshot;
 import dev.lamina.config.VersionInfo;
@@ -41,7 +40,7 @@ class ReadmeTourTest {
     void theTourRunsAgainstTheExampleConfiguration() {
         // tour:start
         Path dir = Path.of("examples/config");                             // run from the repository root
-        Configuration config = new ConfigLoader(LoadOptions.builder().baseDirectory(dir).build())
+        Configuration config = new ConfigLoader(ConfigurationOptions.builder().directory(dir).build())
                 .load(List.of(
                         ConfigSources.directory(dir, "production"),        // base, staging, production.yaml
                         ConfigSources.environmentVariables("LAMINA_")));   // LAMINA_DATABASE_PORT=6432 wins

@@ -20,7 +20,7 @@ import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.ConfigSources;
 import dev.lamina.config.Configuration;
-import dev.lamina.config.LoadOptions;
+import dev.lamina.config.ConfigurationOptions;
 
 /**
  * The example configuration ({@code examples/config/*.yaml}, packed into {@code benchmarks.jar} under
@@ -93,7 +93,7 @@ final class ExampleConfig {
      * @return a loader with the default options, except an empty environment-variable map
      */
     static ConfigLoader loader(Path dir) {
-        return new ConfigLoader(LoadOptions.builder().environment(Map.of()).baseDirectory(dir).build());
+        return new ConfigLoader(ConfigurationOptions.builder().environment(Map.of()).directory(dir).build());
     }
 
     /**

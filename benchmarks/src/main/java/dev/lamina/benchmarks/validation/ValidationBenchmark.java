@@ -22,7 +22,7 @@ import dev.lamina.config.ConfigLoader;
 import dev.lamina.config.ConfigSources;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.Layer;
-import dev.lamina.config.LoadOptions;
+import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.ParseLimits;
 import dev.lamina.config.validation.ValidationContext;
 import dev.lamina.config.validation.ValidationEngine;
@@ -69,7 +69,7 @@ public class ValidationBenchmark {
             layers.addAll(ConfigSources.file(path).read(ParseLimits.DEFAULTS));
         }
         // A fixed, empty environment: every ${VAR:-default} takes its default, whatever the machine has set.
-        config = new ConfigLoader(LoadOptions.builder().environment(Map.of()).build()).fromLayers(layers);
+        config = new ConfigLoader(ConfigurationOptions.builder().environment(Map.of()).build()).fromLayers(layers);
         context = ValidationContext.forEnvironment("production_config", "production").withWrittenLayers(layers);
         Path schema = root.resolve("config-validation/src/test/resources/music/schema.json");
         everything = new ValidationEngine().addRules(RulePacks.all()).addSchema(schema).setStrictMode(true);

@@ -45,7 +45,7 @@ final class ExplainCommand implements Callable<Integer> {
     private static Explanation masked(Explanation e) {
         List<Explanation.Candidate> candidates = e.candidates().stream()
                 .map(c -> new Explanation.Candidate(c.layer(), c.origin(),
-                        c.deletes() ? c.displayValue() : SecretPolicy.MASK, c.won(), c.deletes()))
+                        c.deletes() ? c.displayValue() : SecretPolicy.MASK, c.won(), c.deletes(), c.metadata()))
                 .toList();
         return new Explanation(e.path(), e.value().map(v -> SecretPolicy.MASK), candidates, e.reason());
     }
@@ -83,9 +83,15 @@ final class ExplainCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    /** The origin, and the layer's name too when the origin does not already say it. */
+    /**
+     * The origin, and the layer's name too when the origin does not already say it; for a layer that is not a
+     * file (a profile, a remote store), its description.
+     */
     private static String where(Explanation.Candidate c) {
         String origin = c.origin().describe();
+        if (c.metadata().kind() != dev.lamina.config.LayerKind.FILE) {
+            return origin + " (" + c.metadata().description() + ")";
+        }
         return origin.startsWith(c.layer()) ? origin : c.layer() + " (" + origin + ")";
     }
 }

@@ -20,7 +20,7 @@ import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.ConfigSources;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.Format;
-import dev.lamina.config.LoadOptions;
+import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.ParseLimits;
 
 class ExportCommandTest {
@@ -73,7 +73,7 @@ class ExportCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         String text = Files.readString(out);
         assertThat(text).contains("change-me");
-        Configuration back = new ConfigLoader(LoadOptions.builder().environment(Map.of()).build())
+        Configuration back = new ConfigLoader(ConfigurationOptions.builder().environment(Map.of()).build())
                 .load(List.of(ConfigSources.string("back.env", Format.ENV, text)));
         Configuration original = loadStaging();
         for (var p : original.leafPaths()) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.lamina.config.ConfigLoader;
 import dev.lamina.config.ConfigSources;
 import dev.lamina.config.Configuration;
-import dev.lamina.config.LoadOptions;
+import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.flags.EvaluationContext;
 import dev.lamina.config.flags.ExperimentAssignment;
 import dev.lamina.config.flags.FlagDefinitions;
@@ -56,7 +56,7 @@ class FlagsEvalCommandTest {
     }
 
     private FlagEvaluator engine(String env) {
-        Configuration config = new ConfigLoader(LoadOptions.builder().baseDirectory(dir).environment(Map.of()).build())
+        Configuration config = new ConfigLoader(ConfigurationOptions.builder().directory(dir).environment(Map.of()).build())
                 .load(List.of(ConfigSources.directory(dir, env)));
         return FlagDefinitions.compile(config, Clock.fixed(Instant.parse(NOW), ZoneOffset.UTC));
     }

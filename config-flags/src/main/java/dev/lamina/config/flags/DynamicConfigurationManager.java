@@ -31,7 +31,7 @@ import dev.lamina.config.ConfigNode;
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.ConfigurationManager;
-import dev.lamina.config.LoadOptions;
+import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.Principal;
 import dev.lamina.config.Snapshot;
 import dev.lamina.config.UpdateRequest;
@@ -79,7 +79,7 @@ public final class DynamicConfigurationManager implements AutoCloseable {
     private final ConfigurationManager manager;
     private final Clock clock;
     private final MeterRegistry registry;
-    private final ConfigLoader merger = new ConfigLoader(LoadOptions.builder().environment(Map.of()).build());
+    private final ConfigLoader merger = new ConfigLoader(ConfigurationOptions.builder().environment(Map.of()).build());
     private final Object refreshLock = new Object();
     private final ConfigChangeListener managerListener = new ManagerListener();
     private final List<FlagChangeListener> changeListeners = new CopyOnWriteArrayList<>();

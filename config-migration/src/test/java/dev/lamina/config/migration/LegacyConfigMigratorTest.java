@@ -17,7 +17,7 @@ import dev.lamina.config.ConfigLoader;
 import dev.lamina.config.ConfigParseException;
 import dev.lamina.config.ConfigSources;
 import dev.lamina.config.Configuration;
-import dev.lamina.config.LoadOptions;
+import dev.lamina.config.ConfigurationOptions;
 
 class LegacyConfigMigratorTest {
 
@@ -187,7 +187,7 @@ class LegacyConfigMigratorTest {
     }
 
     static Configuration loadBack(Migration m, Map<String, String> env) {
-        return new ConfigLoader(LoadOptions.builder().environment(env).build()).load(List.of(
+        return new ConfigLoader(ConfigurationOptions.builder().environment(env).build()).load(List.of(
                 ConfigSources.string("base.yaml", dev.lamina.config.Format.YAML, m.text("base.yaml").orElseThrow())));
     }
 }

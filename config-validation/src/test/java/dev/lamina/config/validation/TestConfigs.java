@@ -9,7 +9,7 @@ import dev.lamina.config.ConfigObject;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.Format;
 import dev.lamina.config.Layer;
-import dev.lamina.config.LoadOptions;
+import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.ParseLimits;
 
 /**
@@ -21,7 +21,7 @@ public final class TestConfigs {
     /** The environment variables interpolation sees in tests. */
     public static final Map<String, String> ENV = Map.of("DB_PASSWORD", "from-the-environment", "DB_HOST", "db.internal");
 
-    private static final ConfigLoader LOADER = new ConfigLoader(LoadOptions.builder().environment(ENV).build());
+    private static final ConfigLoader LOADER = new ConfigLoader(ConfigurationOptions.builder().environment(ENV).build());
 
     private TestConfigs() {
     }

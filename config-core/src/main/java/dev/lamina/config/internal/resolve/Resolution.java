@@ -2,10 +2,12 @@ package dev.lamina.config.internal.resolve;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import dev.lamina.config.ConfigList;
@@ -16,8 +18,11 @@ import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigResolveException;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.Origin;
+import dev.lamina.config.ResolvedValue;
 import dev.lamina.config.ScalarType;
 import dev.lamina.config.SecretPolicy;
+import dev.lamina.config.ValueContext;
+import dev.lamina.config.ValueDecoder;
 import dev.lamina.config.ValueResolver;
 import dev.lamina.config.internal.resolve.Template.Literal;
 import dev.lamina.config.internal.resolve.Template.Lookup;
@@ -48,6 +53,10 @@ final class Resolution {
     private final FileLookup files;
     private final Map<ConfigPath, String> resolved = new HashMap<>();
     private final LinkedHashSet<ConfigPath> active = new LinkedHashSet<>();
+    private final String environmentName;
+    private final List<ValueDecoder> decoders;
+    /** Paths whose value a resolver or decoder marked secret (or that reference one); usually empty. */
+    private final Set<ConfigPath> markedSecret = new HashSet<>();
 
     /**
      * Where the string being interpolated is; every error is reported there. Whether the path is secret is only
@@ -58,6 +67,8 @@ final class Resolution {
         private final Origin origin;
         private final SecretPolicy policy;
         private byte secret; // 0 unknown, 1 no, 2 yes
+        /** Set when a resolver's result or a referenced value was marked secret: the path becomes secret. */
+        private boolean marked;
 
         Scope(ConfigPath path, Origin origin, SecretPolicy policy) {
             this.path = path;
@@ -73,6 +84,11 @@ final class Resolution {
             return origin;
         }
 
+        void mark() {
+            marked = true;
+            secret = 2;
+        }
+
         boolean secret() {
             if (secret == 0) {
                 secret = policy.isSecret(path) ? (byte) 2 : (byte) 1;
@@ -85,9 +101,20 @@ final class Resolution {
     private final ArrayList<String> trail = new ArrayList<>();
 
     Resolution(ConfigObject root, ResolveSettings settings) {
+        this(root, settings, "");
+    }
+
+    Resolution(ConfigObject root, ResolveSettings settings, String environmentName) {
         this.root = root;
         this.settings = settings;
         this.files = new FileLookup(settings.baseDirectory());
+        this.environmentName = environmentName;
+        this.decoders = settings.decoders();
+    }
+
+    /** @return the paths marked secret during {@link #resolveTree()} */
+    Set<ConfigPath> markedSecret() {
+        return markedSecret;
     }
 
     ConfigObject resolveTree() {
@@ -138,17 +165,35 @@ final class Resolution {
         return node;
     }
 
-    private static boolean needsResolution(ConfigScalar scalar) {
-        return scalar.type() == ScalarType.STRING && scalar.text().indexOf('$') >= 0;
+    private boolean needsResolution(ConfigScalar scalar) {
+        return scalar.type() == ScalarType.STRING
+                && (scalar.text().indexOf('$') >= 0 || (!decoders.isEmpty() && decoderFor(scalar.text()) != null));
     }
 
-    /** The interpolated text of a string scalar, computed once. */
+    /** The first decoder that accepts the text, or {@code null}; only called when there are decoders. */
+    private ValueDecoder decoderFor(String text) {
+        for (ValueDecoder d : decoders) {
+            if (d.accepts(text)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** The interpolated (or decoded) text of a string scalar, computed once. */
     private String valueOf(ConfigPath path, ConfigScalar scalar) {
         String done = resolved.get(path);
         if (done != null) {
             return done;
         }
         Scope scope = new Scope(path, scalar.origin(), settings.secrets());
+        ValueDecoder decoder = decoders.isEmpty() ? null : decoderFor(scalar.text());
+        if (decoder != null) {
+            // A decoded value is final: its plaintext is never scanned for expressions.
+            String value = decode(decoder, scalar, scope);
+            resolved.put(path, value);
+            return value;
+        }
         Template template;
         try {
             template = TemplateParser.parse(scalar.text());
@@ -158,11 +203,40 @@ final class Resolution {
         active.add(path);
         try {
             String value = evaluate(template, scope);
+            if (scope.marked) {
+                markedSecret.add(path);
+            }
             resolved.put(path, value);
             return value;
         } finally {
             active.remove(path);
         }
+    }
+
+    private String decode(ValueDecoder decoder, ConfigScalar scalar, Scope scope) {
+        String name = decoder.getClass().getName();
+        ResolvedValue result;
+        try {
+            result = decoder.decode(scalar.text(), new ValueContext(scope.path(), scope.origin(), environmentName));
+        } catch (ConfigResolveException e) {
+            // The SPI promises that its reason holds neither the text nor the plaintext.
+            throw new ConfigResolveException(scope.origin(), scope.path(),
+                    "decoder " + name + " failed: " + e.reason(), e);
+        } catch (RuntimeException e) {
+            // Any other message may quote the value: name the type only, and never keep the cause.
+            throw new ConfigResolveException(scope.origin(), scope.path(), "decoder " + name + " failed ("
+                    + e.getClass().getName() + ")");
+        }
+        if (result == null) {
+            throw error(scope, "decoder " + name + " returned null (a decoder returns a ResolvedValue)");
+        }
+        if (result.text().length() > MAX_VALUE_LENGTH) {
+            throw error(scope, "the decoded value is longer than " + MAX_VALUE_LENGTH + " characters");
+        }
+        if (result.secret()) {
+            markedSecret.add(scope.path());
+        }
+        return result.text();
     }
 
     private String evaluate(Template template, Scope scope) {
@@ -275,7 +349,7 @@ final class Resolution {
         Optional<String> value = switch (prefix) {
             case REF -> reference(key, shownKey, lookup, scope);
             case FILE -> file(key, scope);
-            default -> custom(custom, key, shownKey, scope);
+            default -> custom(custom, prefix, key, shownKey, scope);
         };
         if (value.isPresent()) {
             out.append(value.get());
@@ -317,6 +391,9 @@ final class Resolution {
         }
         String done = resolved.get(target);
         if (done != null) {
+            if (markedSecret.contains(target)) {
+                scope.mark();
+            }
             return Optional.of(done);
         }
         if (active.contains(target)) {
@@ -334,7 +411,12 @@ final class Resolution {
         if (active.size() >= MAX_REFERENCE_DEPTH) {
             throw error(scope, "references are chained deeper than " + MAX_REFERENCE_DEPTH);
         }
-        return Optional.of(valueOf(target, scalar));
+        String value = valueOf(target, scalar);
+        if (markedSecret.contains(target)) {
+            // Copying a secret makes the copy secret too.
+            scope.mark();
+        }
+        return Optional.of(value);
     }
 
     private static String article(String kind) {
@@ -368,11 +450,10 @@ final class Resolution {
         }
     }
 
-    private Optional<String> custom(ValueResolver resolver, String key, String shownKey, Scope scope) {
-        String prefix = resolver.prefix();
-        Optional<String> value;
+    private Optional<String> custom(ValueResolver resolver, String prefix, String key, String shownKey, Scope scope) {
+        Optional<ResolvedValue> value;
         try {
-            value = resolver.resolve(key);
+            value = resolver.resolve(key, new ValueContext(scope.path(), scope.origin(), environmentName));
         } catch (ConfigResolveException e) {
             // The SPI promises that its reason holds no secret.
             throw new ConfigResolveException(scope.origin(), scope.path(),
@@ -388,7 +469,10 @@ final class Resolution {
             throw error(scope, "resolver '" + prefix + "' returned null for key " + shownKey
                     + " (a resolver returns Optional.empty() for an unknown key)");
         }
-        return value;
+        if (value.isPresent() && value.get().secret()) {
+            scope.mark();
+        }
+        return value.map(ResolvedValue::text);
     }
 
     private ConfigResolveException error(Scope scope, String reason) {

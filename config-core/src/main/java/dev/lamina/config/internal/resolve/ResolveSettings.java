@@ -1,6 +1,7 @@
 package dev.lamina.config.internal.resolve;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.lamina.config.SecretPolicy;
+import dev.lamina.config.ValueDecoder;
 import dev.lamina.config.ValueResolver;
 
 /**
@@ -16,11 +18,12 @@ import dev.lamina.config.ValueResolver;
  * @param environment   looks up {@code ${NAME}}: environment variables, then system properties (injectable in tests);
  *                      returns empty for an unset name ({@code null} is treated as empty too)
  * @param resolvers     user resolvers by prefix; {@code ref} and {@code file} are built in and may not be replaced
+ * @param decoders      whole-scalar decoders, tried in order before interpolation
  * @param baseDirectory where relative {@code ${file:...}} paths are resolved from
  * @param secrets       which paths are secret, so that messages never quote them
  */
 public record ResolveSettings(Function<String, Optional<String>> environment, Map<String, ValueResolver> resolvers,
-                              Path baseDirectory, SecretPolicy secrets) {
+                              List<ValueDecoder> decoders, Path baseDirectory, SecretPolicy secrets) {
 
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_-]*");
 
@@ -28,12 +31,18 @@ public record ResolveSettings(Function<String, Optional<String>> environment, Ma
      * Copies the resolver map and checks it.
      *
      * @throws NullPointerException     if a component, key or resolver is {@code null}
-     * @throws IllegalArgumentException if a prefix is not {@code [a-z][a-z0-9_-]*}, is {@code ref} or {@code file},
-     *                                  or differs from its resolver's {@link ValueResolver#prefix()}
+     * @throws IllegalArgumentException if a prefix is not {@code [a-z][a-z0-9_-]*}, is {@code ref} or {@code file}
      */
+    /** Settings without decoders. */
+    public ResolveSettings(Function<String, Optional<String>> environment, Map<String, ValueResolver> resolvers,
+                           Path baseDirectory, SecretPolicy secrets) {
+        this(environment, resolvers, List.of(), baseDirectory, secrets);
+    }
+
     public ResolveSettings {
         Objects.requireNonNull(environment, "environment");
         resolvers = Map.copyOf(resolvers);
+        decoders = List.copyOf(decoders);
         Objects.requireNonNull(baseDirectory, "baseDirectory");
         Objects.requireNonNull(secrets, "secrets");
         resolvers.forEach((prefix, resolver) -> {
@@ -43,10 +52,6 @@ public record ResolveSettings(Function<String, Optional<String>> environment, Ma
             }
             if (prefix.equals(Resolution.REF) || prefix.equals(Resolution.FILE)) {
                 throw new IllegalArgumentException("resolver prefix '" + prefix + "' is built in and cannot be replaced");
-            }
-            if (!prefix.equals(resolver.prefix())) {
-                throw new IllegalArgumentException("resolver registered as '" + prefix + "' declares prefix '"
-                        + resolver.prefix() + "'");
             }
         });
     }

@@ -1,8 +1,10 @@
 package dev.lamina.config.internal.resolve;
 
 import java.util.Objects;
+import java.util.Set;
 
 import dev.lamina.config.ConfigObject;
+import dev.lamina.config.ConfigPath;
 
 /**
  * Interpolates every string scalar of a merged tree: {@code ${NAME}} with the bash operators, {@code $NAME},
@@ -30,8 +32,39 @@ public final class TreeResolver {
      * @throws NullPointerException if an argument is {@code null}
      */
     public static ConfigObject resolve(ConfigObject merged, ResolveSettings settings) {
+        return resolveMarking(merged, settings, "").tree();
+    }
+
+    /**
+     * The resolved tree and the paths whose value a resolver or decoder marked secret.
+     *
+     * @param tree    the resolved tree
+     * @param secrets paths made secret by a {@link dev.lamina.config.ResolvedValue#secret() secret} result,
+     *                including paths that reference one with {@code ${ref:...}}
+     */
+    public record Result(ConfigObject tree, Set<ConfigPath> secrets) {
+        /** Copies the set. */
+        public Result {
+            Objects.requireNonNull(tree, "tree");
+            secrets = Set.copyOf(secrets);
+        }
+    }
+
+    /**
+     * As {@link #resolve}, also returning the paths marked secret.
+     *
+     * @param merged          the merged tree
+     * @param settings        the settings
+     * @param environmentName the environment being loaded, for {@link dev.lamina.config.ValueContext}; may be empty
+     * @return the tree and the marked paths
+     * @throws dev.lamina.config.ConfigResolveException as {@link #resolve}, and when a decoder fails
+     */
+    public static Result resolveMarking(ConfigObject merged, ResolveSettings settings, String environmentName) {
         Objects.requireNonNull(merged, "merged");
         Objects.requireNonNull(settings, "settings");
-        return new Resolution(merged, settings).resolveTree();
+        Objects.requireNonNull(environmentName, "environmentName");
+        Resolution r = new Resolution(merged, settings, environmentName);
+        ConfigObject tree = r.resolveTree();
+        return new Result(tree, r.markedSecret());
     }
 }

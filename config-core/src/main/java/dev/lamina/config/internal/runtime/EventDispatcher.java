@@ -2,6 +2,7 @@ package dev.lamina.config.internal.runtime;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -15,9 +16,11 @@ import org.slf4j.LoggerFactory;
 import dev.lamina.config.ConfigChangeEvent;
 import dev.lamina.config.ConfigChangeListener;
 import dev.lamina.config.ConfigErrorEvent;
+import dev.lamina.config.Snapshot;
+import dev.lamina.config.SnapshotListener;
 
 /**
- * Delivers change and error events to listeners off the publishing thread. Each listener call is isolated: an
+ * Delivers change, error and snapshot events to listeners off the publishing thread. Each listener call is isolated: an
  * exception is logged and the next listener still runs. With the default executor (one daemon thread) events
  * arrive in the order they were published.
  */
@@ -26,6 +29,7 @@ public final class EventDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
 
     private final List<ConfigChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<SnapshotListener> snapshotListeners = new CopyOnWriteArrayList<>();
     private final Executor executor;
     private final ExecutorService owned;
 
@@ -60,7 +64,66 @@ public final class EventDispatcher implements AutoCloseable {
         return listeners.remove(listener);
     }
 
-    /** @return {@code true} when at least one listener is registered */
+    /** @param listener a snapshot listener to add */
+    public void add(SnapshotListener listener) {
+        snapshotListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * @param listener a snapshot listener to remove
+     * @return {@code true} when it was registered
+     */
+    public boolean remove(SnapshotListener listener) {
+        return snapshotListeners.remove(listener);
+    }
+
+    /**
+     * Delivers a published snapshot to every snapshot listener. Called under the publish lock, so tasks are
+     * queued in version order.
+     *
+     * @param previous the snapshot replaced, or empty
+     * @param current  the snapshot published
+     */
+    public void published(Optional<Snapshot> previous, Snapshot current) {
+        if (snapshotListeners.isEmpty()) {
+            return;
+        }
+        submit(() -> {
+            for (SnapshotListener l : snapshotListeners) {
+                try {
+                    l.onPublish(previous, current);
+                } catch (RuntimeException | Error ex) {
+                    if (ex instanceof VirtualMachineError vme) {
+                        throw vme;
+                    }
+                    LOG.warn("snapshot listener {} failed on version {}; other listeners still run",
+                            l.getClass().getName(), current.version(), ex);
+                }
+            }
+        });
+    }
+
+    /** @param event a refused load, reload or update, delivered to every snapshot listener */
+    public void rejected(ConfigErrorEvent event) {
+        if (snapshotListeners.isEmpty()) {
+            return;
+        }
+        submit(() -> {
+            for (SnapshotListener l : snapshotListeners) {
+                try {
+                    l.onRejected(event);
+                } catch (RuntimeException | Error ex) {
+                    if (ex instanceof VirtualMachineError vme) {
+                        throw vme;
+                    }
+                    LOG.warn("snapshot listener {} failed on a rejection; other listeners still run",
+                            l.getClass().getName(), ex);
+                }
+            }
+        });
+    }
+
+    /** @return {@code true} when at least one change listener is registered */
     public boolean hasListeners() {
         return !listeners.isEmpty();
     }

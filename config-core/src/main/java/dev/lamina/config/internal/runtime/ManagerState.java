@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigPath;
@@ -20,9 +21,11 @@ import dev.lamina.config.Snapshot;
  * @param runtimeTree  the runtime-updates layer (explicit nulls remove paths)
  * @param snapshot     the published snapshot
  * @param changedPaths leaf paths that differ from the previous version
+ * @param watched      files and directories layer providers declared, for hot reload
  */
 public record ManagerState(String environment, Map<String, Path> files, List<Layer> sourceLayers,
-                           ConfigObject runtimeTree, Snapshot snapshot, List<ConfigPath> changedPaths) {
+                           ConfigObject runtimeTree, Snapshot snapshot, List<ConfigPath> changedPaths,
+                           Set<Path> watched) {
 
     /** Copies the collections and checks that nothing is {@code null}. */
     public ManagerState {
@@ -32,5 +35,6 @@ public record ManagerState(String environment, Map<String, Path> files, List<Lay
         Objects.requireNonNull(runtimeTree, "runtimeTree");
         Objects.requireNonNull(snapshot, "snapshot");
         changedPaths = List.copyOf(changedPaths);
+        watched = Set.copyOf(watched);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -51,9 +52,10 @@ public final class Publisher {
      * @param layers      source layers (without the runtime layer)
      * @param runtime     the runtime-updates tree
      * @param config      the resolved, validated candidate
+     * @param watched     files and directories layer providers declared
      */
     public record Draft(String environment, Map<String, Path> files, List<Layer> layers, ConfigObject runtime,
-                        Configuration config) {
+                        Configuration config, Set<Path> watched) {
     }
 
     private final ConfigurationOptions options;
@@ -147,7 +149,7 @@ public final class Publisher {
             if (action == ChangeRecord.Action.LOAD || action == ChangeRecord.Action.RELOAD) {
                 // Same content: no version, but remember which environment and files are now in force.
                 state = new ManagerState(d.environment(), d.files(), d.layers(), prev.runtimeTree(), prev.snapshot(),
-                        prev.changedPaths());
+                        prev.changedPaths(), d.watched());
             }
             return prev.snapshot();
         }
@@ -183,7 +185,7 @@ public final class Publisher {
         }
 
         ManagerState next = new ManagerState(d.environment(), d.files(), d.layers(), d.runtime(), snap,
-                changes.stream().map(ConfigDiff.Entry::path).toList());
+                changes.stream().map(ConfigDiff.Entry::path).toList(), d.watched());
         state = next;
         List<ManagerState> h = new ArrayList<>(history);
         h.add(next);
@@ -197,6 +199,7 @@ public final class Publisher {
         if (events.hasListeners()) {
             events.changes(eventsOf(masked, record, version));
         }
+        events.published(prev == null ? Optional.empty() : Optional.of(prev.snapshot()), snap);
         return snap;
     }
 

@@ -5,23 +5,28 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.lamina.config.ConfigDocuments;
 import dev.lamina.config.ConfigObject;
+import dev.lamina.config.ConfigSource;
 import dev.lamina.config.ConfigSourceException;
 import dev.lamina.config.ConfigSources;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.Format;
 import dev.lamina.config.Layer;
+import dev.lamina.config.LayerKind;
+import dev.lamina.config.LayerMetadata;
 import dev.lamina.config.LayerProvider;
-import dev.lamina.config.LoadOptions;
 import dev.lamina.config.Origin;
+import dev.lamina.config.SourcePlacement;
 import dev.lamina.config.spi.AtomicFiles;
 import dev.lamina.config.internal.parse.ParsedDocumentCache;
 import dev.lamina.config.internal.source.DirectoryLayout;
@@ -29,21 +34,46 @@ import dev.lamina.config.internal.source.FileSource;
 import dev.lamina.config.internal.tree.LayerPipeline;
 
 /**
- * Reads the manager's inputs (the environment's files, layer providers, environment variables, tenant overlays,
- * the persist file) and builds configurations from layers. Stateless apart from the options; thread-safe.
+ * Reads the manager's inputs (the environment's files, layer providers, added sources, environment variables,
+ * tenant overlays, the persist file) and builds configurations from layers. The one place that knows the layer
+ * order, lowest precedence first:
+ *
+ * <ol>
+ * <li>sources added {@link SourcePlacement#BELOW_FILES below the files};</li>
+ * <li>the files by convention: {@code base.*}, the environment's ancestors from {@code environments.yaml}
+ *     (root first), {@code <env>.*} (a {@link ConfigLoader} puts the sources it is given here);</li>
+ * <li>the {@link LayerProvider}s' layers, by ascending {@link LayerProvider#position()};</li>
+ * <li>sources added {@link SourcePlacement#ABOVE_FILES above the files};</li>
+ * <li>environment variables (with {@link ConfigurationOptions#envPrefix()});</li>
+ * <li>sources added {@link SourcePlacement#ABOVE_ENVIRONMENT_VARIABLES above environment variables};</li>
+ * <li>runtime updates;</li>
+ * <li>a tenant's overlay ({@code tenants/<id>.*}), for tenant views.</li>
+ * </ol>
+ *
+ * Stateless apart from the options and the parsed-document cache; thread-safe.
  */
 public final class SourceReader {
 
     /** The name of the runtime-updates layer in explain output. */
     public static final String RUNTIME_LAYER = "runtime updates";
 
+    /** The description of the runtime-updates layer. */
+    private static final LayerMetadata RUNTIME = LayerMetadata.of(LayerKind.RUNTIME, RUNTIME_LAYER);
+
     /**
      * What one read of the environment produced.
      *
-     * @param files  stem to file, for the stems that had a file
-     * @param layers the layers, lowest precedence first (without the runtime layer)
+     * @param files   stem to file, for the stems that had a file
+     * @param layers  the layers, lowest precedence first (without the runtime layer)
+     * @param watched files and directories the layer providers declared, for hot reload
      */
-    public record Sources(Map<String, Path> files, List<Layer> layers) {
+    public record Sources(Map<String, Path> files, List<Layer> layers, Set<Path> watched) {
+        /** Copies the collections. */
+        public Sources {
+            files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
+            layers = List.copyOf(layers);
+            watched = Set.copyOf(watched);
+        }
     }
 
     private final ConfigurationOptions options;
@@ -51,15 +81,16 @@ public final class SourceReader {
     // Per manager: a reload re-reads every file but re-parses only those whose bytes changed.
     private final ParsedDocumentCache documents = new ParsedDocumentCache();
 
-    /** @param options the manager's options */
+    private final List<LayerProvider> providers;
+
+    /** @param options the manager's or loader's options */
     public SourceReader(ConfigurationOptions options) {
         this.options = options;
-        LoadOptions.Builder lo = LoadOptions.builder()
-                .parseLimits(options.parseLimits())
-                .secretPolicy(options.secretPolicy())
-                .baseDirectory(options.directory());
-        options.environment().ifPresent(lo::environment);
-        this.pipeline = new LayerPipeline(lo.build());
+        this.pipeline = new LayerPipeline(options);
+        List<LayerProvider> sorted = new ArrayList<>(options.layerProviders());
+        // A stable sort: registration order among equal positions.
+        sorted.sort(Comparator.comparingInt(LayerProvider::position));
+        this.providers = List.copyOf(sorted);
     }
 
     /**
@@ -80,21 +111,77 @@ public final class SourceReader {
         }
         Map<String, Path> files = DirectoryLayout.environmentFiles(dir, environment, options.parseLimits(),
                 previousFiles, documents);
-        List<Layer> layers = new ArrayList<>();
+        List<Layer> fileLayers = new ArrayList<>();
         for (Path file : files.values()) {
-            layers.addAll(FileSource.readFile(file, options.parseLimits(), documents));
+            fileLayers.addAll(FileSource.readFile(file, options.parseLimits(), documents));
         }
-        for (LayerProvider provider : options.layerProviders()) {
-            layers.addAll(Objects.requireNonNull(provider.layers(environment, options.parseLimits()),
-                    "a LayerProvider returned null"));
-        }
-        options.envPrefix().ifPresent(prefix -> layers.addAll((options.environment().isPresent()
-                ? ConfigSources.environmentVariables(prefix, options.environment().get())
-                : ConfigSources.environmentVariables(prefix)).read(options.parseLimits())));
-        return new Sources(files, layers);
+        Set<Path> watched = new LinkedHashSet<>();
+        List<Layer> layers = assemble(environment, fileLayers, watched);
+        return new Sources(files, layers, watched);
     }
 
     /**
+     * Puts the layers of every slot around the file layers, reading added sources and calling providers.
+     *
+     * @param environment the environment being loaded (empty for a plain loader)
+     * @param fileLayers  the layers of the files slot
+     * @param watched     receives what providers declare
+     * @return every layer, lowest precedence first, without runtime updates
+     * @throws dev.lamina.config.ConfigException when a source or provider fails
+     */
+    public List<Layer> assemble(String environment, List<Layer> fileLayers, Set<Path> watched) {
+        List<Layer> layers = new ArrayList<>();
+        readAll(SourcePlacement.BELOW_FILES, layers);
+        layers.addAll(fileLayers);
+        for (LayerProvider provider : providers) {
+            List<Layer> below = List.copyOf(layers);
+            ProviderContext context = new ProviderContext(environment, options.directory(), options.parseLimits(),
+                    () -> pipeline.build(below, null, environment), () -> declaration(environment),
+                    options.environmentLookup(), documents, watched);
+            List<Layer> contributed = provider.layers(context);
+            Objects.requireNonNull(contributed, () -> "LayerProvider " + provider.getClass().getName()
+                    + " returned null (return List.of() for no layers)");
+            contributed.forEach(l -> layers.add(Objects.requireNonNull(l, () -> "LayerProvider "
+                    + provider.getClass().getName() + " returned a null layer")));
+        }
+        readAll(SourcePlacement.ABOVE_FILES, layers);
+        options.envPrefix().ifPresent(prefix -> layers.addAll((options.environment().isPresent()
+                ? ConfigSources.environmentVariables(prefix, options.environment().get())
+                : ConfigSources.environmentVariables(prefix)).read(options.parseLimits())));
+        readAll(SourcePlacement.ABOVE_ENVIRONMENT_VARIABLES, layers);
+        return layers;
+    }
+
+    /** @return {@code true} when the options add layers around the files (sources, providers, env vars) */
+    public boolean hasSlotsAroundFiles() {
+        return !providers.isEmpty() || options.envPrefix().isPresent()
+                || java.util.Arrays.stream(SourcePlacement.values()).anyMatch(p -> !options.sources(p).isEmpty());
+    }
+
+    private void readAll(SourcePlacement placement, List<Layer> into) {
+        for (ConfigSource source : options.sources(placement)) {
+            List<Layer> read = source.read(options.parseLimits());
+            Objects.requireNonNull(read, () -> "source " + source.name() + " returned null");
+            read.forEach(l -> into.add(Objects.requireNonNull(l, () -> "source " + source.name()
+                    + " returned a null layer")));
+        }
+    }
+
+    private Optional<ConfigObject> declaration(String environment) {
+        Path dir = options.directory();
+        if (environment.isEmpty() || !Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        Optional<Path> file = DirectoryLayout.find(dir, "environments");
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        ConfigObject root = FileSource.readFile(file.get(), options.parseLimits(), documents).get(0).root();
+        return ProviderContext.entryOf(root, environment);
+    }
+
+    /**
+     * @param environment  the environment (resolvers and decoders see it)
      * @param sourceLayers the source layers
      * @param runtimeTree  the runtime-updates layer
      * @param extra        layers on top (a tenant overlay), possibly empty
@@ -103,16 +190,28 @@ public final class SourceReader {
      * @return the merged and resolved configuration
      * @throws dev.lamina.config.ConfigException when resolution fails
      */
-    public Configuration build(List<Layer> sourceLayers, ConfigObject runtimeTree, List<Layer> extra,
-                               Configuration previous) {
+    public Configuration build(String environment, List<Layer> sourceLayers, ConfigObject runtimeTree,
+                               List<Layer> extra, Configuration previous) {
         List<Layer> all = new ArrayList<>(sourceLayers.size() + 1 + extra.size());
         all.addAll(sourceLayers);
         if (!runtimeTree.isEmpty()) {
-            all.add(new Layer(RUNTIME_LAYER, runtimeTree));
+            all.add(new Layer(RUNTIME_LAYER, runtimeTree, RUNTIME));
         }
         all.addAll(extra);
-        return pipeline.build(all, previous);
+        return pipeline.build(all, previous, environment);
     }
+
+    /**
+     * @param layers          every layer, lowest precedence first
+     * @param previous        the configuration replaced, or {@code null}
+     * @param environmentName the environment, or empty
+     * @return the merged and resolved configuration
+     * @throws dev.lamina.config.ConfigException when the merge, a decoder or resolution fails
+     */
+    public Configuration build(List<Layer> layers, Configuration previous, String environmentName) {
+        return pipeline.build(layers, previous, environmentName);
+    }
+
 
     /**
      * @param tenantId a validated tenant id
@@ -123,7 +222,9 @@ public final class SourceReader {
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
-        return DirectoryLayout.find(dir, tenantId).map(f -> FileSource.readFile(f, options.parseLimits(), documents));
+        LayerMetadata tenant = LayerMetadata.of(LayerKind.TENANT, "tenant " + tenantId);
+        return DirectoryLayout.find(dir, tenantId).map(f -> FileSource.readFile(f, options.parseLimits(), documents)
+                .stream().map(l -> new Layer(l.name(), l.root(), tenant)).toList());
     }
 
     /**

@@ -60,7 +60,8 @@ public final class EnvironmentSource implements ConfigSource {
             }
             entries.add(new FlatEntries.Entry(variable, segments.get(), value));
         });
-        return List.of(new Layer(name, FlatEntries.build(name, "env:", entries, limits, LOG)));
+        return List.of(new Layer(name, FlatEntries.build(name, "env:", entries, limits, LOG),
+                dev.lamina.config.LayerMetadata.of(dev.lamina.config.LayerKind.ENVIRONMENT_VARIABLES, "environment variables " + name.substring("env:".length()) + "*")));
     }
 
     /**

@@ -152,7 +152,7 @@ public final class MapSource implements ConfigSource {
 
     @Override
     public List<Layer> read(ParseLimits limits) {
-        return List.of(new Layer(name, root));
+        return List.of(new Layer(name, root, dev.lamina.config.LayerMetadata.of(dev.lamina.config.LayerKind.CODE, name)));
     }
 
     @Override

@@ -58,7 +58,8 @@ public final class SystemPropertiesSource implements ConfigSource {
             }
             entries.add(new FlatEntries.Entry(key, List.copyOf(segments), props.getProperty(key)));
         }
-        return List.of(new Layer(name, FlatEntries.build(name, "sysprop:", entries, limits, LOG)));
+        return List.of(new Layer(name, FlatEntries.build(name, "sysprop:", entries, limits, LOG),
+                dev.lamina.config.LayerMetadata.of(dev.lamina.config.LayerKind.SYSTEM_PROPERTIES, "system properties " + name)));
     }
 
     @Override

@@ -14,6 +14,8 @@ import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.Explanation;
 import dev.lamina.config.Explanation.Candidate;
 import dev.lamina.config.Layer;
+import dev.lamina.config.LayerKind;
+import dev.lamina.config.LayerMetadata;
 import dev.lamina.config.ListMergeStrategy;
 import dev.lamina.config.Origin;
 import dev.lamina.config.SecretPolicy;
@@ -92,14 +94,15 @@ final class Explainer {
                     }
                     objectsInForce = merges ? objectsInForce + 1 : (step.node() instanceof ConfigObject ? 1 : 0);
                     candidates.add(new Candidate(layer.name(), step.node().origin(),
-                            display(step.node(), full, secret, p.policy()), false, false));
+                            display(step.node(), full, secret, p.policy()), false, false, layer.metadata()));
                     winner = candidates.size() - 1;
                     lastValue = winner;
                     winnerIsObject = step.node() instanceof ConfigObject;
                 }
                 case DELETE, BLOCK -> {
                     if (step.effect() == Effect.DELETE) {
-                        candidates.add(new Candidate(layer.name(), step.node().origin(), "null", false, true));
+                        candidates.add(new Candidate(layer.name(), step.node().origin(), "null", false, true,
+                                layer.metadata()));
                     }
                     winner = -1;
                     objectsInForce = 0;
@@ -114,17 +117,19 @@ final class Explainer {
             return new Explanation(full, value, candidates, absentReason(full, p, lastReset, lastResetLayer, candidates));
         }
         Candidate w = candidates.get(winner);
-        candidates.set(winner, new Candidate(w.layer(), w.origin(), w.displayValue(), true, false));
+        candidates.set(winner, new Candidate(w.layer(), w.origin(), w.displayValue(), true, false, w.metadata()));
         String reason;
         if (objectsInForce > 1) {
-            reason = "objects from " + objectsInForce + " layers are merged key by key; " + w.origin()
+            reason = "objects from " + objectsInForce + " layers are merged key by key; " + w.describe()
                     + " is the highest (later layer wins for each key)";
         } else if (previous >= 0) {
-            reason = w.origin() + " overrides " + candidates.get(previous).origin() + " (later layer wins"
+            reason = w.describe() + " overrides " + candidates.get(previous).describe() + " (later layer wins"
                     + (replacedList == null ? "" : "; the list " + replacedList + " is replaced whole") + ")";
         } else if (previous == -2 && lastReset != null) {
-            reason = w.origin() + " sets it again after " + describeReset(lastReset, lastResetLayer)
+            reason = w.describe() + " sets it again after " + describeReset(lastReset, lastResetLayer)
                     + " (later layer wins)";
+        } else if (w.metadata().kind() != LayerKind.FILE) {
+            reason = "set by " + w.describe();
         } else {
             reason = "set only in " + w.layer() + " at " + w.origin();
         }
@@ -208,16 +213,21 @@ final class Explainer {
                                                           ConfigPath list, boolean secret) {
         ConfigNode merged = Trees.find(p.merged(), full.segments());
         String layerName = merged == null ? "merged" : merged.origin().source();
+        LayerMetadata metadata = null;
         if (merged != null) {
             for (Layer layer : p.layers()) {
                 if (contains(layer.root(), merged)) {
                     layerName = layer.name();
+                    metadata = layer.metadata();
                 }
             }
         }
+        if (metadata == null) {
+            metadata = LayerMetadata.of(LayerKind.FILE, layerName);
+        }
         Origin origin = merged == null ? Origin.UNKNOWN : merged.origin();
         List<Candidate> candidates = List.of(new Candidate(layerName, origin,
-                merged == null ? "null" : display(merged, full, secret, p.policy()), true, false));
+                merged == null ? "null" : display(merged, full, secret, p.policy()), true, false, metadata));
         return new Explanation(full, value, candidates, origin + " supplies it; the list at " + list
                 + " combines the layers' items (" + p.strategies().strategyFor(list) + ")");
     }

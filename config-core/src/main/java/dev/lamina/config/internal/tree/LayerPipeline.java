@@ -6,7 +6,7 @@ import java.util.Objects;
 import dev.lamina.config.ConfigObject;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.Layer;
-import dev.lamina.config.LoadOptions;
+import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.internal.bind.Binder;
 import dev.lamina.config.internal.merge.TreeMerger;
 import dev.lamina.config.internal.resolve.ResolveSettings;
@@ -19,17 +19,17 @@ import dev.lamina.config.internal.resolve.TreeResolver;
  */
 public final class LayerPipeline {
 
-    private final LoadOptions options;
+    private final ConfigurationOptions options;
     private final TreeMerger merger;
     private final ResolveSettings resolveSettings;
     private final Binder binder;
 
-    /** @param options the load options */
-    public LayerPipeline(LoadOptions options) {
+    /** @param options the options (merge options, resolvers, decoders, environment lookup, directory, secrets) */
+    public LayerPipeline(ConfigurationOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         this.merger = new TreeMerger(options.mergeOptions());
-        this.resolveSettings = new ResolveSettings(options.environment(), options.resolvers(),
-                options.baseDirectory(), options.secretPolicy());
+        this.resolveSettings = new ResolveSettings(options.environmentLookup(), options.resolvers(),
+                options.decoders(), options.directory(), options.secretPolicy());
         this.binder = new Binder();
     }
 
@@ -40,10 +40,21 @@ public final class LayerPipeline {
      * @throws dev.lamina.config.ConfigException when the merge or an interpolation fails
      */
     public Configuration build(List<Layer> layers, Configuration previous) {
+        return build(layers, previous, "");
+    }
+
+    /**
+     * @param layers          the layers, lowest precedence first
+     * @param previous        the configuration the result replaces, or {@code null}
+     * @param environmentName the environment being loaded (resolvers and decoders see it); may be empty
+     * @return the merged, resolved and indexed configuration
+     * @throws dev.lamina.config.ConfigException when the merge, a decoder or an interpolation fails
+     */
+    public Configuration build(List<Layer> layers, Configuration previous, String environmentName) {
         List<Layer> copy = List.copyOf(layers);
         ConfigObject merged = merger.merge(copy);
-        ConfigObject resolved = TreeResolver.resolve(merged, resolveSettings);
-        return TreeConfiguration.following(previous, resolved, merged, copy, options.mergeOptions(),
-                options.secretPolicy(), binder);
+        TreeResolver.Result resolved = TreeResolver.resolveMarking(merged, resolveSettings, environmentName);
+        return TreeConfiguration.following(previous, resolved.tree(), merged, copy, options.mergeOptions(),
+                options.secretPolicy(), binder, resolved.secrets());
     }
 }

@@ -20,14 +20,15 @@ import dev.lamina.config.internal.merge.ListStrategies;
 /**
  * What a configuration and every sub-configuration taken from it share: the layers it was merged from, the
  * merged tree before interpolation (for explain), the list strategies used, the secret policy, the binder, and
- * the paths whose written value was an encrypted envelope (secret even after decryption). Immutable.
+ * the paths whose written value was an encrypted envelope or whose value a resolver or decoder marked secret
+ * (secret even after decryption). Immutable.
  *
  * @param layers     the layers, lowest precedence first
  * @param merged     the merged tree before interpolation
  * @param strategies the list strategies of the merge
  * @param policy     the secret policy
  * @param binder     the shared binder
- * @param encrypted  full paths whose merged value is an {@code ENC[...]} envelope
+ * @param encrypted  full paths whose merged value is an {@code ENC[...]} envelope, or whose value was marked secret
  */
 record Provenance(List<Layer> layers, ConfigObject merged, ListStrategies strategies, SecretPolicy policy,
                   Binder binder, Set<ConfigPath> encrypted) {
@@ -72,7 +73,7 @@ record Provenance(List<Layer> layers, ConfigObject merged, ListStrategies strate
 
     /**
      * @param full a full path
-     * @return {@code true} when the policy names it secret or its written value was encrypted
+     * @return {@code true} when the policy names it secret, its written value was encrypted or it was marked secret
      */
     boolean isSecretPath(ConfigPath full) {
         return policy.isSecret(full) || encrypted.contains(full);

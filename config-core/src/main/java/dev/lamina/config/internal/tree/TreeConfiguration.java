@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 import dev.lamina.config.ConfigBindException;
@@ -61,13 +62,30 @@ public final class TreeConfiguration implements Configuration {
      */
     public TreeConfiguration(ConfigObject resolved, ConfigObject merged, List<Layer> layers, MergeOptions mergeOptions,
                              SecretPolicy policy, Binder binder) {
-        this(resolved, ConfigPath.root(), provenance(merged, layers, mergeOptions, policy, binder));
+        this(resolved, merged, layers, mergeOptions, policy, binder, Set.of());
+    }
+
+    /**
+     * As the six-argument constructor, with paths a resolver or decoder marked secret.
+     *
+     * @param resolved     the merged and interpolated tree
+     * @param merged       the merged tree before interpolation
+     * @param layers       the layers, lowest precedence first
+     * @param mergeOptions the merge options used
+     * @param policy       which paths are secret by name
+     * @param binder       the shared binder
+     * @param markedSecret full paths whose value was marked secret during resolution
+     */
+    public TreeConfiguration(ConfigObject resolved, ConfigObject merged, List<Layer> layers, MergeOptions mergeOptions,
+                             SecretPolicy policy, Binder binder, Set<ConfigPath> markedSecret) {
+        this(resolved, ConfigPath.root(), provenance(merged, layers, mergeOptions, policy, binder, markedSecret));
     }
 
     private static Provenance provenance(ConfigObject merged, List<Layer> layers, MergeOptions mergeOptions,
-                                         SecretPolicy policy, Binder binder) {
-        return new Provenance(layers, merged, new ListStrategies(mergeOptions), policy, binder,
-                Provenance.encryptedPaths(merged));
+                                         SecretPolicy policy, Binder binder, Set<ConfigPath> markedSecret) {
+        Set<ConfigPath> secret = Provenance.encryptedPaths(merged);
+        secret.addAll(markedSecret);
+        return new Provenance(layers, merged, new ListStrategies(mergeOptions), policy, binder, secret);
     }
 
     private TreeConfiguration(ConfigObject root, ConfigPath prefix, Provenance provenance) {
@@ -104,11 +122,30 @@ public final class TreeConfiguration implements Configuration {
     public static TreeConfiguration following(Configuration previous, ConfigObject resolved, ConfigObject merged,
                                               List<Layer> layers, MergeOptions mergeOptions, SecretPolicy policy,
                                               Binder binder) {
+        return following(previous, resolved, merged, layers, mergeOptions, policy, binder, Set.of());
+    }
+
+    /**
+     * As the seven-argument form, with paths a resolver or decoder marked secret.
+     *
+     * @param previous     the configuration this one replaces, or {@code null}
+     * @param resolved     the merged and interpolated tree
+     * @param merged       the merged tree before interpolation
+     * @param layers       the layers, lowest precedence first
+     * @param mergeOptions the merge options used
+     * @param policy       which paths are secret by name
+     * @param binder       the shared binder
+     * @param markedSecret full paths whose value was marked secret during resolution
+     * @return the configuration
+     */
+    public static TreeConfiguration following(Configuration previous, ConfigObject resolved, ConfigObject merged,
+                                              List<Layer> layers, MergeOptions mergeOptions, SecretPolicy policy,
+                                              Binder binder, Set<ConfigPath> markedSecret) {
         if (!(previous instanceof TreeConfiguration before) || !before.prefix.isRoot()) {
-            return new TreeConfiguration(resolved, merged, layers, mergeOptions, policy, binder);
+            return new TreeConfiguration(resolved, merged, layers, mergeOptions, policy, binder, markedSecret);
         }
         return new TreeConfiguration(Sharing.share(resolved, before.root),
-                provenance(merged, layers, mergeOptions, policy, binder), before);
+                provenance(merged, layers, mergeOptions, policy, binder, markedSecret), before);
     }
 
     /** @return the lookup index, canonical path text to node (for tests of the incremental build) */

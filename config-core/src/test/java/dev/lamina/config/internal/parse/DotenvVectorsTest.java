@@ -30,7 +30,7 @@ import dev.lamina.config.ConfigSource;
 import dev.lamina.config.ConfigSources;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.Format;
-import dev.lamina.config.LoadOptions;
+import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.internal.source.EnvironmentSource;
 import dev.lamina.config.testing.SharedSuites;
 
@@ -151,7 +151,7 @@ class DotenvVectorsTest {
         for (int i = 0; i < inputs.length; i++) {
             sources.add(ConfigSources.string(i == 0 ? "case.env" : "case" + i + ".env", Format.ENV, inputs[i]));
         }
-        return new ConfigLoader(LoadOptions.builder().environment(env).build()).load(sources);
+        return new ConfigLoader(ConfigurationOptions.builder().environment(env).build()).load(sources);
     }
 
     private static List<JsonNode> cases() throws IOException {

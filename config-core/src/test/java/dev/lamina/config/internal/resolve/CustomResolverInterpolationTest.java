@@ -24,9 +24,9 @@ class CustomResolverInterpolationTest {
     private static final Map<String, String> ENV = Map.of("DB_HOST", "db.internal", "PORT", "5432", "EMPTY", "",
             "PW", "hunter2", "user.home", "/home/app");
 
-    private ConfigObject resolveWith(ConfigObject tree, ValueResolver... resolvers) {
+    private ConfigObject resolveWith(ConfigObject tree, Trees.Prefixed... resolvers) {
         Map<String, ValueResolver> byPrefix = new HashMap<>();
-        for (ValueResolver r : resolvers) {
+        for (Trees.Prefixed r : resolvers) {
             byPrefix.put(r.prefix(), r);
         }
         return TreeResolver.resolve(tree, settings(ENV, Path.of("."), byPrefix));
@@ -72,7 +72,7 @@ class CustomResolverInterpolationTest {
 
     @Test
     void keepsTheReasonOfAResolverFailure() {
-        ValueResolver failing = new ThrowingResolver(new ConfigResolveException(null, null, "vault sealed"));
+        Trees.Prefixed failing = new ThrowingResolver(new ConfigResolveException(null, null, "vault sealed"));
         assertThatThrownBy(() -> resolveWith(tree("a", "${vault:k}"), failing))
                 .isInstanceOf(ConfigResolveException.class)
                 .hasMessage("config/base.yaml:2:3 a: resolver 'vault' failed for key k: vault sealed");
@@ -80,7 +80,7 @@ class CustomResolverInterpolationTest {
 
     @Test
     void namesOnlyTheTypeOfAnUnexpectedResolverException() {
-        ValueResolver failing = new ThrowingResolver(new IllegalStateException("leaked hunter2"));
+        Trees.Prefixed failing = new ThrowingResolver(new IllegalStateException("leaked hunter2"));
         assertThatThrownBy(() -> resolveWith(tree("a", "${vault:k}"), failing))
                 .hasMessageEndingWith("a: resolver 'vault' failed for key k (java.lang.IllegalStateException)")
                 .hasCauseInstanceOf(IllegalStateException.class);
@@ -88,7 +88,7 @@ class CustomResolverInterpolationTest {
 
     @Test
     void dropsTheCauseOfAnUnexpectedExceptionAtASecretPath() {
-        ValueResolver failing = new ThrowingResolver(new IllegalStateException("leaked hunter2"));
+        Trees.Prefixed failing = new ThrowingResolver(new IllegalStateException("leaked hunter2"));
         assertThatThrownBy(() -> resolveWith(tree("db.password", "${vault:k}"), failing))
                 .hasNoCause()
                 .message().doesNotContain("hunter2");
@@ -96,14 +96,14 @@ class CustomResolverInterpolationTest {
 
     @Test
     void reportsAResolverThatReturnsNull() {
-        ValueResolver broken = new ValueResolver() {
+        Trees.Prefixed broken = new Trees.Prefixed() {
             @Override
             public String prefix() {
                 return "vault";
             }
 
             @Override
-            public Optional<String> resolve(String key) {
+            public Optional<dev.lamina.config.ResolvedValue> resolve(String key, dev.lamina.config.ValueContext context) {
                 return null;
             }
         };
@@ -125,14 +125,7 @@ class CustomResolverInterpolationTest {
                 .hasMessageContaining("must be a lower-case letter");
     }
 
-    @Test
-    void refusesAResolverRegisteredUnderAnotherPrefix() {
-        assertThatThrownBy(() -> settings(ENV, Path.of("."), Map.of("vault", resolver("consul", Map.of()))))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("declares prefix 'consul'");
-    }
-
-    private record ThrowingResolver(RuntimeException failure) implements ValueResolver {
+    private record ThrowingResolver(RuntimeException failure) implements Trees.Prefixed {
 
         @Override
         public String prefix() {
@@ -140,7 +133,7 @@ class CustomResolverInterpolationTest {
         }
 
         @Override
-        public Optional<String> resolve(String key) {
+        public Optional<dev.lamina.config.ResolvedValue> resolve(String key, dev.lamina.config.ValueContext context) {
             throw failure;
         }
     }

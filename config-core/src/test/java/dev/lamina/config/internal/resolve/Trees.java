@@ -82,16 +82,21 @@ final class Trees {
         return ((ConfigScalar) at(tree, path)).text();
     }
 
-    static ValueResolver resolver(String prefix, Map<String, String> values) {
-        return new ValueResolver() {
+    /** A resolver that knows the prefix it is meant to be registered under (the SPI takes it at registration). */
+    interface Prefixed extends ValueResolver {
+        String prefix();
+    }
+
+    static Prefixed resolver(String prefix, Map<String, String> values) {
+        return new Prefixed() {
             @Override
             public String prefix() {
                 return prefix;
             }
 
             @Override
-            public Optional<String> resolve(String key) {
-                return Optional.ofNullable(values.get(key));
+            public Optional<dev.lamina.config.ResolvedValue> resolve(String key, dev.lamina.config.ValueContext context) {
+                return Optional.ofNullable(values.get(key)).map(dev.lamina.config.ResolvedValue::plain);
             }
         };
     }

@@ -12,7 +12,7 @@ import dev.lamina.config.Configuration;
 import dev.lamina.config.Explanation;
 import dev.lamina.config.Explanation.Candidate;
 import dev.lamina.config.ListMergeStrategy;
-import dev.lamina.config.LoadOptions;
+import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.Origin;
 
 class ExplainTest {
@@ -131,7 +131,7 @@ class ExplainTest {
 
     @Test
     void itemOfAnAppendedListIsAttributedToTheLayerThatWroteIt() {
-        Configuration c = new ConfigLoader(LoadOptions.builder().listStrategy("plugins", ListMergeStrategy.append()).build())
+        Configuration c = new ConfigLoader(ConfigurationOptions.builder().listStrategy("plugins", ListMergeStrategy.append()).build())
                 .fromLayers(List.of(layer("a.json", "{'plugins': ['x']}"), layer("b.json", "{'plugins': ['y']}")));
         Explanation e = c.explain("plugins[0]");
         assertThat(e.value()).contains("x");
@@ -181,7 +181,7 @@ class ExplainTest {
 
     @Test
     void itemOfAListMergedByKeyIsAttributedToTheLayerThatWroteTheValue() {
-        Configuration c = new ConfigLoader(LoadOptions.builder()
+        Configuration c = new ConfigLoader(ConfigurationOptions.builder()
                 .listStrategy("brokers", ListMergeStrategy.mergeByKey("name")).build())
                 .fromLayers(List.of(layer("a.json", "{'brokers': [{'name': 'k', 'port': 1, 'tls': true}]}"),
                         layer("b.json", "{'brokers': [{'name': 'k', 'port': 2}]}")));

@@ -9,30 +9,19 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-class LoadOptionsTest {
+/** The loading settings {@link ConfigurationOptions} took over from the former ConfigurationOptions. */
+class ConfigurationOptionsLoadingTest {
 
-    private static ValueResolver resolver(String prefix) {
-        return new ValueResolver() {
-            @Override
-            public String prefix() {
-                return prefix;
-            }
-
-            @Override
-            public Optional<String> resolve(String key) {
-                return Optional.empty();
-            }
-        };
-    }
+    private static final ValueResolver NONE = (key, context) -> Optional.empty();
 
     @Test
     void defaultsAreTheDocumentedOnes() {
-        LoadOptions d = LoadOptions.defaults();
+        ConfigurationOptions d = ConfigurationOptions.defaults();
         assertThat(d.parseLimits()).isEqualTo(ParseLimits.DEFAULTS);
         assertThat(d.mergeOptions()).isEqualTo(MergeOptions.defaults());
         assertThat(d.secretPolicy()).isEqualTo(SecretPolicy.DEFAULT);
         assertThat(d.resolvers()).isEmpty();
-        assertThat(d.baseDirectory()).isEqualTo(Path.of(""));
+        assertThat(d.directory()).isEqualTo(Path.of(""));
     }
 
     @Test
@@ -40,7 +29,7 @@ class LoadOptionsTest {
         String name = "lamina.test.only.property";
         System.setProperty(name, "from-property");
         try {
-            assertThat(LoadOptions.defaults().environment().apply(name)).contains("from-property");
+            assertThat(ConfigurationOptions.defaults().environmentLookup().apply(name)).contains("from-property");
         } finally {
             System.clearProperty(name);
         }
@@ -49,51 +38,51 @@ class LoadOptionsTest {
     @Test
     void environmentMapIsCopiedAndLookedUp() {
         java.util.HashMap<String, String> env = new java.util.HashMap<>(Map.of("HOME", "/h"));
-        LoadOptions o = LoadOptions.builder().environment(env).build();
+        ConfigurationOptions o = ConfigurationOptions.builder().environment(env).build();
         env.put("LATER", "x");
-        assertThat(o.environment().apply("HOME")).contains("/h");
-        assertThat(o.environment().apply("LATER")).isEmpty();
+        assertThat(o.environmentLookup().apply("HOME")).contains("/h");
+        assertThat(o.environmentLookup().apply("LATER")).isEmpty();
     }
 
     @Test
     void listStrategyIsAddedToTheMergeOptions() {
-        LoadOptions o = LoadOptions.builder().listStrategy("a.b", ListMergeStrategy.append()).build();
+        ConfigurationOptions o = ConfigurationOptions.builder().listStrategy("a.b", ListMergeStrategy.append()).build();
         assertThat(o.mergeOptions().listStrategies()).containsEntry(ConfigPath.parse("a.b"), ListMergeStrategy.append());
     }
 
     @Test
     void listStrategyRejectsAMalformedPath() {
-        assertThatThrownBy(() -> LoadOptions.builder().listStrategy("a..b", ListMergeStrategy.append()))
+        assertThatThrownBy(() -> ConfigurationOptions.builder().listStrategy("a..b", ListMergeStrategy.append()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void resolversAreKeptByPrefix() {
-        LoadOptions o = LoadOptions.builder().resolver(resolver("vault")).build();
+        ConfigurationOptions o = ConfigurationOptions.builder().addResolver("vault", NONE).build();
         assertThat(o.resolvers()).containsOnlyKeys("vault");
     }
 
     @Test
     void builtInResolverPrefixesCannotBeReplaced() {
-        assertThatThrownBy(() -> LoadOptions.builder().resolver(resolver("ref")))
+        assertThatThrownBy(() -> ConfigurationOptions.builder().addResolver("ref", NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("built in");
-        assertThatThrownBy(() -> LoadOptions.builder().resolver(resolver("file")))
+        assertThatThrownBy(() -> ConfigurationOptions.builder().addResolver("file", NONE))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void malformedAndDuplicatePrefixesAreRejected() {
-        assertThatThrownBy(() -> LoadOptions.builder().resolver(resolver("Vault"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> LoadOptions.builder().resolver(resolver("vault")).resolver(resolver("vault")))
+        assertThatThrownBy(() -> ConfigurationOptions.builder().addResolver("Vault", NONE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ConfigurationOptions.builder().addResolver("vault", NONE).addResolver("vault", NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already registered");
     }
 
     @Test
     void toBuilderCopiesEverything() {
-        LoadOptions o = LoadOptions.builder().baseDirectory(Path.of("/etc/app")).resolver(resolver("vault"))
+        ConfigurationOptions o = ConfigurationOptions.builder().directory(Path.of("/etc/app")).addResolver("vault", NONE)
                 .secretPolicy(SecretPolicy.matching("pin")).listStrategy("x", ListMergeStrategy.append()).build();
-        LoadOptions copy = o.toBuilder().build();
-        assertThat(copy.baseDirectory()).isEqualTo(Path.of("/etc/app"));
+        ConfigurationOptions copy = o.toBuilder().build();
+        assertThat(copy.directory()).isEqualTo(Path.of("/etc/app"));
         assertThat(copy.resolvers()).containsOnlyKeys("vault");
         assertThat(copy.secretPolicy()).isEqualTo(o.secretPolicy());
         assertThat(copy.mergeOptions()).isEqualTo(o.mergeOptions());
@@ -101,7 +90,7 @@ class LoadOptionsTest {
 
     @Test
     void toStringNeverShowsTheEnvironment() {
-        LoadOptions o = LoadOptions.builder().environment(Map.of("DB_PASSWORD", "hunter2")).build();
+        ConfigurationOptions o = ConfigurationOptions.builder().environment(Map.of("DB_PASSWORD", "hunter2")).build();
         assertThat(o.toString()).doesNotContain("hunter2");
     }
 
