@@ -8,23 +8,27 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.lamina.config.internal.reload.WatchSettings;
+import dev.lamina.config.internal.runtime.ApplyStep;
 import dev.lamina.config.internal.runtime.AuditTrail;
+import dev.lamina.config.internal.runtime.ChangeAudit;
+import dev.lamina.config.internal.runtime.ChangeEvents;
 import dev.lamina.config.internal.runtime.EventDispatcher;
+import dev.lamina.config.internal.runtime.History;
 import dev.lamina.config.internal.runtime.HotReload;
 import dev.lamina.config.internal.runtime.ManagerMetrics;
 import dev.lamina.config.internal.runtime.ManagerState;
+import dev.lamina.config.internal.runtime.PersistedUpdates;
 import dev.lamina.config.internal.runtime.Publisher;
 import dev.lamina.config.internal.runtime.RuntimeTree;
 import dev.lamina.config.internal.runtime.SourceReader;
-import dev.lamina.config.internal.source.DirectoryLayout;
-import dev.lamina.config.internal.runtime.TenantViews;
+import dev.lamina.config.internal.runtime.Tenants;
 import dev.lamina.config.internal.runtime.ValueCache;
+import dev.lamina.config.internal.source.DirectoryLayout;
 
 /**
  * The runtime: loads an environment's configuration from a directory, publishes it as numbered immutable
@@ -72,11 +76,14 @@ public final class ConfigurationManager implements AutoCloseable {
     private final ConfigurationOptions options;
     private final SourceReader sources;
     private final ConfigObject initialRuntime;
-    private final TenantViews tenantViews;
+    private final Tenants tenants;
     private final ValueCache values;
     private final ManagerMetrics metrics;
     private final EventDispatcher events;
+    private final ChangeAudit audit;
+    private final History history;
     private final Publisher publisher;
+    private final ApplyStep changes;
     private final HotReload hotReload;
     private final Object lifecycle = new Object();
     /** Serializes reads of the sources (loads and reloads), taken before the publish lock, never after it. */
@@ -100,16 +107,25 @@ public final class ConfigurationManager implements AutoCloseable {
                     "a ConfigurationManager needs a directory (ConfigurationOptions.builder().directory(...))");
         }
         this.sources = new SourceReader(options);
-        this.initialRuntime = sources.readPersisted();
+        PersistedUpdates persisted = new PersistedUpdates(options.persistFile(), options.parseLimits());
+        this.initialRuntime = persisted.read();
         // Opened before any thread or meter exists, so that a refused sink leaves nothing behind.
-        AuditTrail audit = new AuditTrail(options.auditLog().orElse(null), options.secretPolicy(), options.clock());
-        this.tenantViews = new TenantViews(options.tenantCacheSize());
+        this.audit = new ChangeAudit(
+                new AuditTrail(options.auditLog().orElse(null), options.secretPolicy(), options.clock()),
+                options.secretPolicy());
         this.values = new ValueCache(options.valueCacheSize());
         this.events = new EventDispatcher(options.listenerExecutor().orElse(null), "lamina-config-events");
-        this.publisher = new Publisher(options, sources, audit, events, () -> {
-            tenantViews.invalidate();
-            values.invalidate();
-        });
+        this.history = new History(options.historySize());
+        ConfigValidator validator = options.validator();
+        this.tenants = new Tenants(sources, options.tenantCacheSize(),
+                (cfg, env) -> ApplyStep.validate(validator, cfg, env));
+        this.publisher = new Publisher(options.secretPolicy(), options.clock(), persisted, audit, history,
+                new ChangeEvents(events), () -> {
+                    tenants.invalidate();
+                    values.invalidate();
+                });
+        this.changes = new ApplyStep(publisher, audit, events, options.validator(), options.authorizationPolicy(),
+                options.secretPolicy(), () -> closed);
         this.metrics = new ManagerMetrics(options.meterRegistry().orElse(null),
                 () -> {
                     ManagerState s = publisher.state();
@@ -127,82 +143,14 @@ public final class ConfigurationManager implements AutoCloseable {
                 e -> events.error(ConfigErrorEvent.of(e)));
     }
 
-    // ---------------------------------------------------------------- the apply step
-
-    /** What a change publishes, computed under the publish lock from the state in force. */
-    @FunctionalInterface
-    private interface Plan {
-        /**
-         * @param prev the state in force, or {@code null} before the first load
-         * @return the candidate, or {@code null} when there is nothing to change
-         */
-        Publisher.Draft draft(ManagerState prev);
-    }
-
-    /**
-     * The one lock → plan → validate → commit sequence every change goes through; a refusal is audited, told to
-     * snapshot listeners and rethrown, and the previous snapshot stays in force.
-     */
-    private Snapshot apply(ChangeRecord.Action action, Principal principal, String why, Plan plan,
-                           Function<ManagerState, List<AuditRecord.Change>> refused) {
-        publisher.lock().lock();
-        try {
-            ensureOpen();
-            ManagerState prev = publisher.state();
-            try {
-                Publisher.Draft d = plan.draft(prev);
-                if (d == null) {
-                    return prev.snapshot();
-                }
-                publisher.validate(d.config(), d.environment());
-                return publisher.commit(prev, d, action, principal, why);
-            } catch (RuntimeException e) {
-                ConfigException ce = asConfigException(action, e);
-                if (ce == null) {
-                    throw e;
-                }
-                refuse(prev, principal, action, refused.apply(prev), ce);
-                throw ce;
-            }
-        } finally {
-            publisher.lock().unlock();
-        }
-    }
-
-    /** A reload must fail as a refused reload whatever went wrong; other changes let bugs through as they are. */
-    private static ConfigException asConfigException(ChangeRecord.Action action, RuntimeException e) {
-        if (e instanceof ConfigException c) {
-            return c;
-        }
-        if (action == ChangeRecord.Action.RELOAD) {
-            return new ConfigException(null, null, "reload failed unexpectedly (" + e.getClass().getName() + ")", e);
-        }
-        return null;
-    }
-
-    private void refuse(ManagerState prev, Principal principal, ChangeRecord.Action action,
-                        List<AuditRecord.Change> changes, ConfigException e) {
-        publisher.rejected(prev, principal, action, changes, e);
-        events.rejected(ConfigErrorEvent.of(e));
-    }
-
     private static List<AuditRecord.Change> noChanges(ManagerState prev) {
         return List.of();
     }
 
     /** Reads the sources outside the publish lock; a failure is refused (audited) as the change would be. */
     private SourceReader.Sources read(ChangeRecord.Action action, String environment, ManagerState prev) {
-        try {
-            return sources.read(environment, prev == null || action == ChangeRecord.Action.LOAD
-                    ? null : prev.files());
-        } catch (RuntimeException e) {
-            ConfigException ce = asConfigException(action, e);
-            if (ce == null) {
-                throw e;
-            }
-            refuse(prev, Principal.system(), action, List.of(), ce);
-            throw ce;
-        }
+        return changes.outsideLock(action, prev, () -> sources.read(environment,
+                prev == null || action == ChangeRecord.Action.LOAD ? null : prev.files()));
     }
 
     // ---------------------------------------------------------------- loading
@@ -228,7 +176,7 @@ public final class ConfigurationManager implements AutoCloseable {
         try {
             long t0 = System.nanoTime();
             SourceReader.Sources src = read(ChangeRecord.Action.LOAD, environment, publisher.state());
-            Snapshot s = apply(ChangeRecord.Action.LOAD, Principal.system(), "load of environment " + environment,
+            Snapshot s = changes.apply(ChangeRecord.Action.LOAD, Principal.system(), "load of environment " + environment,
                     prev -> {
                         ConfigObject runtime = prev == null ? initialRuntime : prev.runtimeTree();
                         Configuration cfg = sources.build(environment, src.layers(), runtime, List.of(),
@@ -262,7 +210,7 @@ public final class ConfigurationManager implements AutoCloseable {
         readLock.lock();
         try {
             // Tenant overlays may have changed even when the environment did not: drop cached views.
-            tenantViews.invalidate();
+            tenants.invalidate();
             ManagerState atRead = publisher.state();
             long t0 = System.nanoTime();
             SourceReader.Sources src;
@@ -275,7 +223,7 @@ public final class ConfigurationManager implements AutoCloseable {
             Snapshot before = atRead.snapshot();
             Snapshot s;
             try {
-                s = apply(ChangeRecord.Action.RELOAD, Principal.system(), "reload of the configuration files", prev -> {
+                s = changes.apply(ChangeRecord.Action.RELOAD, Principal.system(), "reload of the configuration files", prev -> {
                     if (!prev.environment().equals(atRead.environment())) {
                         // A rollback switched environments while the sources were read: this read is stale.
                         return null;
@@ -403,15 +351,7 @@ public final class ConfigurationManager implements AutoCloseable {
     public Configuration forTenant(String tenantId) {
         DirectoryLayout.checkName("tenant id", tenantId);
         ManagerState s = requireLoaded();
-        return tenantViews.get(s.snapshot().version(), tenantId, () -> {
-            Optional<List<Layer>> overlay = sources.tenantLayers(tenantId);
-            if (overlay.isEmpty()) {
-                return s.snapshot().configuration();
-            }
-            Configuration cfg = sources.build(s.environment(), s.sourceLayers(), s.runtimeTree(), overlay.get(), null);
-            publisher.validate(cfg, s.environment());
-            return cfg;
-        });
+        return tenants.view(s, tenantId);
     }
 
     // ---------------------------------------------------------------- updates
@@ -468,14 +408,14 @@ public final class ConfigurationManager implements AutoCloseable {
         Map<ConfigPath, ConfigNode> nodes = new LinkedHashMap<>();
         request.values().forEach((p, v) -> nodes.put(p, RuntimeTree.toNode(v, origin)));
         String why = request.reason().orElse("runtime update");
-        return apply(ChangeRecord.Action.UPDATE, principal, why, prev -> {
+        return changes.apply(ChangeRecord.Action.UPDATE, principal, why, prev -> {
             long current = prev.snapshot().version();
             if (request.expectedVersion().isPresent() && request.expectedVersion().getAsLong() != current) {
                 throw new ConfigConflictException(request.expectedVersion().getAsLong(), current);
             }
             for (ConfigPath p : nodes.keySet()) {
                 requireNoListOnTheWay(prev.snapshot().configuration(), p);
-                publisher.authorize(principal, p);
+                changes.authorize(principal, p);
             }
             ConfigObject runtime = prev.runtimeTree();
             for (Map.Entry<ConfigPath, ConfigNode> e : nodes.entrySet()) {
@@ -485,7 +425,7 @@ public final class ConfigurationManager implements AutoCloseable {
                     prev.snapshot().configuration());
             return new Publisher.Draft(prev.environment(), prev.files(), prev.sourceLayers(), runtime, cfg,
                     prev.watched());
-        }, prev -> publisher.requested(prev, nodes));
+        }, prev -> audit.requested(prev.snapshot().configuration(), nodes));
     }
 
     /**
@@ -516,8 +456,8 @@ public final class ConfigurationManager implements AutoCloseable {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(reason, "reason");
         ensureOpen();
-        return apply(ChangeRecord.Action.SET_ACTIVE, principal, reason, prev -> {
-            publisher.authorizeChanges(principal, prev, config.root());
+        return changes.apply(ChangeRecord.Action.SET_ACTIVE, principal, reason, prev -> {
+            changes.authorizeChanges(principal, prev, config.root());
             String env = prev == null ? "default" : prev.environment();
             List<Layer> layers = List.of(new Layer("setActiveConfig", config.root(),
                     LayerMetadata.of(LayerKind.CODE, "setActiveConfig")));
@@ -531,7 +471,7 @@ public final class ConfigurationManager implements AutoCloseable {
 
     /** @return the versions the history holds, oldest first (at most {@link ConfigurationOptions#historySize()}) */
     public List<VersionInfo> history() {
-        return publisher.history().stream().map(s -> new VersionInfo(s.snapshot().version(),
+        return history.all().stream().map(s -> new VersionInfo(s.snapshot().version(),
                 s.snapshot().contentHash(), s.snapshot().change(), s.changedPaths())).toList();
     }
 
@@ -540,7 +480,7 @@ public final class ConfigurationManager implements AutoCloseable {
      * @return that version's snapshot, while the history holds it
      */
     public Optional<Snapshot> snapshot(long version) {
-        return publisher.find(version).map(ManagerState::snapshot);
+        return history.find(version).map(ManagerState::snapshot);
     }
 
     /**
@@ -571,10 +511,10 @@ public final class ConfigurationManager implements AutoCloseable {
         Objects.requireNonNull(reason, "reason");
         ensureOpen();
         requireLoaded();
-        return apply(ChangeRecord.Action.ROLLBACK, principal, reason, prev -> {
-            ManagerState target = publisher.find(version).orElseThrow(() -> publisher.unknownVersion(version));
+        return changes.apply(ChangeRecord.Action.ROLLBACK, principal, reason, prev -> {
+            ManagerState target = history.find(version).orElseThrow(() -> history.unknownVersion(version));
             Configuration cfg = target.snapshot().configuration();
-            publisher.authorizeChanges(principal, prev, cfg.root());
+            changes.authorizeChanges(principal, prev, cfg.root());
             return new Publisher.Draft(target.environment(), target.files(), target.sourceLayers(),
                     target.runtimeTree(), cfg, target.watched());
         }, ConfigurationManager::noChanges);

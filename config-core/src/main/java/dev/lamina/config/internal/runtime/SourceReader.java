@@ -1,8 +1,6 @@
 package dev.lamina.config.internal.runtime;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,21 +11,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.lamina.config.ConfigDocuments;
 import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigSource;
 import dev.lamina.config.ConfigSourceException;
 import dev.lamina.config.ConfigSources;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.ConfigurationOptions;
-import dev.lamina.config.Format;
 import dev.lamina.config.Layer;
 import dev.lamina.config.LayerKind;
 import dev.lamina.config.LayerMetadata;
 import dev.lamina.config.LayerProvider;
 import dev.lamina.config.Origin;
 import dev.lamina.config.SourcePlacement;
-import dev.lamina.config.spi.AtomicFiles;
 import dev.lamina.config.internal.parse.ParsedDocumentCache;
 import dev.lamina.config.internal.source.DirectoryLayout;
 import dev.lamina.config.internal.source.FileSource;
@@ -35,7 +30,7 @@ import dev.lamina.config.internal.tree.LayerPipeline;
 
 /**
  * Reads the manager's inputs (the environment's files, layer providers, added sources, environment variables,
- * tenant overlays, the persist file) and builds configurations from layers. The one place that knows the layer
+ * tenant overlays) and builds configurations from layers. The one place that knows the layer
  * order, lowest precedence first:
  *
  * <ol>
@@ -225,46 +220,5 @@ public final class SourceReader {
         LayerMetadata tenant = LayerMetadata.of(LayerKind.TENANT, "tenant " + tenantId);
         return DirectoryLayout.find(dir, tenantId).map(f -> FileSource.readFile(f, options.parseLimits(), documents)
                 .stream().map(l -> new Layer(l.name(), l.root(), tenant)).toList());
-    }
-
-    /**
-     * @return the runtime tree stored in the persist file; empty when there is no persist file or it does not exist
-     * @throws dev.lamina.config.ConfigException when the file cannot be read or parsed
-     */
-    public ConfigObject readPersisted() {
-        Optional<Path> file = options.persistFile();
-        if (file.isEmpty()) {
-            return ConfigObject.empty(Origin.of(RUNTIME_LAYER));
-        }
-        Path p = file.get();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(p);
-        } catch (NoSuchFileException e) {
-            return ConfigObject.empty(Origin.of(p.toString()));
-        } catch (IOException e) {
-            throw new ConfigSourceException(Origin.of(p.toString()), null, "cannot read the persisted runtime updates ("
-                    + e.getClass().getSimpleName() + ")", e);
-        }
-        Format format = RuntimeTree.formatOf(p.getFileName().toString());
-        return ConfigDocuments.parse(p.toString(), format, bytes, options.parseLimits());
-    }
-
-    /**
-     * Writes the runtime tree to the persist file crash-safely (temporary file, fsync, atomic rename, directory
-     * fsync, permissions kept). Does nothing without a persist file.
-     *
-     * @param runtimeTree the tree
-     * @throws ConfigSourceException when the file cannot be written
-     */
-    public void persist(ConfigObject runtimeTree) {
-        Optional<Path> file = options.persistFile();
-        if (file.isEmpty()) {
-            return;
-        }
-        Path p = file.get();
-        byte[] bytes = RuntimeTree.render(runtimeTree, RuntimeTree.formatOf(p.getFileName().toString()));
-        // Temporary file, fsync, atomic rename, directory fsync, permissions kept; throws ConfigSourceException.
-        AtomicFiles.write(p, bytes);
     }
 }
