@@ -1,34 +1,21 @@
 package dev.lamina.config.flags;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.lamina.config.ConfigChangeEvent;
-import dev.lamina.config.ConfigChangeListener;
-import dev.lamina.config.ConfigErrorEvent;
 import dev.lamina.config.ConfigException;
 import dev.lamina.config.ConfigLoader;
-import dev.lamina.config.ConfigNode;
-import dev.lamina.config.ConfigPath;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.ConfigurationManager;
 import dev.lamina.config.ConfigurationOptions;
@@ -36,6 +23,8 @@ import dev.lamina.config.Principal;
 import dev.lamina.config.Snapshot;
 import dev.lamina.config.UpdateRequest;
 import dev.lamina.config.flags.internal.dynamic.ExperimentRuntime;
+import dev.lamina.config.flags.internal.dynamic.ExposureDelivery;
+import dev.lamina.config.flags.internal.dynamic.FlagWrites;
 import dev.lamina.config.flags.internal.eval.CompiledExperiment;
 
 /**
@@ -54,8 +43,10 @@ import dev.lamina.config.flags.internal.eval.CompiledExperiment;
  * <p><b>Which definitions apply.</b> Every evaluation uses the evaluator compiled from the newest published
  * snapshot: each call compares the manager's current snapshot with the one its evaluator answers for (two
  * volatile reads, no allocation, no lock) and, on the first call after a new version, compiles it (once, under
- * a private lock that only that moment takes). A change listener on the manager also compiles eagerly, so flag
- * change events are delivered even when nobody evaluates. Hence read-your-writes holds for
+ * a private lock that only that moment takes). A {@link dev.lamina.config.SnapshotListener} on the manager also
+ * compiles eagerly, so flag change events are delivered even when nobody evaluates; they are delivered on the
+ * manager's own event thread (or its {@code listenerExecutor}), in version order: flags have no thread of their
+ * own. Hence read-your-writes holds for
  * {@link #setFeatureFlag} and {@link #createAbTest}, and after a reload, update or rollback returns.
  *
  * <p><b>Bad definitions.</b> With {@link FlagDefinitions#validator()} installed in the manager's options, a change
@@ -74,21 +65,17 @@ public final class DynamicConfigurationManager implements AutoCloseable {
     public static final String DEFAULT_VARIANT = "control";
 
     private static final Logger LOG = LoggerFactory.getLogger(DynamicConfigurationManager.class);
-    private static final ExposureListener[] NO_EXPOSURE_LISTENERS = new ExposureListener[0];
 
     private final ConfigurationManager manager;
     private final Clock clock;
     private final MeterRegistry registry;
     private final ConfigLoader merger = new ConfigLoader(ConfigurationOptions.builder().environment(Map.of()).build());
     private final Object refreshLock = new Object();
-    private final ConfigChangeListener managerListener = new ManagerListener();
-    private final List<FlagChangeListener> changeListeners = new CopyOnWriteArrayList<>();
-    private final Set<ExposureListener> failedExposureListeners = ConcurrentHashMap.newKeySet();
+    private final FlagEvents flagEvents = new FlagEvents(this::state);
+    private final ExposureDelivery exposures = new ExposureDelivery();
     private final Set<Meter> exposureMeters = ConcurrentHashMap.newKeySet();
-    private final ExecutorService events;
 
     private volatile SnapshotFlags state;
-    private volatile ExposureListener[] exposureListeners = NO_EXPOSURE_LISTENERS;
     /** Registered typed keys, in registration order; replaced (copy on write) under {@code this}. */
     private volatile Map<String, FlagKey> customFlags = Map.of();
     private volatile boolean closed;
@@ -120,12 +107,7 @@ public final class DynamicConfigurationManager implements AutoCloseable {
         this.registry = registry;
         Snapshot first = manager.current();
         this.state = SnapshotFlags.compile(first, null, clock, registry, exposureMeters);
-        this.events = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "lamina-flag-events");
-            t.setDaemon(true);
-            return t;
-        });
-        manager.addChangeListener(managerListener);
+        manager.addSnapshotListener(flagEvents);
     }
 
     // ---------------------------------------------------------------- flags
@@ -269,17 +251,7 @@ public final class DynamicConfigurationManager implements AutoCloseable {
      */
     public Snapshot setFeatureFlag(String flag, boolean enabled, double rolloutPercentage, Principal principal,
                                    String reason) {
-        requireKey("flag", flag);
-        if (!(rolloutPercentage >= 0 && rolloutPercentage <= 100)) {
-            throw new IllegalArgumentException("feature_flags." + flag + ".rollout_percentage must be between 0 and 100, found "
-                    + rolloutPercentage);
-        }
-        Object rollout = rolloutPercentage == Math.rint(rolloutPercentage) ? (Object) (long) rolloutPercentage
-                : (Object) rolloutPercentage;
-        Map<ConfigPath, Object> values = new LinkedHashMap<>();
-        values.put(ConfigPath.of("feature_flags", flag, "enabled"), enabled);
-        values.put(ConfigPath.of("feature_flags", flag, "rollout_percentage"), rollout);
-        return apply(new UpdateRequest(values, OptionalLong.empty(), Optional.of(principal), Optional.of(reason)));
+        return apply(FlagWrites.setFlag(flag, enabled, rolloutPercentage, principal, reason));
     }
 
     /**
@@ -441,26 +413,22 @@ public final class DynamicConfigurationManager implements AutoCloseable {
      */
     public Snapshot createAbTest(AbTestConfiguration test, Principal principal, String reason) {
         Objects.requireNonNull(test, "test");
-        SnapshotFlags s = state();
-        Optional<ConfigNode> existing = SnapshotFlags.child(s.snapshot.configuration().root(), "experiments", test.name());
-        if (existing.isPresent()) {
-            throw new IllegalArgumentException("experiments." + test.name() + ": an experiment with that name already "
-                    + "exists (" + existing.get().origin().describe() + "); choose a new name");
-        }
-        return apply(new UpdateRequest(Map.of(ConfigPath.of("experiments", test.name()), test.toNative()),
-                OptionalLong.empty(), Optional.of(principal), Optional.of(reason)));
+        return apply(FlagWrites.createExperiment(test.name(), test.toNative(),
+                SnapshotFlags.child(state().snapshot.configuration().root(), "experiments", test.name()), principal,
+                reason));
     }
 
     // ---------------------------------------------------------------- listeners and the rest
 
     /**
      * Registers a listener for flag changes and refused definitions ({@code register_change_listener}). Events are
-     * delivered on this manager's event thread, in version order.
+     * delivered on the configuration manager's event thread (its {@code listenerExecutor} when one is set), in
+     * version order.
      *
      * @param listener the listener
      */
     public void registerChangeListener(FlagChangeListener listener) {
-        changeListeners.add(Objects.requireNonNull(listener, "listener"));
+        flagEvents.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -468,7 +436,7 @@ public final class DynamicConfigurationManager implements AutoCloseable {
      * @return {@code true} when it was registered
      */
     public boolean removeChangeListener(FlagChangeListener listener) {
-        return changeListeners.remove(listener);
+        return flagEvents.remove(listener);
     }
 
     /**
@@ -477,22 +445,16 @@ public final class DynamicConfigurationManager implements AutoCloseable {
      *
      * @param listener the listener
      */
-    public synchronized void addExposureListener(ExposureListener listener) {
-        Objects.requireNonNull(listener, "listener");
-        ExposureListener[] next = Arrays.copyOf(exposureListeners, exposureListeners.length + 1);
-        next[next.length - 1] = listener;
-        exposureListeners = next;
+    public void addExposureListener(ExposureListener listener) {
+        exposures.add(listener);
     }
 
     /**
      * @param listener a registered listener
      * @return {@code true} when it was registered
      */
-    public synchronized boolean removeExposureListener(ExposureListener listener) {
-        List<ExposureListener> list = new ArrayList<>(Arrays.asList(exposureListeners));
-        boolean removed = list.remove(listener);
-        exposureListeners = list.isEmpty() ? NO_EXPOSURE_LISTENERS : list.toArray(ExposureListener[]::new);
-        return removed;
+    public boolean removeExposureListener(ExposureListener listener) {
+        return exposures.remove(listener);
     }
 
     /** Starts watching the configuration files ({@code start_file_watching}): {@link ConfigurationManager#enableHotReload()}. */
@@ -527,8 +489,8 @@ public final class DynamicConfigurationManager implements AutoCloseable {
             }
             closed = true;
         }
-        manager.removeChangeListener(managerListener);
-        events.shutdown();
+        manager.removeSnapshotListener(flagEvents);
+        flagEvents.close();
         if (registry != null) {
             exposureMeters.forEach(registry::remove);
         }
@@ -557,23 +519,7 @@ public final class DynamicConfigurationManager implements AutoCloseable {
     }
 
     private void exposed(SnapshotFlags s, ExperimentRuntime x, int index, EvaluationContext ctx) {
-        x.countExposure(index);
-        ExposureListener[] listeners = exposureListeners;
-        if (listeners.length == 0) {
-            return;
-        }
-        ExposureEvent event = new ExposureEvent(x.key(), x.name(index), ctx, s.snapshot.version());
-        for (ExposureListener l : listeners) {
-            try {
-                l.onExposure(event);
-            } catch (RuntimeException e) {
-                if (failedExposureListeners.add(l)) {
-                    LOG.warn("exposure listener {} threw (logged once; later failures at debug)", l, e);
-                } else {
-                    LOG.debug("exposure listener {} threw", l, e);
-                }
-            }
-        }
+        exposures.exposed(x, index, ctx, s.snapshot.version());
     }
 
     /** The state for the newest published snapshot: lock-free unless a new version has not been compiled yet. */
@@ -594,57 +540,9 @@ public final class DynamicConfigurationManager implements AutoCloseable {
             if (next.failure != null) {
                 LOG.warn("flag definitions of configuration version {} refused; those of version {} stay in force: {}",
                         current.version(), next.definitionsVersion, next.failure.getMessage());
-                deliver(l -> l.onDefinitionError(ConfigErrorEvent.of(next.failure)));
-            } else if (!changeListeners.isEmpty() && next.evaluator != prev.evaluator) {
-                try {
-                    announceChanges(prev, next);
-                } catch (RuntimeException e) {
-                    LOG.warn("flag change events of version {} could not be built", current.version(), e);
-                }
             }
+            flagEvents.compiled(prev, next);
             return next;
-        }
-    }
-
-    private void announceChanges(SnapshotFlags prev, SnapshotFlags next) {
-        for (FlagChangeEvent e : SnapshotFlags.changes(prev, next)) {
-            deliver(l -> l.onFlagChange(e));
-        }
-    }
-
-    private void deliver(java.util.function.Consumer<FlagChangeListener> call) {
-        if (closed || changeListeners.isEmpty()) {
-            return;
-        }
-        try {
-            events.execute(() -> {
-                for (FlagChangeListener l : changeListeners) {
-                    try {
-                        call.accept(l);
-                    } catch (RuntimeException e) {
-                        LOG.warn("flag change listener {} threw; the others still run", l, e);
-                    }
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            LOG.debug("flag event dropped: the manager is closed");
-        }
-    }
-
-    private static void requireKey(String what, String key) {
-        Objects.requireNonNull(key, what);
-        if (key.isBlank() || key.indexOf('.') >= 0) {
-            throw new IllegalArgumentException(what + " key must be non-blank and hold no '.', found '" + key + "'");
-        }
-    }
-
-    /** Compiles eagerly when the manager publishes, so flag events flow even when nobody evaluates. */
-    private final class ManagerListener implements ConfigChangeListener {
-        @Override
-        public void onChange(ConfigChangeEvent event) {
-            if (event.version() > state.snapshot.version()) {
-                refresh();
-            }
         }
     }
 }
