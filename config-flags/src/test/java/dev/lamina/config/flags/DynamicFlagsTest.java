@@ -314,6 +314,19 @@ class DynamicFlagsTest {
     }
 
     @Test
+    void flagEventsArriveOnTheManagersEventThreadAndFlagsStartNoThreadOfTheirOwn() {
+        start(FLAGS);
+        java.util.List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dynamic.registerChangeListener(e -> threads.add(Thread.currentThread().getName()));
+        dynamic.setFeatureFlag("beta_social_features", true, 100);
+        manager.updateConfig("feature_flags.beta_social_features.rollout_percentage", 50);
+        await().atMost(WAIT).until(() -> threads.size() == 2);
+        assertThat(threads).containsOnly("lamina-config-events");
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .doesNotContain("lamina-flag-events");
+    }
+
+    @Test
     void evaluationsAreCountedByFlagAndReason() {
         start(FLAGS);
         dynamic.isFeatureEnabled("enhanced_anomaly_detection", PREMIUM_EU);
