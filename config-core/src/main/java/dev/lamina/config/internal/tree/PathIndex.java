@@ -6,7 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.function.BiConsumer;
+
+import dev.lamina.config.ConfigList;
 import dev.lamina.config.ConfigNode;
+import dev.lamina.config.ConfigObject;
+import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.internal.bind.ScalarSyntax;
 
@@ -51,6 +56,31 @@ final class PathIndex {
     /** @return an independent copy, to update into the index of a next version */
     PathIndex copy() {
         return new PathIndex(this);
+    }
+
+    /**
+     * @param root a tree
+     * @return the index of every node of {@code root}, built from scratch
+     */
+    static PathIndex of(ConfigNode root) {
+        PathIndex out = empty();
+        out.add(root, ConfigPath.root());
+        return out;
+    }
+
+    /**
+     * The index of {@code fresh}, built from this index of {@code old} by visiting only what the two trees do not
+     * share (by reference): a reload that changes one value re-indexes the path down to it, not the whole tree.
+     * The result equals {@link #of(ConfigNode) of(fresh)}. This index is not changed.
+     *
+     * @param old   the tree this index was built for
+     * @param fresh the tree to index, sharing unchanged subtrees with {@code old}
+     * @return a new index
+     */
+    PathIndex following(ConfigNode old, ConfigNode fresh) {
+        PathIndex next = copy();
+        next.reindex(old, fresh, ConfigPath.root());
+        return next;
     }
 
     /** @return the number of paths */
@@ -204,5 +234,75 @@ final class PathIndex {
 
     private static int spread(int h) {
         return h ^ (h >>> 16);
+    }
+
+    /** Updates an index of {@code old} (and its int view) to one of {@code fresh}, skipping shared subtrees. */
+    private void reindex(ConfigNode old, ConfigNode fresh, ConfigPath path) {
+        if (old == fresh) {
+            return;
+        }
+        String key = path.toString();
+        put(key, fresh);
+        if (old instanceof ConfigObject o && fresh instanceof ConfigObject f) {
+            for (Map.Entry<String, ConfigNode> e : f.entries().entrySet()) {
+                ConfigNode before = o.entries().get(e.getKey());
+                ConfigPath child = path.child(e.getKey());
+                if (before == null) {
+                    add(e.getValue(), child);
+                } else {
+                    reindex(before, e.getValue(), child);
+                }
+            }
+            for (Map.Entry<String, ConfigNode> e : o.entries().entrySet()) {
+                if (!f.entries().containsKey(e.getKey())) {
+                    remove(e.getValue(), path.child(e.getKey()));
+                }
+            }
+        } else if (old instanceof ConfigList o && fresh instanceof ConfigList f) {
+            for (int i = 0; i < f.size(); i++) {
+                if (i < o.size()) {
+                    reindex(o.items().get(i), f.items().get(i), path.child(i));
+                } else {
+                    add(f.items().get(i), path.child(i));
+                }
+            }
+            for (int i = f.size(); i < o.size(); i++) {
+                remove(o.items().get(i), path.child(i));
+            }
+        } else {
+            // A different kind of node: drop everything below the old one, then index everything below the new.
+            removeBelow(old, path);
+            addBelow(fresh, path);
+        }
+    }
+
+    private void add(ConfigNode node, ConfigPath path) {
+        String key = path.toString();
+        put(key, node);
+        addBelow(node, path);
+    }
+
+    private void addBelow(ConfigNode node, ConfigPath path) {
+        forEachChild(node, path, (p, child) -> add(child, p));
+    }
+
+    private void remove(ConfigNode node, ConfigPath path) {
+        String key = path.toString();
+        remove(key);
+        removeBelow(node, path);
+    }
+
+    private void removeBelow(ConfigNode node, ConfigPath path) {
+        forEachChild(node, path, (p, child) -> remove(child, p));
+    }
+
+    private static void forEachChild(ConfigNode node, ConfigPath path, BiConsumer<ConfigPath, ConfigNode> action) {
+        if (node instanceof ConfigObject o) {
+            o.entries().forEach((k, v) -> action.accept(path.child(k), v));
+        } else if (node instanceof ConfigList l) {
+            for (int i = 0; i < l.size(); i++) {
+                action.accept(path.child(i), l.items().get(i));
+            }
+        }
     }
 }

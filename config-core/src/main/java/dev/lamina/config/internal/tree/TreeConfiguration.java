@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 import dev.lamina.config.ConfigBindException;
 import dev.lamina.config.ConfigList;
@@ -92,16 +91,14 @@ public final class TreeConfiguration implements Configuration {
         this.root = Objects.requireNonNull(root, "root");
         this.prefix = prefix;
         this.provenance = provenance;
-        this.index = Trees.index(root);
+        this.index = PathIndex.of(root);
     }
 
     private TreeConfiguration(ConfigObject root, Provenance provenance, TreeConfiguration previous) {
         this.root = root;
         this.prefix = ConfigPath.root();
         this.provenance = provenance;
-        PathIndex idx = previous.index.copy();
-        reindex(previous.root, root, ConfigPath.root(), idx);
-        this.index = idx;
+        this.index = previous.index.following(previous.root, root);
     }
 
     /**
@@ -156,76 +153,6 @@ public final class TreeConfiguration implements Configuration {
     /** @return the int view of the index (for tests of the incremental build) */
     Map<String, Integer> intsView() {
         return index.intsToMap();
-    }
-
-    /** Updates an index of {@code old} (and its int view) to one of {@code fresh}, skipping shared subtrees. */
-    private static void reindex(ConfigNode old, ConfigNode fresh, ConfigPath path, PathIndex index) {
-        if (old == fresh) {
-            return;
-        }
-        String key = path.toString();
-        index.put(key, fresh);
-        if (old instanceof ConfigObject o && fresh instanceof ConfigObject f) {
-            for (Map.Entry<String, ConfigNode> e : f.entries().entrySet()) {
-                ConfigNode before = o.entries().get(e.getKey());
-                ConfigPath child = path.child(e.getKey());
-                if (before == null) {
-                    add(e.getValue(), child, index);
-                } else {
-                    reindex(before, e.getValue(), child, index);
-                }
-            }
-            for (Map.Entry<String, ConfigNode> e : o.entries().entrySet()) {
-                if (!f.entries().containsKey(e.getKey())) {
-                    remove(e.getValue(), path.child(e.getKey()), index);
-                }
-            }
-        } else if (old instanceof ConfigList o && fresh instanceof ConfigList f) {
-            for (int i = 0; i < f.size(); i++) {
-                if (i < o.size()) {
-                    reindex(o.items().get(i), f.items().get(i), path.child(i), index);
-                } else {
-                    add(f.items().get(i), path.child(i), index);
-                }
-            }
-            for (int i = f.size(); i < o.size(); i++) {
-                remove(o.items().get(i), path.child(i), index);
-            }
-        } else {
-            // A different kind of node: drop everything below the old one, then index everything below the new.
-            removeBelow(old, path, index);
-            addBelow(fresh, path, index);
-        }
-    }
-
-    private static void add(ConfigNode node, ConfigPath path, PathIndex index) {
-        String key = path.toString();
-        index.put(key, node);
-        addBelow(node, path, index);
-    }
-
-    private static void addBelow(ConfigNode node, ConfigPath path, PathIndex index) {
-        forEachChild(node, path, (p, child) -> add(child, p, index));
-    }
-
-    private static void remove(ConfigNode node, ConfigPath path, PathIndex index) {
-        String key = path.toString();
-        index.remove(key);
-        removeBelow(node, path, index);
-    }
-
-    private static void removeBelow(ConfigNode node, ConfigPath path, PathIndex index) {
-        forEachChild(node, path, (p, child) -> remove(child, p, index));
-    }
-
-    private static void forEachChild(ConfigNode node, ConfigPath path, BiConsumer<ConfigPath, ConfigNode> action) {
-        if (node instanceof ConfigObject o) {
-            o.entries().forEach((k, v) -> action.accept(path.child(k), v));
-        } else if (node instanceof ConfigList l) {
-            for (int i = 0; i < l.size(); i++) {
-                action.accept(path.child(i), l.items().get(i));
-            }
-        }
     }
 
     // ------------------------------------------------------------------ lookup

@@ -27,29 +27,6 @@ public final class Trees {
     }
 
     /**
-     * @param root a tree
-     * @return every node keyed by its canonical path text relative to {@code root} ({@code ""} for the root)
-     */
-    static PathIndex index(ConfigNode root) {
-        PathIndex out = PathIndex.empty();
-        index(root, ConfigPath.root(), out);
-        return out;
-    }
-
-    private static void index(ConfigNode node, ConfigPath path, PathIndex out) {
-        out.put(path.toString(), node);
-        if (node instanceof ConfigObject o) {
-            for (Map.Entry<String, ConfigNode> e : o.entries().entrySet()) {
-                index(e.getValue(), path.child(e.getKey()), out);
-            }
-        } else if (node instanceof ConfigList l) {
-            for (int i = 0; i < l.size(); i++) {
-                index(l.items().get(i), path.child(i), out);
-            }
-        }
-    }
-
-    /**
      * @param object       an object
      * @param replacements one slot per entry, in order: the new child, or {@code null} to keep the entry's own
      * @return a new object with the same keys, order and origin, and the replaced children
