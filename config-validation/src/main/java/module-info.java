@@ -11,6 +11,7 @@ module dev.lamina.config.validation {
 
     exports dev.lamina.config.validation;
     exports dev.lamina.config.validation.rules;
+    exports dev.lamina.config.validation.rules.streaming;
 
     uses dev.lamina.config.validation.ValidationRule;
 }

@@ -17,7 +17,6 @@ import dev.lamina.config.Snapshot;
 import dev.lamina.config.flags.AbTestConfiguration;
 import dev.lamina.config.flags.DynamicConfigurationManager;
 import dev.lamina.config.flags.EvaluationContext;
-import dev.lamina.config.flags.FeatureFlags;
 import dev.lamina.config.flags.FlagDefinitions;
 import dev.lamina.config.flags.FlagEvaluation;
 import dev.lamina.config.flags.FlagKey;
@@ -112,7 +111,7 @@ public final class FlagsDemo {
 
         EvaluationContext user = EvaluationContext.builder().userId("12345")
                 .attribute("user_segment", "premium").attribute("region", "EU").build();
-        FlagEvaluation e = dynamic.evaluate(FeatureFlags.ENHANCED_ANOMALY_DETECTION.key(), user);
+        FlagEvaluation e = dynamic.evaluate(StreamingFlags.ENHANCED_ANOMALY_DETECTION.key(), user);
         out.printf("%n== User 12345 (premium, EU)%n  %s: %s (reason %s, bucket %s)%n", e.flag(), e.enabled(),
                 e.reason(), e.bucket().isPresent() ? e.bucket().getAsInt() : "-");
         out.printf("  %s: %s (registered, not defined: its default)%n", MyFlags.EXPERIMENTAL_AUDIO_ENHANCEMENT.key(),

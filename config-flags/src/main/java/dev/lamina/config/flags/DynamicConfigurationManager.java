@@ -34,7 +34,7 @@ import dev.lamina.config.flags.internal.eval.CompiledExperiment;
  *
  * <pre>{@code
  * DynamicConfigurationManager dynamic = new DynamicConfigurationManager(manager);
- * if (dynamic.isFeatureEnabled(FeatureFlags.ENHANCED_ANOMALY_DETECTION, user)) { ... }
+ * if (dynamic.isFeatureEnabled(MyFlags.ENHANCED_ANOMALY_DETECTION, user)) { ... }   // an enum implementing FlagKey
  * dynamic.setFeatureFlag("beta_social_features", true, 10.0);     // a runtime update: validated, versioned
  * String variant = dynamic.getAbTestVariant("recommendation_algorithm_v2", user);
  * Configuration cfg = dynamic.configurationFor("recommendation_algorithm_v2", user);   // variant merged over base

@@ -82,7 +82,7 @@ class DynamicFlagsTest {
     @Test
     void typedAndStringKeysEvaluateTheFileDefinitions() {
         start(FLAGS);
-        assertThat(dynamic.isFeatureEnabled(FeatureFlags.ENHANCED_ANOMALY_DETECTION, PREMIUM_EU)).isTrue();
+        assertThat(dynamic.isFeatureEnabled(TestFlags.ENHANCED_ANOMALY_DETECTION, PREMIUM_EU)).isTrue();
         assertThat(dynamic.isFeatureEnabled("enhanced_anomaly_detection", EvaluationContext.ofUser("1"))).isFalse();
     }
 
@@ -150,11 +150,11 @@ class DynamicFlagsTest {
     @Test
     void setFeatureFlagKeepsTheRestOfAnExistingDefinition() {
         start(FLAGS);
-        dynamic.setFeatureFlag(FeatureFlags.ENHANCED_ANOMALY_DETECTION, true, 100.0);
-        assertThat(dynamic.isFeatureEnabled(FeatureFlags.ENHANCED_ANOMALY_DETECTION, EvaluationContext.ofUser("1")))
+        dynamic.setFeatureFlag(TestFlags.ENHANCED_ANOMALY_DETECTION, true, 100.0);
+        assertThat(dynamic.isFeatureEnabled(TestFlags.ENHANCED_ANOMALY_DETECTION, EvaluationContext.ofUser("1")))
                 .as("targeting still applies").isFalse();
         dynamic.setFeatureFlag("enhanced_anomaly_detection", false, 100.0);
-        assertThat(dynamic.evaluate(FeatureFlags.ENHANCED_ANOMALY_DETECTION, PREMIUM_EU).reason())
+        assertThat(dynamic.evaluate(TestFlags.ENHANCED_ANOMALY_DETECTION, PREMIUM_EU).reason())
                 .isEqualTo(Reason.DISABLED);
     }
 

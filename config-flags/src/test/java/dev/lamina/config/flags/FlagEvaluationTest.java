@@ -68,7 +68,7 @@ class FlagEvaluationTest {
                   advanced_audio_analytics: {enabled: false}
                   enhanced_anomaly_detection: {depends_on: [advanced_audio_analytics]}
                 """);
-        FlagEvaluation ev = e.evaluate(FeatureFlags.ENHANCED_ANOMALY_DETECTION, ALICE);
+        FlagEvaluation ev = e.evaluate(TestFlags.ENHANCED_ANOMALY_DETECTION, ALICE);
         assertThat(ev.enabled()).isFalse();
         assertThat(ev.reason()).isEqualTo(Reason.PREREQUISITE_FAILED);
         assertThat(ev.failedPrerequisite()).contains("advanced_audio_analytics");
@@ -208,10 +208,10 @@ class FlagEvaluationTest {
 
     @Test
     void productFlagsHaveLowerSnakeCaseKeys() {
-        assertThat(FeatureFlags.EXPERIMENTAL_ML_MODELS.key()).isEqualTo("experimental_ml_models");
+        assertThat(TestFlags.EXPERIMENTAL_ML_MODELS.key()).isEqualTo("experimental_ml_models");
         FlagEvaluator e = compile("feature_flags: {experimental_ml_models: {enabled: true}}");
-        assertThat(e.isEnabled(FeatureFlags.EXPERIMENTAL_ML_MODELS, ALICE)).isTrue();
-        assertThat(e.isEnabled(FeatureFlags.ADVANCED_AUDIO_ANALYTICS, ALICE, true)).isTrue();
+        assertThat(e.isEnabled(TestFlags.EXPERIMENTAL_ML_MODELS, ALICE)).isTrue();
+        assertThat(e.isEnabled(TestFlags.ADVANCED_AUDIO_ANALYTICS, ALICE, true)).isTrue();
     }
 
     @Test

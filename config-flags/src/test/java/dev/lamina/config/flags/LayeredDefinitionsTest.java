@@ -33,7 +33,7 @@ class LayeredDefinitionsTest {
                 """);
         Configuration config = new ConfigLoader().load(ConfigSources.file(base), ConfigSources.file(prod));
         FlagEvaluator flags = FlagDefinitions.compile(config, Clock.systemUTC());
-        assertThat(flags.isEnabled(FeatureFlags.ENHANCED_ANOMALY_DETECTION, EvaluationContext.ofUser("u"))).isTrue();
+        assertThat(flags.isEnabled(TestFlags.ENHANCED_ANOMALY_DETECTION, EvaluationContext.ofUser("u"))).isTrue();
         assertThat(flags.flags().get(0).description()).isEqualTo("Anomalies");
     }
 

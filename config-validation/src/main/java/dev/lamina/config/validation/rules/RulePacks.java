@@ -9,6 +9,7 @@ import dev.lamina.config.validation.internal.rules.IndexCache;
 import dev.lamina.config.validation.internal.rules.PerformanceRules;
 import dev.lamina.config.validation.internal.rules.SecurityRules;
 import dev.lamina.config.validation.internal.rules.StreamingRules;
+import dev.lamina.config.validation.rules.streaming.StreamingPolicy;
 
 /**
  * The built-in rule packs. Each method returns new, immutable, thread-safe rules, ready for
