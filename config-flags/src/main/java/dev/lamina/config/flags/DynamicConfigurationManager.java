@@ -536,12 +536,14 @@ public final class DynamicConfigurationManager implements AutoCloseable {
                 return prev;
             }
             SnapshotFlags next = SnapshotFlags.compile(current, prev, clock, registry, exposureMeters);
-            state = next;
             if (next.failure != null) {
                 LOG.warn("flag definitions of configuration version {} refused; those of version {} stay in force: {}",
                         current.version(), next.definitionsVersion, next.failure.getMessage());
             }
+            // Queued before the new state is visible: the event thread's onPublish either sees the new state, and
+            // then finds this in the queue, or sees the old one and waits for this lock.
             flagEvents.compiled(prev, next);
+            state = next;
             return next;
         }
     }

@@ -327,6 +327,20 @@ class DynamicFlagsTest {
     }
 
     @Test
+    void aVersionCompiledOnTheCallersThreadIsAnnouncedWithoutWaitingForTheNextPublish() {
+        start(FLAGS);
+        DynamicFixture.Recorder recorder = new DynamicFixture.Recorder();
+        dynamic.registerChangeListener(recorder);
+        for (int i = 1; i <= 30; i++) {
+            // setFeatureFlag compiles on this thread (read-your-writes) while the event thread handles the publish.
+            dynamic.setFeatureFlag("beta_social_features", true, i);
+            int expected = i;
+            await().atMost(WAIT).until(() -> recorder.changes.size() == expected);
+        }
+        assertThat(recorder.changes).extracting(FlagChangeEvent::version).isSorted();
+    }
+
+    @Test
     void evaluationsAreCountedByFlagAndReason() {
         start(FLAGS);
         dynamic.isFeatureEnabled("enhanced_anomaly_detection", PREMIUM_EU);
