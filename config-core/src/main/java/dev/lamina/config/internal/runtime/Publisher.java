@@ -166,7 +166,7 @@ public final class Publisher {
         for (ConfigDiff.Entry c : changes) {
             ConfigNode old = c.left().orElse(null);
             ConfigNode next = c.right().orElse(null);
-            boolean secret = c.secret() || isSecret(c.path(), before, d.config(), old, next);
+            boolean secret = c.secret() || isSecret(c.path(), before, d.config());
             masked.add(AuditRecord.Change.of(c.path(), mask(old, secret), mask(next, secret)));
         }
         // Persist, then audit, then swap: "applied" is only written once the runtime layer is on disk, and a
@@ -251,7 +251,7 @@ public final class Publisher {
         List<AuditRecord.Change> out = new ArrayList<>(nodes.size());
         nodes.forEach((path, node) -> {
             ConfigNode old = current.node(path.toString()).orElse(null);
-            boolean secret = isSecret(path, null, current, old, node);
+            boolean secret = isSecret(path, null, current) || isEncrypted(node);
             out.add(AuditRecord.Change.of(path, mask(old, secret), mask(node, secret)));
         });
         return out;
@@ -296,17 +296,15 @@ public final class Publisher {
         }
     }
 
-    private boolean isSecret(ConfigPath path, Configuration before, Configuration after, ConfigNode... values) {
-        if (options.secretPolicy().isSecret(path)) {
-            return true;
-        }
-        for (ConfigNode v : values) {
-            if (v instanceof ConfigScalar sc && SecretPolicy.isEncrypted(sc.text())) {
-                return true;
-            }
-        }
+    /** The one answer of the snapshots on either side of a change: a path secret in either is masked in both. */
+    private static boolean isSecret(ConfigPath path, Configuration before, Configuration after) {
         String p = path.toString();
         return after.isSecret(p) || (before != null && before.isSecret(p));
+    }
+
+    /** A refused value never reaches a snapshot, so only its own form can say it was encrypted. */
+    private static boolean isEncrypted(ConfigNode requested) {
+        return requested instanceof ConfigScalar sc && SecretPolicy.isEncrypted(sc.text());
     }
 
     /** The node as it may be shown: {@value SecretPolicy#MASK} in place of a secret; {@code null} stays. */
