@@ -17,7 +17,7 @@ class SecretPolicyTest {
     @ValueSource(strings = {
             // kept from the first rule
             "database.password", "db.PASSWD", "auth.client_secret", "github.token", "maps.api_key", "maps.apiKey",
-            "tls.private-key", "aws.credentials.secret", "aws.credentials.value",
+            "tls.private-key", "aws.credentials.id", "aws.credentials.value", "credentials.name", "token.user_id",
             // the list
             "smtp_pass", "SMTP_PASS", "smtp.pass", "db.pwd", "db_pwd", "mysql.dbpass", "ldap.passwd",
             "ANON_KEY", "anon.key", "anonKey", "SERVICE_ROLE_KEY", "service.role.key", "serviceRoleKey",
@@ -48,7 +48,7 @@ class SecretPolicyTest {
             "token_ttl", "security.password_min_length", "password_policy.history", "k8s.secret_name",
             "db.password_file", "DB_PASSWORD_FILE", "auth.api_key_header", "aws.access_key_id", "kms.key_id",
             "llm.max_tokens", "jwt.secret_rotation_days", "password.min_length", "token.expires_in",
-            "aws.credentials.id", "credentials.type",
+            "credentials.type", "credentials.file", "token.ttl", "api_token_rotation",
             // look alike
             "author", "sso.bypass", "ui.compass", "nlp.tokenizer", "hr.secretary", "turkey", "hockey.team",
             "translations.keys", "smtp.user", "smtp.host", "dashboard.username", "site_url", "pooler.tenant_id"})

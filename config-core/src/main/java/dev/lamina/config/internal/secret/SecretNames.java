@@ -23,9 +23,11 @@ import java.util.function.Predicate;
  *       {@code private}; a bare {@code key} qualified by the key before it, {@code anon.key}): these words also
  *       name groups of ordinary settings ({@code auth.enabled}, {@code jwt.expiry}, {@code key.serializer}).</li>
  * </ul>
- * A last key that names a setting about a secret ({@code token_ttl}, {@code password_file}, {@code secret_name},
- * {@code max_tokens}, {@code functions_verify_jwt}) is not secret, even below a secret-named key; a key that names a setting
- * ({@code password_policy}) does not make its subtree secret.
+ * A last key that names a setting about a secret is not secret, even below a secret-named key
+ * ({@code token_ttl}, {@code password_file}, {@code password.min_length}, {@code max_tokens},
+ * {@code functions_verify_jwt}); one that names what identifies it is not secret by its own name but is below a
+ * secret key ({@code secret_name} and {@code access_key_id} are visible, {@code credentials.id} is not). A key that
+ * names a setting ({@code password_policy}) does not make its subtree secret.
  */
 public final class SecretNames {
 
@@ -56,21 +58,30 @@ public final class SecretNames {
             "subscription", "webhook", "shared", "consumer", "vault", "ssh", "gpg", "pgp", "rsa", "aes", "jwt",
             "user", "server", "host", "deploy", "mac", "wrapping", "data", "kms");
 
-    /** Last words that name a setting about a secret rather than the secret. */
-    private static final Set<String> SETTING_LAST = Set.of("length", "len", "ttl", "expiry", "expiration", "expire",
+    /**
+     * Last words that name a setting about a secret rather than the secret: such a last key is visible even below a
+     * secret key ({@code password.min_length}, {@code token.ttl}, {@code credentials.file}).
+     */
+    private static final Set<String> ABOUT_LAST = Set.of("length", "len", "ttl", "expiry", "expiration", "expire",
             "expires", "expired", "minutes", "mins", "seconds", "secs", "hours", "days", "ms", "millis", "timeout",
-            "enabled", "disabled", "enable", "required", "policy", "policies", "header", "name", "names", "file",
-            "files", "path", "paths", "dir", "directory", "url", "uri", "urls", "endpoint", "type", "algorithm",
-            "alg", "algo", "rotation", "prefix", "suffix", "id", "ids", "count", "size", "attempts", "retries", "env",
-            "variable", "var", "location", "version", "format", "lifetime", "cookie", "param", "parameter", "field",
-            "store", "provider", "source", "mode", "kind", "strategy", "column", "hint", "label", "interval",
-            "encoding", "charset", "pattern", "regex", "ref", "reference", "arn", "mount", "schema", "issuer",
-            "audience", "scope", "scopes", "claims", "claim");
+            "enabled", "disabled", "enable", "required", "policy", "policies", "file", "files", "path", "paths", "dir",
+            "directory", "type", "algorithm", "alg", "algo", "rotation", "count", "size", "attempts", "retries",
+            "location", "version", "format", "lifetime", "store", "provider", "source", "mode", "kind", "strategy",
+            "hint", "interval", "encoding", "charset", "pattern", "regex", "mount");
+
+    /**
+     * Last words that name what identifies or locates a secret: visible when the key's own name reads as a secret
+     * ({@code secret_name}, {@code api_key_header}, {@code access_key_id}, {@code token_url}), but masked below a
+     * secret key, where they are part of it ({@code credentials.id}, {@code token.user_id}).
+     */
+    private static final Set<String> IDENTITY_LAST = Set.of("name", "names", "id", "ids", "header", "url", "uri",
+            "urls", "endpoint", "prefix", "suffix", "env", "variable", "var", "param", "parameter", "field", "column",
+            "label", "ref", "reference", "arn", "cookie", "issuer", "audience", "scope", "scopes", "claims", "claim",
+            "schema");
 
     /** First words that make a key a setting ({@code max_tokens}, {@code require_auth}, {@code verify_jwt}). */
     private static final Set<String> SETTING_FIRST = Set.of("min", "max", "require", "requires", "enable",
-            "enabled", "use", "allow", "disable", "disabled", "verify", "skip", "num", "number", "validate", "check",
-            "rotate");
+            "enabled", "use", "allow", "disable", "disabled", "verify", "skip", "num", "number", "validate", "check");
 
     private SecretNames() {
     }
@@ -97,23 +108,26 @@ public final class SecretNames {
     public static boolean isSecret(List<String> segments, int leaf, Predicate<String> exempt) {
         List<String> leafWords = words(segments.get(leaf));
         String before = previousWord(segments, leaf);
-        if (leafWords.isEmpty() || isSetting(leafWords, before)) {
+        if (leafWords.isEmpty() || isAboutSetting(leafWords, before)) {
             return false;
         }
-        for (int i = 0; i <= leaf; i++) {
+        for (int i = 0; i < leaf; i++) {
             String segment = segments.get(i);
             if (isIndex(segment) || exempt.test(segment)) {
                 continue;
             }
-            List<String> w = i == leaf ? leafWords : words(segment);
-            if (w.isEmpty() || (i < leaf && isSetting(w, null))) {
+            List<String> w = words(segment);
+            if (w.isEmpty() || isAboutSetting(w, null) || isIdentity(w)) {
                 continue;
             }
             if (hasStrongWord(w) || isQualifiedKey(w)) {
                 return true;
             }
         }
-        return isWeakLast(leafWords, before);
+        if (isIdentity(leafWords)) {
+            return false;
+        }
+        return hasStrongWord(leafWords) || isQualifiedKey(leafWords) || isWeakLast(leafWords, before);
     }
 
     private static boolean hasStrongWord(List<String> w) {
@@ -167,9 +181,13 @@ public final class SecretNames {
         return false;
     }
 
-    private static boolean isSetting(List<String> w, String before) {
+    private static boolean isIdentity(List<String> w) {
+        return IDENTITY_LAST.contains(w.get(w.size() - 1));
+    }
+
+    private static boolean isAboutSetting(List<String> w, String before) {
         String last = w.get(w.size() - 1);
-        if (SETTING_LAST.contains(last) || SETTING_FIRST.contains(w.get(0))
+        if (ABOUT_LAST.contains(last) || SETTING_FIRST.contains(w.get(0))
                 || (w.size() >= 2 && SETTING_FIRST.contains(w.get(w.size() - 2)))) {
             return true;
         }
