@@ -24,4 +24,21 @@ public record ConfigChangeEvent(ConfigPath path, Optional<String> oldValue, Opti
         Objects.requireNonNull(newValue, "newValue");
         Objects.requireNonNull(source, "source");
     }
+
+    /**
+     * The manager masks secret values before it builds an event (by the snapshot's
+     * {@link Configuration#isSecret(String)}); this text masks again by the default name rule and envelopes, for
+     * an event built by hand.
+     *
+     * @return the path, both values (masked when secret), the source and the version
+     */
+    @Override
+    public String toString() {
+        return "ConfigChangeEvent[path=" + path + ", oldValue=" + shown(oldValue) + ", newValue=" + shown(newValue)
+                + ", source=" + source + ", version=" + version + "]";
+    }
+
+    private String shown(Optional<String> value) {
+        return value.map(v -> SecretPolicy.DEFAULT.display(path, v)).orElse("(none)");
+    }
 }

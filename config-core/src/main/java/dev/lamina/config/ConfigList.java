@@ -3,6 +3,8 @@ package dev.lamina.config;
 import java.util.List;
 import java.util.Objects;
 
+import dev.lamina.config.internal.secret.NodeText;
+
 /**
  * An ordered list of nodes.
  *
@@ -30,5 +32,15 @@ public record ConfigList(List<ConfigNode> items, Origin origin) implements Confi
     @Override
     public String kindName() {
         return "list";
+    }
+
+    /**
+     * As {@link ConfigObject#toString()}: a list cannot tell its secrets, so every scalar in it is masked.
+     *
+     * @return the structure with every scalar as {@value SecretPolicy#MASK}, and the origin
+     */
+    @Override
+    public String toString() {
+        return NodeText.of("ConfigList", this);
     }
 }

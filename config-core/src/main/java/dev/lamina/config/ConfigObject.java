@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.lamina.config.internal.secret.NodeText;
+
 /**
  * An object: keys in the order they were written, each mapped to a node.
  *
@@ -58,5 +60,17 @@ public record ConfigObject(Map<String, ConfigNode> entries, Origin origin) imple
     @Override
     public String kindName() {
         return "object";
+    }
+
+    /**
+     * An object does not know its path, the snapshot's secret policy nor which of its values were decrypted, so
+     * its text shows keys and structure and masks every scalar. Read values with {@link #entries()} or print them
+     * through the configuration that holds them ({@link Configuration#toString()}, {@link ConfigRenderer}).
+     *
+     * @return keys and structure with every scalar as {@value SecretPolicy#MASK}, and the origin
+     */
+    @Override
+    public String toString() {
+        return NodeText.of("ConfigObject", this);
     }
 }

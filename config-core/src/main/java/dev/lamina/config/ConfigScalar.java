@@ -44,9 +44,15 @@ public record ConfigScalar(String text, ScalarType type, Origin origin) implemen
         };
     }
 
-    /** @return the written text; the scalar's origin is deliberately not part of it */
+    /**
+     * A scalar does not know its path, so it cannot tell whether it is secret: its text is never shown here. Read
+     * the text with {@link #text()}, or print values through the configuration that holds them
+     * ({@link Configuration#toString()}, {@link ConfigRenderer}), which mask only the secrets.
+     *
+     * @return the type and origin, with the text masked as {@value SecretPolicy#MASK}
+     */
     @Override
     public String toString() {
-        return text;
+        return "ConfigScalar[" + kindName() + " " + SecretPolicy.MASK + " (" + origin + ")]";
     }
 }

@@ -193,8 +193,21 @@ public interface Configuration {
     Map<String, Object> unwrapped();
 
     /**
-     * @param path a config path
-     * @return {@code true} when the path holds a secret (by the {@link SecretPolicy} or an encrypted value)
+     * The one answer to "is this secret?" for this snapshot, which every output of Lamina asks ({@code toString},
+     * explain, events, history, diffs, audit records, rendering, exports, error messages, logs, {@code configctl}).
+     * A path is secret when
+     * <ul>
+     *   <li>the {@linkplain #secretPolicy() policy} names it secret (a secret-looking key at the path or above it,
+     *       see {@code docs/secrets.md}) or declares it, or a path above it, secret
+     *       ({@link SecretPolicy#withPaths(String...)}, {@link ConfigurationOptions.Builder#addSecretPaths});</li>
+     *   <li>its value was written as an encrypted envelope ({@code ENC[...]}), decrypted or not;</li>
+     *   <li>a {@link ValueResolver} or {@link ValueDecoder} marked its value secret ({@link ResolvedValue#secret}),
+     *       or it copies such a value through {@code ${ref:...}}.</li>
+     * </ul>
+     *
+     * @param path a config path; it need not exist (then only the policy decides)
+     * @return {@code true} when values at the path must be masked
+     * @throws IllegalArgumentException if the path text is malformed
      */
     boolean isSecret(String path);
 

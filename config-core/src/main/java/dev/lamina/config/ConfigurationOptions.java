@@ -87,7 +87,7 @@ public final class ConfigurationOptions {
         this.meterRegistry = b.meterRegistry;
         this.validator = b.validator;
         this.clock = b.clock;
-        this.secretPolicy = b.secretPolicy;
+        this.secretPolicy = b.secretPaths.isEmpty() ? b.secretPolicy : b.secretPolicy.withPaths(b.secretPaths);
         this.parseLimits = b.parseLimits;
         this.envPrefix = b.envPrefix;
         this.environment = b.environment;
@@ -241,7 +241,11 @@ public final class ConfigurationOptions {
         return clock;
     }
 
-    /** @return which paths are secret */
+    /**
+     * @return which paths are secret by name and declaration (the policy given to the builder, with the paths added
+     *         by {@link Builder#addSecretPaths(String...)}); a configuration adds encrypted and marked values, see
+     *         {@link Configuration#isSecret(String)}
+     */
     public SecretPolicy secretPolicy() {
         return secretPolicy;
     }
@@ -343,6 +347,7 @@ public final class ConfigurationOptions {
         private ConfigValidator validator = ConfigValidator.none();
         private Clock clock = Clock.systemUTC();
         private SecretPolicy secretPolicy = SecretPolicy.DEFAULT;
+        private final List<String> secretPaths = new ArrayList<>();
         private ParseLimits parseLimits = ParseLimits.DEFAULTS;
         private String envPrefix;
         private Map<String, String> environment;
@@ -411,6 +416,21 @@ public final class ConfigurationOptions {
          */
         public Builder secretPolicy(SecretPolicy policy) {
             this.secretPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Declares paths secret whatever their names, on top of the {@linkplain #secretPolicy(SecretPolicy) policy}
+         * (in whichever order the two are called): the hook through which a schema's {@code writeOnly} fields or an
+         * application's own knowledge reach every output. See {@link SecretPolicy#withPaths(String...)}.
+         *
+         * @param patterns config paths, {@code *} standing for one segment ({@code services.*.token})
+         * @return this builder
+         * @throws IllegalArgumentException if a pattern is not a valid path, or is the root
+         */
+        public Builder addSecretPaths(String... patterns) {
+            SecretPolicy.none().withPaths(patterns); // validates now, so the error points at this call
+            secretPaths.addAll(List.of(patterns));
             return this;
         }
 

@@ -23,6 +23,30 @@ public record Explanation(ConfigPath path, Optional<String> value, List<Candidat
         Objects.requireNonNull(reason, "reason");
     }
 
+    /**
+     * {@link Configuration#explain} masks secret values by the snapshot's one answer before it builds an
+     * explanation; this text masks again by the default name rule and envelopes, for one built by hand.
+     *
+     * @return the path, the value, the reason and every candidate, values masked when secret
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Explanation[path=").append(path).append(", value=")
+                .append(value.map(this::shown).orElse("(absent)")).append(", reason=").append(reason)
+                .append(", candidates=[");
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            sb.append(i == 0 ? "" : ", ").append(c.layer()).append(" at ").append(c.describe()).append(" = ")
+                    .append(c.deletes() ? "null" : shown(c.displayValue()))
+                    .append(c.won() ? " (won)" : "").append(c.deletes() ? " (deletes)" : "");
+        }
+        return sb.append("]]").toString();
+    }
+
+    private String shown(String display) {
+        return SecretPolicy.DEFAULT.display(path, display);
+    }
+
     /** @return the winning candidate, or empty when the path is absent */
     public Optional<Candidate> winner() {
         return candidates.stream().filter(Candidate::won).findFirst();
@@ -70,6 +94,18 @@ public record Explanation(ConfigPath path, Optional<String> value, List<Candidat
         public String describe() {
             return metadata.kind() == LayerKind.FILE ? origin.toString()
                     : metadata.description() + " (" + origin + ")";
+        }
+
+        /**
+         * A candidate does not know its path, so its text leaves the value out; {@link Explanation#toString()}
+         * shows it, masked when the path is secret.
+         *
+         * @return the layer, where it was written, and whether it won or deletes
+         */
+        @Override
+        public String toString() {
+            return "Candidate[layer=" + layer + ", origin=" + origin + ", won=" + won + ", deletes=" + deletes
+                    + ", metadata=" + metadata + "]";
         }
     }
 }

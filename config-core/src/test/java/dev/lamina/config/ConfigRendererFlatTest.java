@@ -109,8 +109,8 @@ class ConfigRendererFlatTest {
         assertThat(back.get("server").map(n -> ((ConfigObject) n).entries().keySet()).orElseThrow())
                 .containsExactlyInAnyOrder("port", "read-timeout");
         ConfigObject pool = (ConfigObject) back.get("db_pool").orElseThrow();
-        assertThat(pool.get("max_size").map(Object::toString)).contains("10");
-        assertThat(((ConfigList) pool.get("hosts").orElseThrow()).items()).extracting(Object::toString)
+        assertThat(pool.get("max_size").map(n -> ((ConfigScalar) n).text())).contains("10");
+        assertThat(((ConfigList) pool.get("hosts").orElseThrow()).items()).extracting(n -> ((ConfigScalar) n).text())
                 .containsExactly("a:1", "two words");
     }
 

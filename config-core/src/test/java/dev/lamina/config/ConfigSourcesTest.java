@@ -47,7 +47,7 @@ class ConfigSourcesTest {
         ConfigSource source = ConfigSources.file(file);
         source.read(ParseLimits.DEFAULTS);
         Files.writeString(file, "{\"a\": 2}");
-        assertThat(get(source.read(ParseLimits.DEFAULTS).get(0).root(), "a").toString()).isEqualTo("2");
+        assertThat(((ConfigScalar) get(source.read(ParseLimits.DEFAULTS).get(0).root(), "a")).text()).isEqualTo("2");
     }
 
     @Test
@@ -152,8 +152,8 @@ class ConfigSourcesTest {
         ConfigObject root = ConfigSources.map("defaults", values).read(ParseLimits.DEFAULTS).get(0).root();
         assertThat(get(root, "server.port")).isEqualTo(new ConfigScalar("8080", ScalarType.NUMBER, Origin.of("defaults")));
         assertThat(((ConfigScalar) get(root, "server.tls.enabled")).type()).isEqualTo(ScalarType.BOOLEAN);
-        assertThat(get(root, "brokers[1]").toString()).isEqualTo("b");
-        assertThat(get(root, "ratio").toString()).isEqualTo("1.10");
+        assertThat(((ConfigScalar) get(root, "brokers[1]")).text()).isEqualTo("b");
+        assertThat(((ConfigScalar) get(root, "ratio")).text()).isEqualTo("1.10");
         assertThat(get(root, "removed")).isInstanceOf(ConfigNull.class);
     }
 
@@ -162,7 +162,7 @@ class ConfigSourcesTest {
         Map<String, Object> values = new LinkedHashMap<>(Map.of("a", "1"));
         ConfigSource source = ConfigSources.map("m", values);
         values.put("a", "2");
-        assertThat(get(source.read(ParseLimits.DEFAULTS).get(0).root(), "a").toString()).isEqualTo("1");
+        assertThat(((ConfigScalar) get(source.read(ParseLimits.DEFAULTS).get(0).root(), "a")).text()).isEqualTo("1");
     }
 
     @Test

@@ -140,7 +140,7 @@ final class ExportCommand implements Callable<Integer> {
             if (format() == RenderFormat.ENV) {
                 text = envText(config);
             } else if (includeSecrets) {
-                text = ConfigRenderer.render(config.root(), SecretPolicy.matching("(?!)"), format(),
+                text = ConfigRenderer.render(config.root(), SecretPolicy.none(), format(),
                         source.renderOptions(false));
             } else {
                 text = ConfigRenderer.render(config, format(), source.renderOptions(false));

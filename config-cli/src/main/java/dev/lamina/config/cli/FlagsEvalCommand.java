@@ -86,7 +86,7 @@ final class FlagsEvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (target.flag != null) {
             FlagEvaluation e = flags.evaluate(target.flag, ctx);
-            JsonOutput.print(out, flagJson(e, config.secretPolicy()));
+            JsonOutput.print(out, flagJson(e, config));
             if (e.reason() == Reason.FLAG_NOT_FOUND) {
                 note("flag", target.flag, flags.flags().stream().map(FlagSummary::key).toList());
             }
@@ -104,7 +104,7 @@ final class FlagsEvalCommand implements Callable<Integer> {
      * {@code {"flag","enabled","variant","reason","rule","bucket"}}, then {@code "prerequisite"} for
      * {@code PREREQUISITE_FAILED} and {@code "payload"} when the variant carries one.
      */
-    static ObjectNode flagJson(FlagEvaluation e, SecretPolicy secrets) {
+    static ObjectNode flagJson(FlagEvaluation e, Configuration config) {
         ObjectNode o = JsonOutput.object();
         o.put("flag", e.flag());
         o.put("enabled", e.enabled());
@@ -120,12 +120,19 @@ final class FlagsEvalCommand implements Callable<Integer> {
         e.variant().flatMap(Variant::payload).ifPresent(p -> {
             ObjectNode payload = o.putObject("payload");
             payload.put("type", p.type());
-            // A payload under a flag whose key names a secret is masked like any other secret value.
-            boolean secret = secrets.isSecret(ConfigPath.of("feature_flags", e.flag()))
-                    || SecretPolicy.isEncrypted(p.value());
+            // The evaluation does not say where in the flag the payload was written, so the payload is masked when
+            // the configuration holds any secret in the flag's definition (a secret key, a decrypted value).
+            boolean secret = holdsSecret(config, ConfigPath.of("feature_flags", e.flag()));
             payload.put("value", secret ? SecretPolicy.MASK : p.value());
         });
         return o;
+    }
+
+    private static boolean holdsSecret(Configuration config, ConfigPath flag) {
+        if (config.isSecret(flag.toString())) {
+            return true;
+        }
+        return config.leafPaths().stream().anyMatch(p -> p.startsWith(flag) && config.isSecret(p.toString()));
     }
 
     /** {@code {"experiment","variant","reason","bucket"}}, then {@code "exclusionGroup"} when it excluded the context. */

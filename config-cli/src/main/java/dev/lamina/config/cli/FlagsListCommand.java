@@ -83,7 +83,7 @@ final class FlagsListCommand implements Callable<Integer> {
         ConfigObject definitions = config.root().get("feature_flags")
                 .filter(ConfigObject.class::isInstance).map(ConfigObject.class::cast)
                 .orElse(ConfigObject.empty(Origin.UNKNOWN));
-        TargetingSummary targeting = new TargetingSummary(config.secretPolicy());
+        TargetingSummary targeting = new TargetingSummary(config);
         List<FlagRow> rows = new ArrayList<>();
         for (FlagSummary f : flags.flags()) {
             // Kill switch and schedule are decided before anything about the caller, so an empty context tells them.

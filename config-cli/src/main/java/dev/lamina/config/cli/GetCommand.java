@@ -48,8 +48,7 @@ final class GetCommand implements Callable<Integer> {
                 "no value at this path: " + config.explain(path.toString()).reason()));
         PrintWriter out = spec.commandLine().getOut();
         if (node instanceof ConfigScalar scalar) {
-            out.println(config.isSecret(path.toString()) || SecretPolicy.isEncrypted(scalar.text())
-                    ? SecretPolicy.MASK : scalar.text());
+            out.println(config.isSecret(path.toString()) ? SecretPolicy.MASK : scalar.text());
         } else if (node instanceof ConfigNull) {
             out.println("null");
         } else {

@@ -130,9 +130,7 @@ public final class SourceOptions {
             return SecretPolicy.DEFAULT;
         }
         try {
-            Pattern.compile(secretPattern);
-            return SecretPolicy.matching("(?:" + SecretPolicy.DEFAULT.keyPattern().pattern() + ")|(?:"
-                    + secretPattern + ")");
+            return SecretPolicy.DEFAULT.withNames(secretPattern);
         } catch (PatternSyntaxException e) {
             throw new ParameterException(spec.commandLine(),
                     "Invalid value for option '--secret-pattern': not a regular expression (" + e.getDescription() + ")");

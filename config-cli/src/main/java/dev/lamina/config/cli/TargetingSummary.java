@@ -10,6 +10,7 @@ import dev.lamina.config.ConfigNode;
 import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
+import dev.lamina.config.Configuration;
 import dev.lamina.config.SecretPolicy;
 
 /**
@@ -22,10 +23,11 @@ final class TargetingSummary {
     /** Lists of values are cut after this many, so that one flag stays on one readable line. */
     private static final int MAX_VALUES = 3;
 
-    private final SecretPolicy secrets;
+    /** The configuration the flags come from: its {@link Configuration#isSecret} is the one answer. */
+    private final Configuration config;
 
-    TargetingSummary(SecretPolicy secrets) {
-        this.secrets = secrets;
+    TargetingSummary(Configuration config) {
+        this.config = config;
     }
 
     /**
@@ -114,7 +116,7 @@ final class TargetingSummary {
 
     private String shown(ConfigNode node, ConfigPath path) {
         String t = text(node, "");
-        return secrets.isSecret(path) || SecretPolicy.isEncrypted(t) ? SecretPolicy.MASK : t;
+        return config.isSecret(path.toString()) ? SecretPolicy.MASK : t;
     }
 
     private static String text(Optional<ConfigNode> node, String fallback) {

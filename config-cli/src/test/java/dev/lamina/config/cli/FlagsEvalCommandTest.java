@@ -183,12 +183,12 @@ class FlagsEvalCommandTest {
     @Test
     void masksThePayloadOfAFlagWhoseKeyNamesASecret() throws Exception {
         addStagingDefinitions("feature_flags", """
-                  api_token_rotation:
+                  signing_secret_rollout:
                     variants:
                       - {name: v2, weight: 1, payload: {type: string, value: "tok-123"}}
                 """);
 
-        CliRun run = eval("staging", "--flag=api_token_rotation", "--context={\"user_id\":\"1\"}");
+        CliRun run = eval("staging", "--flag=signing_secret_rollout", "--context={\"user_id\":\"1\"}");
 
         assertThat(json(run).path("payload").path("value").asText()).isEqualTo("***");
         assertThat(run.out()).doesNotContain("tok-123");

@@ -366,8 +366,8 @@ public final class DynamicConfigurationManager implements AutoCloseable {
      * version and variant, then shared by every user of that variant. A user who is not enrolled (or an unknown
      * experiment) gets the snapshot's configuration itself. Counts and notifies an exposure when enrolled.
      *
-     * <p>The merged configuration is built with core's default {@code SecretPolicy}: paths the manager's own policy
-     * marks secret by a custom rule are not masked in its {@code explain} output.
+     * <p>The merged configuration keeps the snapshot's secrets: its policy, and the paths whose values the snapshot
+     * decrypted or a resolver marked secret (carried as declared paths), so it masks what the snapshot masks.
      *
      * @param experiment the experiment key
      * @param ctx        the user's context

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,7 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.lamina.config.ConfigObject;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.ConfigurationManager;
+import dev.lamina.config.ConfigurationOptions;
+import dev.lamina.config.ResolvedValue;
+import dev.lamina.config.SecretPolicy;
 import dev.lamina.config.Snapshot;
+import dev.lamina.config.ValueResolver;
 
 /** A/B tests through the dynamic manager: creation, sticky assignment, per-variant configuration, exposures. */
 class DynamicExperimentsTest {
@@ -144,6 +149,31 @@ class DynamicExperimentsTest {
         assertThat(cfg.getDouble("recommendation_engine.diversity_factor")).isEqualTo(0.15);
         assertThat(cfg.origin("recommendation_engine.algorithm")).hasValueSatisfying(o ->
                 assertThat(o.source()).endsWith("base.yaml"));
+    }
+
+    @Test
+    void configurationForMasksWhatTheSnapshotMasks() {
+        write(dir, "base.yaml", """
+                db: {url: '${vault:db}', password: Pz5-named, host: db.internal}
+                billing: {account: Qw3-declared}
+                experiments:
+                  e: {traffic_split: {only: 100}, configurations: {only: {x: 1}}}
+                """);
+        write(dir, "staging.yaml", "{}\n");
+        ValueResolver vault = (key, context) -> Optional.of(ResolvedValue.secret("Vx7-resolved"));
+        manager = new ConfigurationManager(ConfigurationOptions.builder().directory(dir).environment(Map.of())
+                .clock(DynamicFixture.CLOCK).addResolver("vault", vault)
+                .secretPolicy(SecretPolicy.DEFAULT.withNames("^host$")).addSecretPaths("billing.account").build());
+        manager.loadEnvironmentConfig("staging");
+        dynamic = new DynamicConfigurationManager(manager, DynamicFixture.CLOCK, registry);
+
+        Configuration cfg = dynamic.configurationFor("e", USER);
+
+        for (String path : List.of("db.url", "db.password", "db.host", "billing.account")) {
+            assertThat(cfg.isSecret(path)).as(path).isEqualTo(manager.configuration().isSecret(path)).isTrue();
+        }
+        assertThat(cfg.toString()).doesNotContain("Vx7-resolved", "Pz5-named", "db.internal", "Qw3-declared");
+        assertThat(cfg.getString("db.url")).isEqualTo("Vx7-resolved");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.lamina.config.ConfigScalar;
+
 class ExperimentTest {
 
     private static final Clock DURING = Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC);
@@ -42,7 +44,7 @@ class ExperimentTest {
                 "variant_b", "hybrid_ensemble").get(a.variant().orElseThrow());
         assertThat(a.configurationValues()).containsEntry("algorithm", expectedAlgorithm);
         assertThat(a.configuration().get("algorithm")).hasValueSatisfying(
-                n -> assertThat(n.toString()).isEqualTo(expectedAlgorithm));
+                n -> assertThat(((ConfigScalar) n).text()).isEqualTo(expectedAlgorithm));
         assertThat(e.variantOf("recommendation_algorithm_v2", EvaluationContext.ofUser("u-1"))).isEqualTo(a.variant());
     }
 
@@ -136,7 +138,7 @@ class ExperimentTest {
     void exposesTheConfigurationOfAVariant() {
         FlagEvaluator e = compile(PRODUCT_EXPERIMENT, DURING);
         assertThat(e.experimentConfiguration("recommendation_algorithm_v2", "variant_b").orElseThrow()
-                .get("algorithm").orElseThrow().toString()).isEqualTo("hybrid_ensemble");
+                .get("algorithm").map(n -> ((ConfigScalar) n).text()).orElseThrow()).isEqualTo("hybrid_ensemble");
         assertThat(e.experimentConfiguration("recommendation_algorithm_v2", "nope")).isEmpty();
         assertThat(e.experiments().get(0).successMetrics())
                 .containsExactly("click_through_rate", "listen_completion_rate");

@@ -61,7 +61,7 @@ public final class ConfigMapManager {
     /** The section names of the per-section helpers, in the order {@link #generateAllConfigs()} returns them. */
     public static final List<String> SECTIONS = List.of("application", "database", "security", "ml", "monitoring");
 
-    private static final SecretPolicy NOTHING_SECRET = SecretPolicy.matching("(?!)");
+    private static final SecretPolicy NOTHING_SECRET = SecretPolicy.none();
 
     private final Configuration config;
     private final String name;

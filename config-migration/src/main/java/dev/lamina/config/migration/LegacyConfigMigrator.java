@@ -50,7 +50,7 @@ import dev.lamina.config.migration.internal.TreeAssembler;
  */
 public final class LegacyConfigMigrator {
 
-    private static final SecretPolicy KEEP_VALUES = SecretPolicy.matching("(?!)");
+    private static final SecretPolicy KEEP_VALUES = SecretPolicy.none();
     private static final Pattern SPRING_FILE = Pattern.compile("application(?:-([A-Za-z0-9_-]+))?\\."
             + "(yml|yaml|properties)");
     private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");

@@ -46,7 +46,7 @@ public final class ChangeAudit {
         for (ConfigDiff.Entry c : changes) {
             ConfigNode old = c.left().orElse(null);
             ConfigNode next = c.right().orElse(null);
-            boolean secret = c.secret() || isSecret(c.path(), before, after, old, next);
+            boolean secret = c.secret() || isSecret(c.path(), before, after);
             masked.add(AuditRecord.Change.of(c.path(), mask(old, secret), mask(next, secret)));
         }
         return masked;
@@ -61,7 +61,7 @@ public final class ChangeAudit {
         List<AuditRecord.Change> out = new ArrayList<>(nodes.size());
         nodes.forEach((path, node) -> {
             ConfigNode old = current.node(path.toString()).orElse(null);
-            boolean secret = isSecret(path, null, current, old, node);
+            boolean secret = isSecret(path, null, current) || isEncrypted(node);
             out.add(AuditRecord.Change.of(path, mask(old, secret), mask(node, secret)));
         });
         return out;
@@ -109,17 +109,15 @@ public final class ChangeAudit {
         return action == ChangeRecord.Action.LOAD || action == ChangeRecord.Action.RELOAD ? null : principal.name();
     }
 
-    private boolean isSecret(ConfigPath path, Configuration before, Configuration after, ConfigNode... values) {
-        if (policy.isSecret(path)) {
-            return true;
-        }
-        for (ConfigNode v : values) {
-            if (v instanceof ConfigScalar sc && SecretPolicy.isEncrypted(sc.text())) {
-                return true;
-            }
-        }
+    /** The one answer of the snapshots on either side of a change: a path secret in either is masked in both. */
+    private static boolean isSecret(ConfigPath path, Configuration before, Configuration after) {
         String p = path.toString();
         return after.isSecret(p) || (before != null && before.isSecret(p));
+    }
+
+    /** A refused value never reaches a snapshot, so only its own form can say it was encrypted. */
+    private static boolean isEncrypted(ConfigNode requested) {
+        return requested instanceof ConfigScalar sc && SecretPolicy.isEncrypted(sc.text());
     }
 
     /** The node as it may be shown: {@value SecretPolicy#MASK} in place of a secret; {@code null} stays. */

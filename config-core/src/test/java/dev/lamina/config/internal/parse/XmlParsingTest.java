@@ -37,7 +37,7 @@ class XmlParsingTest {
     void repeatedElementsBecomeAList() {
         ConfigObject root = xml("<config><broker>a</broker><broker>b</broker><broker>c</broker></config>");
         assertThat(at(root, "broker")).isInstanceOf(ConfigList.class);
-        assertThat(((ConfigList) at(root, "broker")).items()).extracting(Object::toString).containsExactly("a", "b", "c");
+        assertThat(((ConfigList) at(root, "broker")).items()).extracting(n -> ((dev.lamina.config.ConfigScalar) n).text()).containsExactly("a", "b", "c");
     }
 
     @Test

@@ -104,7 +104,7 @@ class EnvironmentSourceTest {
     void indexSegmentsMakeLists() {
         ConfigObject root = read(Map.of("LAMINA_HOSTS_0", "a", "LAMINA_HOSTS_1", "b")).root();
         assertThat(get(root, "hosts")).isInstanceOf(ConfigList.class);
-        assertThat(get(root, "hosts[1]").toString()).isEqualTo("b");
+        assertThat(((ConfigScalar) get(root, "hosts[1]")).text()).isEqualTo("b");
     }
 
     @Test

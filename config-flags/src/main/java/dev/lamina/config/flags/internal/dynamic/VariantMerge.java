@@ -8,10 +8,12 @@ import dev.lamina.config.ConfigList;
 import dev.lamina.config.ConfigLoader;
 import dev.lamina.config.ConfigNode;
 import dev.lamina.config.ConfigObject;
+import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.Layer;
 import dev.lamina.config.ScalarType;
+import dev.lamina.config.SecretPolicy;
 
 /**
  * Merges a variant's configuration over a snapshot's configuration through core's public merge
@@ -32,8 +34,26 @@ public final class VariantMerge {
     public static Configuration merge(Configuration base, ConfigObject variant, String name, ConfigLoader loader) {
         // Both trees are already interpolated; fromLayers interpolates again, so '$' is escaped as '$$' to make
         // that second pass give back exactly the text the snapshot holds.
-        return loader.fromLayers(List.of(new Layer("configuration", escape(base.root())),
+        return secretsOf(base, loader).fromLayers(List.of(new Layer("configuration", escape(base.root())),
                 new Layer(name, escape(variant))));
+    }
+
+    /**
+     * The merged tree holds the snapshot's values already decrypted and resolved, so the snapshot's knowledge of
+     * what is secret (its policy, and the values it decrypted or a resolver marked) is carried over as declared
+     * paths: the user's configuration masks exactly what the snapshot masks.
+     */
+    private static ConfigLoader secretsOf(Configuration base, ConfigLoader loader) {
+        SecretPolicy policy = base.secretPolicy();
+        List<String> marked = new java.util.ArrayList<>();
+        for (ConfigPath p : base.leafPaths()) {
+            if (!policy.isSecret(p) && base.isSecret(p.toString())) {
+                marked.add(p.toString());
+            }
+        }
+        SecretPolicy carried = marked.isEmpty() ? policy : policy.withPaths(marked);
+        return carried.equals(loader.options().secretPolicy()) ? loader
+                : new ConfigLoader(loader.options().toBuilder().secretPolicy(carried).build());
     }
 
     static ConfigObject escape(ConfigObject o) {

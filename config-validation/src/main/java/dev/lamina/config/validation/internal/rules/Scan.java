@@ -195,6 +195,16 @@ public final class Scan {
     }
 
     /**
+     * @param path a path
+     * @return {@code true} when the configuration's {@link dev.lamina.config.SecretPolicy} names or declares the path
+     *         secret: the half of {@link #isSecret} that says a value must never be written in plain text (the other
+     *         half, encrypted and resolver-marked values, is by construction not plain text)
+     */
+    public boolean mustNotBePlainText(ConfigPath path) {
+        return config.secretPolicy().isSecret(path);
+    }
+
+    /**
      * @param hit a scalar
      * @return its text in quotes, or a description when the path is secret
      */

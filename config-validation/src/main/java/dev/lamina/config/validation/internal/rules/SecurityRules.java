@@ -28,15 +28,6 @@ public final class SecurityRules {
 
     private static final Set<String> ALGORITHM_KEYS = Set.of("algorithm", "encryption_algorithm", "cipher",
             "cipher_algorithm", "encryption_cipher", "signing_algorithm", "jwt_algorithm", "alg");
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(^|_)(password|passwd|pwd|secret|token|api_key|apikey|private_key|secret_key|access_key|encryption_key"
-                    + "|signing_key|master_key|client_secret|credentials?)($|_)|^key$");
-    private static final Pattern SETTING_SUFFIX = Pattern.compile(
-            "_(length|min_length|max_length|ttl|expiry|expiration|expire|expires|expires_in|minutes|seconds|hours"
-                    + "|days|ms|timeout|enabled|required|policy|header|name|file|path|url|uri|endpoint|type"
-                    + "|algorithm|rotation|rotation_days|prefix|id|count|size|attempts|env|variable|location|version"
-                    + "|format|lifetime|cookie|param|parameter|field|store|provider|source|mode|kind|strategy)$"
-                    + "|^(min|max|require|enable|use|allow)_");
     private static final Pattern SECRET_STORE_REFERENCE = Pattern.compile(
             "(?i)^(vault|aws-?sm|aws-?ssm|gcp-?sm|azure-?kv|k8s|kubernetes|secret|file|env):.+");
     private static final Set<String> HTTPS_SWITCHES = Set.of("https_only", "require_https", "enforce_https",
@@ -232,14 +223,6 @@ public final class SecurityRules {
         }
     }
 
-    static boolean isSecretName(String normalisedKey) {
-        // A cheap test first: almost no key contains any of these, and the patterns then need not run.
-        boolean candidate = normalisedKey.contains("pass") || normalisedKey.contains("pwd")
-                || normalisedKey.contains("secret") || normalisedKey.contains("token") || normalisedKey.contains("key")
-                || normalisedKey.contains("credential");
-        return candidate && SECRET_NAME.matcher(normalisedKey).find() && !SETTING_SUFFIX.matcher(normalisedKey).find();
-    }
-
     /*
      * Without the written layers the rule sees interpolated values, where ${DB_PASSWORD} has become the password: it
      * cannot tell a reference from a literal, so it reports a WARNING that says so instead of a CRITICAL that would
@@ -250,8 +233,9 @@ public final class SecurityRules {
             if (hit.path().isRoot() || !(hit.node() instanceof ConfigScalar s) || s.type() == ScalarType.BOOLEAN) {
                 continue;
             }
-            String key = hit.ownerKey();
-            if (key.isEmpty() || !isSecretName(key)) {
+            // The same definition as the masking (core's SecretPolicy: names and declared paths), so that a value
+            // this rule calls a secret is also one that render, get and explain mask, and the other way round.
+            if (!scan.mustNotBePlainText(hit.path())) {
                 continue;
             }
             String text = s.text().trim();

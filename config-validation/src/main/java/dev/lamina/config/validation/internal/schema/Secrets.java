@@ -1,13 +1,9 @@
 package dev.lamina.config.validation.internal.schema;
 
-import dev.lamina.config.ConfigNode;
 import dev.lamina.config.ConfigPath;
-import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.Configuration;
-import dev.lamina.config.SecretPolicy;
-import dev.lamina.config.spi.ConfigTrees;
 
-/** Decides whether a value may be quoted in a finding. */
+/** Decides whether a value may be quoted in a finding: the configuration's one answer, and secret when in doubt. */
 public final class Secrets {
 
     private Secrets() {
@@ -16,19 +12,12 @@ public final class Secrets {
     /**
      * @param config the configuration
      * @param path   a path, which may not exist
-     * @return {@code true} when the configuration says the path is secret, its policy names a segment of it, or the
-     *         value there is an encrypted envelope; when in doubt (the configuration throws), {@code true}
+     * @return {@link Configuration#isSecret(String)} (names, declared paths, encrypted and marked values); when in
+     *         doubt (the configuration throws), {@code true}
      */
     public static boolean isSecret(Configuration config, ConfigPath path) {
         try {
-            if (config.secretPolicy().isSecret(path)) {
-                return true;
-            }
-            ConfigNode node = ConfigTrees.find(config.root(), path).orElse(null);
-            if (node instanceof ConfigScalar s && SecretPolicy.isEncrypted(s.text())) {
-                return true;
-            }
-            return node != null && config.isSecret(path.toString());
+            return config.isSecret(path.toString());
         } catch (RuntimeException e) {
             return true;
         }
