@@ -133,7 +133,7 @@ public final class DocumentParser {
             throws IOException, XMLStreamException {
         switch (format) {
             case YAML:
-                return StreamFactories.of(limits).yaml().createParser(new StringReader(text));
+                return StreamFactories.of(limits).yaml().open(source, text, limits);
             case JSON:
                 return StreamFactories.of(limits).json().createParser(new StringReader(text));
             case TOML:

@@ -2,6 +2,7 @@ package dev.lamina.config.internal.parse;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
@@ -11,6 +12,7 @@ import org.yaml.snakeyaml.events.DocumentStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.parser.ParserImpl;
 
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.ObjectCodec;
@@ -50,7 +52,7 @@ final class YamlSupport {
         }
     }
 
-    static YAMLFactory factory(ParseLimits limits, StreamReadConstraints constraints) {
+    static HardenedFactory factory(ParseLimits limits, StreamReadConstraints constraints) {
         LoaderOptions options = new LoaderOptions();
         // Our own limits fire first and name the ParseLimits component; SnakeYAML's are only a backstop.
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(limits.maxDocumentBytes(), 1024)));
@@ -77,6 +79,17 @@ final class YamlSupport {
         protected YAMLParser _createParser(Reader r, IOContext ctxt) throws IOException {
             return new HardenedParser(ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, r);
         }
+
+        /**
+         * A parser over text already in memory, read by a {@link BoundedStreamReader} (linear time, look-ahead
+         * bounded by the string limit) instead of SnakeYAML's chunked reader.
+         */
+        HardenedParser open(String source, String text, ParseLimits limits) {
+            Reader unused = new StringReader("");
+            IOContext ctxt = _createContext(_createContentReference(unused), false);
+            return new HardenedParser(ctxt, _parserFeatures, _yamlParserFeatures, _objectCodec, unused,
+                    new ParserImpl(new BoundedStreamReader(source, text, limits), _loaderOptions));
+        }
     }
 
     /** Inspects every event; see the class comment. */
@@ -86,6 +99,11 @@ final class YamlSupport {
         HardenedParser(IOContext ctxt, int parserFeatures, int formatFeatures, LoaderOptions options,
                        ObjectCodec codec, Reader reader) {
             super(ctxt, parserFeatures, formatFeatures, options, codec, reader);
+        }
+
+        HardenedParser(IOContext ctxt, int parserFeatures, int formatFeatures, ObjectCodec codec, Reader reader,
+                       ParserImpl events) {
+            super(ctxt, parserFeatures, formatFeatures, codec, reader, events);
         }
 
         @Override
