@@ -86,15 +86,15 @@ final class TokenTreeBuilder {
                     throw Failures.parse(keyOrigin, Failures.path(path), "duplicate key '" + key + "' (first defined at "
                             + position(first) + "); keep one of them");
                 }
-                // XML: a repeated element is a list of its occurrences, in document order.
-                List<ConfigNode> items = repeated.computeIfAbsent(key, k -> new ArrayList<>(List.of(entries.get(k))));
-                items.add(value);
-                entries.put(key, new ConfigList(items, items.get(0).origin()));
+                // XML: a repeated element is a list of its occurrences, in document order. The lists are built
+                // once the object ends: rebuilding one per occurrence cost the square of the count.
+                repeated.computeIfAbsent(key, k -> new ArrayList<>(List.of(entries.get(k)))).add(value);
             } else {
                 entries.put(key, value);
             }
             path.remove(path.size() - 1);
         }
+        repeated.forEach((key, items) -> entries.put(key, new ConfigList(items, items.get(0).origin())));
         return new ConfigObject(entries, origin);
     }
 
