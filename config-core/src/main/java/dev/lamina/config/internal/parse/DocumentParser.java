@@ -80,9 +80,11 @@ public final class DocumentParser {
 
     private static ConfigObject parseText(String source, Format format, String text, ParseLimits limits) {
         if (format == Format.PROPERTIES) {
+            SourceText.refuseControlCharacters(source, text, "a properties file");
             return PropertiesParser.parse(source, text, limits);
         }
         if (format == Format.ENV) {
+            SourceText.refuseControlCharacters(source, text, "a .env file");
             return DotenvParser.parse(source, text, limits);
         }
         TomlLineIndex index = format == Format.TOML ? TomlLineIndex.of(source, text, limits) : null;

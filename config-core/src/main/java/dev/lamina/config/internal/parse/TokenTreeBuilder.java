@@ -147,6 +147,9 @@ final class TokenTreeBuilder {
             String text = p.getText();
             scalar = new ConfigScalar(text, type(p, t, text), origin);
         }
+        if (scalar.type() == ScalarType.STRING && hasLoneSurrogate(scalar.text())) {
+            throw loneSurrogate(origin, Failures.path(path));
+        }
         int length = scalar.text().length();
         if (scalar.type() == ScalarType.NUMBER && length > limits.maxNumberLength()) {
             throw Failures.limit(origin, Failures.path(path), "number length (" + length + " characters)",
@@ -233,13 +236,18 @@ final class TokenTreeBuilder {
                                 "invalid date or time (check the day of month, hour, minute, second and offset)");
                     }
                 }
-                if (hasLoneSurrogate(text)) {
-                    throw Failures.parse(origin, Failures.path(path),
-                            "invalid Unicode escape: surrogate code points are not characters");
-                }
                 return ConfigScalar.string(text, origin);
             }
         }
+    }
+
+    /**
+     * An escape such as {@code \\ud800} without its pair decodes to half a character, which no UTF-8 output can
+     * hold (it came out as {@code ?}): refused in every format, as TOML requires.
+     */
+    private RuntimeException loneSurrogate(Origin origin, dev.lamina.config.ConfigPath at) {
+        return Failures.parse(origin, at, "invalid Unicode escape: a lone UTF-16 surrogate (\\uD800-\\uDFFF without "
+                + "its pair) is not a character; escape the whole character (e.g. \\uD83D\\uDE00) or write it as is");
     }
 
     private static boolean hasLoneSurrogate(String s) {
@@ -258,6 +266,9 @@ final class TokenTreeBuilder {
         if (key.length() > limits.maxStringLength()) {
             throw Failures.limit(keyOrigin, null, "key length (" + key.length() + " characters)", "maxStringLength",
                     limits.maxStringLength());
+        }
+        if (hasLoneSurrogate(key)) {
+            throw loneSurrogate(keyOrigin, Failures.path(path.subList(0, path.size() - 1)));
         }
         if (format == Format.YAML && "<<".equals(key) && p instanceof YamlSupport.HardenedParser y
                 && y.isPlainScalar()) {
