@@ -127,6 +127,35 @@ final class BoundedStreamReader extends StreamReader {
         return line;
     }
 
+    /**
+     * @param indicatorIndex code-point index of a block scalar's {@code |} or {@code >}
+     * @param indicatorLine  1-based line of the indicator
+     * @return {line, column} of the block's content: the next line, at the indentation of its first non-blank line
+     */
+    int[] blockContentStart(int indicatorIndex, int indicatorLine) {
+        int i = indicatorIndex;
+        while (i < data.length && data[i] != '\n') {
+            i++;
+        }
+        int indent = 0;
+        for (int at = i + 1; at < data.length; ) {
+            int spaces = 0;
+            while (at < data.length && data[at] == ' ') {
+                spaces++;
+                at++;
+            }
+            if (at < data.length && data[at] != '\n' && data[at] != '\r') {
+                indent = spaces;
+                break;
+            }
+            while (at < data.length && data[at] != '\n') {
+                at++;
+            }
+            at++;
+        }
+        return new int[] {indicatorLine + 1, indent + 1};
+    }
+
     /** Whether the character {@code offset} ahead exists; enforces the look-ahead bound and the character check. */
     private boolean available(int offset) {
         if (offset > maxLookAhead) {

@@ -217,6 +217,12 @@ final class TokenTreeBuilder {
 
     private ConfigScalar readScalar(JsonParser p, JsonToken t) throws IOException {
         Origin origin = origin(p);
+        if (format == Format.YAML && p instanceof YamlSupport.HardenedParser y) {
+            int[] content = y.blockContentStart();
+            if (content != null) {
+                origin = Failures.at(source, content[0], content[1]);
+            }
+        }
         countNode(origin);
         ConfigScalar scalar;
         if (format == Format.TOML) {

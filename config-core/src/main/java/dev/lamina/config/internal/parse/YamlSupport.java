@@ -87,14 +87,19 @@ final class YamlSupport {
         HardenedParser open(String source, String text, ParseLimits limits) {
             Reader unused = new StringReader("");
             IOContext ctxt = _createContext(_createContentReference(unused), false);
-            return new HardenedParser(ctxt, _parserFeatures, _yamlParserFeatures, _objectCodec, unused,
-                    new ParserImpl(new BoundedStreamReader(source, text, limits), _loaderOptions));
+            BoundedStreamReader reader = new BoundedStreamReader(source, text, limits);
+            HardenedParser parser = new HardenedParser(ctxt, _parserFeatures, _yamlParserFeatures, _objectCodec, unused,
+                    new ParserImpl(reader, _loaderOptions));
+            parser.reader = reader;
+            return parser;
         }
     }
 
     /** Inspects every event; see the class comment. */
     static final class HardenedParser extends YAMLParser {
         private int documents;
+        /** The in-memory reader, when the parser was opened on text (see {@link HardenedFactory#open}). */
+        private BoundedStreamReader reader;
 
         HardenedParser(IOContext ctxt, int parserFeatures, int formatFeatures, LoaderOptions options,
                        ObjectCodec codec, Reader reader) {
@@ -161,6 +166,26 @@ final class YamlSupport {
                 case "", "~", "null", "Null", "NULL" -> true;
                 default -> false;
             };
+        }
+
+        /**
+         * Where the content of the current block scalar ({@code |} or {@code >}) starts: the line after the
+         * indicator, at the block's indentation. Jackson's location is the indicator's, so a position inside the
+         * value (an interpolation error, see {@code Resolution.Scope#position}) was counted from the wrong line.
+         *
+         * @return {1-based line, 1-based column}, or {@code null} when the current token is no block scalar
+         */
+        int[] blockContentStart() {
+            if (reader == null || !(_lastEvent instanceof ScalarEvent scalar)) {
+                return null;
+            }
+            org.yaml.snakeyaml.DumperOptions.ScalarStyle style = scalar.getScalarStyle();
+            if (style != org.yaml.snakeyaml.DumperOptions.ScalarStyle.LITERAL
+                    && style != org.yaml.snakeyaml.DumperOptions.ScalarStyle.FOLDED) {
+                return null;
+            }
+            Mark start = scalar.getStartMark();
+            return start == null ? null : reader.blockContentStart(start.getIndex(), start.getLine() + 1);
         }
 
         /** @return {@code true} when the current token is a scalar (or key) written without quotes or tag */
