@@ -13,6 +13,8 @@ module dev.lamina.config {
     requires com.fasterxml.jackson.dataformat.xml;
     requires com.fasterxml.jackson.datatype.jsr310;
     requires java.xml;
+    // The XML hardening watches StAX events as Jackson pulls them (XmlStructureGuard), through Stax2's delegate.
+    requires org.codehaus.stax2;
     requires com.github.benmanes.caffeine;
     // ConfigurationOptions.meterRegistry(MeterRegistry) is public API; javac notes the module is automatic.
     requires transitive micrometer.core;

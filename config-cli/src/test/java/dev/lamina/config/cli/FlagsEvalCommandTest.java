@@ -220,7 +220,7 @@ class FlagsEvalCommandTest {
 
     @Test
     void reportsAnExperimentOutsideItsWindowAtTheGivenTime() throws Exception {
-        CliRun run = CliRun.of("flags", "eval", "--dir=" + dir, "--env=staging", "--at=2026-12-06T00:00:00Z",
+        CliRun run = CliRun.of("flags", "eval", "--dir=" + dir, "--env=staging", "--at=2100-01-01T00:00:00Z",
                 "--experiment=recommendation_algorithm_v2", "--context={\"user_id\":\"42\"}");
 
         JsonNode out = json(run);

@@ -57,14 +57,14 @@ class FlagsListCommandTest {
 
         assertThat(run.out()).containsPattern("(?m)^EXPERIMENT\\s+STATE\\s+SPLIT\\s+WINDOW$")
                 .containsPattern("(?m)^recommendation_algorithm_v2\\s+running\\s+control 50%, variant_a 30%, variant_b 20%"
-                        + "\\s+2026-11-21T00:00:00Z \\.\\. 2026-12-05T00:00:00Z$");
+                        + "\\s+2026-11-21T00:00:00Z \\.\\. 2099-12-31T00:00:00Z$");
     }
 
     @Test
     void judgesExperimentWindowsAtTheGivenTime() {
         assertThat(list("staging", "--at=2026-11-01T00:00:00Z").out())
                 .containsPattern("(?m)^recommendation_algorithm_v2\\s+not-started\\s");
-        assertThat(list("staging", "--at=2026-12-05T00:00:00Z").out())
+        assertThat(list("staging", "--at=2099-12-31T00:00:00Z").out())
                 .containsPattern("(?m)^recommendation_algorithm_v2\\s+ended\\s");
     }
 

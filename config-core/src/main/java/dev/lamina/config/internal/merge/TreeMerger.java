@@ -82,6 +82,7 @@ public final class TreeMerger {
         return trackPaths ? path.child(index) : path;
     }
 
+    /** @throws ConfigException when a literal dotted key and a nested path of the result name the same value */
     private ConfigObject mergeObjects(ConfigObject base, ConfigObject patch, ConfigPath path) {
         LinkedHashMap<String, ConfigNode> out = new LinkedHashMap<>(base.entries());
         for (Map.Entry<String, ConfigNode> e : patch.entries().entrySet()) {
@@ -104,7 +105,13 @@ public final class TreeMerger {
                 out.put(key, value);
             }
         }
-        return new ConfigObject(out, patch.origin());
+        ConfigObject merged = new ConfigObject(out, patch.origin());
+        if (DottedKeys.hasDottedKey(out)) {
+            // A literal dotted key in one layer and the nested path in another: both survive the merge as
+            // different keys, and one would silently hide the other (docs/merging.md).
+            DottedKeys.checkWithin(merged, trackPaths ? path : null);
+        }
+        return merged;
     }
 
     /** Puts an object where nothing mergeable lies below: nulls vanish, merge-by-key lists are checked. */

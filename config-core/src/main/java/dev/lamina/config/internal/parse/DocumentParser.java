@@ -8,7 +8,8 @@ import java.util.Objects;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+
+import org.codehaus.stax2.XMLStreamReader2;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -79,12 +80,14 @@ public final class DocumentParser {
 
     private static ConfigObject parseText(String source, Format format, String text, ParseLimits limits) {
         if (format == Format.PROPERTIES) {
+            SourceText.refuseControlCharacters(source, text, "a properties file");
             return PropertiesParser.parse(source, text, limits);
         }
         if (format == Format.ENV) {
+            SourceText.refuseControlCharacters(source, text, "a .env file");
             return DotenvParser.parse(source, text, limits);
         }
-        TomlLineIndex index = format == Format.TOML ? TomlLineIndex.of(text, limits.maxDepth()) : null;
+        TomlLineIndex index = format == Format.TOML ? TomlLineIndex.of(source, text, limits) : null;
         TokenTreeBuilder builder = new TokenTreeBuilder(source, format, limits, index);
         JsonParser parser = null;
         try {
@@ -102,8 +105,13 @@ public final class DocumentParser {
         } catch (StreamConstraintsException e) {
             throw limitFrom(source, e, limits, parser);
         } catch (JsonProcessingException e) {
-            throw syntax(source, format, e, parser);
+            ConfigLimitException limit = format == Format.XML ? XmlSupport.limitError(source, e, limits, location(source, parser)) : null;
+            throw limit != null ? limit : syntax(source, format, e, parser);
         } catch (XMLStreamException e) {
+            ConfigLimitException limit = XmlSupport.limitError(source, e, limits, location(source, parser));
+            if (limit != null) {
+                throw limit;
+            }
             Location at = e.getLocation();
             throw Failures.parse(at == null ? Origin.of(source) : Failures.at(source, at.getLineNumber(),
                     at.getColumnNumber()), null, Reasons.syntax(format, e.getMessage()));
@@ -111,6 +119,10 @@ public final class DocumentParser {
             StreamConstraintsException limit = find(e, StreamConstraintsException.class);
             if (limit != null) {
                 throw limitFrom(source, limit, limits, parser);
+            }
+            ConfigLimitException xmlLimit = format == Format.XML ? XmlSupport.limitError(source, e, limits, location(source, parser)) : null;
+            if (xmlLimit != null) {
+                throw xmlLimit;
             }
             org.yaml.snakeyaml.error.MarkedYAMLException marked = find(e, org.yaml.snakeyaml.error.MarkedYAMLException.class);
             if (marked != null) {
@@ -133,16 +145,16 @@ public final class DocumentParser {
             throws IOException, XMLStreamException {
         switch (format) {
             case YAML:
-                return StreamFactories.of(limits).yaml().createParser(new StringReader(text));
+                return StreamFactories.of(limits).yaml().open(source, text, limits);
             case JSON:
                 return StreamFactories.of(limits).json().createParser(new StringReader(text));
             case TOML:
                 return StreamFactories.of(limits).toml().createParser(new StringReader(text));
             case XML: {
-                XMLInputFactory input = XmlSupport.inputFactory();
-                XMLStreamReader reader = XmlSupport.openAtRoot(source, input, text);
+                XMLInputFactory input = XmlSupport.inputFactory(limits);
+                XMLStreamReader2 reader = XmlSupport.openAtRoot(source, input, text);
                 return reader == null ? null
-                        : XmlSupport.factory(input, constraints(limits)).createParser(reader);
+                        : XmlSupport.factory(input, constraints(limits)).createParser(new XmlStructureGuard(source, reader));
             }
             default:
                 throw new IllegalStateException("no streaming parser for " + format);

@@ -66,6 +66,35 @@ final class SourceText {
         return stripBom(content);
     }
 
+    /**
+     * Refuses raw control characters (NUL and the other C0 controls except tab, form feed and line breaks) in the
+     * line-based formats, as the YAML, JSON and TOML readers refuse them: C and many tools end a string at NUL,
+     * so such a value would be read differently by different programs. Escapes ({@code \\u0000}) stay allowed,
+     * as in JSON.
+     *
+     * @param source the source's name
+     * @param text   the decoded text
+     * @param kind   the format's name for the message, e.g. {@code "a properties file"}
+     */
+    static void refuseControlCharacters(String source, String text, String kind) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20) {
+                continue;
+            }
+            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+                line++;
+                lineStart = i + 1;
+            } else if (c != '\t' && c != '\f' && c != '\r') {
+                throw Failures.parse(Failures.at(source, line, text.codePointCount(lineStart, i) + 1L), null,
+                        "control character U+" + String.format("%04X", (int) c) + " is not allowed in " + kind
+                                + "; remove it (write it as an escape if it is really meant)");
+            }
+        }
+    }
+
     private static String stripBom(String text) {
         return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.lamina.config.ParseLimits;
 
@@ -22,7 +21,7 @@ import dev.lamina.config.ParseLimits;
  * @param json        the JSON factory
  * @param toml        the TOML factory
  */
-record StreamFactories(StreamReadConstraints constraints, YAMLFactory yaml, JsonFactory json, TomlFactory toml) {
+record StreamFactories(StreamReadConstraints constraints, YamlSupport.HardenedFactory yaml, JsonFactory json, TomlFactory toml) {
 
     /**
      * The factories for {@link ParseLimits#DEFAULTS}, which nearly every caller uses. A constant: the record and

@@ -5,9 +5,11 @@ import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -17,11 +19,13 @@ import dev.lamina.config.ConfigList;
 import dev.lamina.config.ConfigNode;
 import dev.lamina.config.ConfigNull;
 import dev.lamina.config.ConfigObject;
+import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.Format;
 import dev.lamina.config.Origin;
 import dev.lamina.config.ParseLimits;
 import dev.lamina.config.ScalarType;
+import dev.lamina.config.internal.merge.DottedKeys;
 
 /**
  * Builds our immutable tree from any Jackson {@link JsonParser}: one reader for YAML, JSON, TOML and XML. It keeps
@@ -69,33 +73,107 @@ final class TokenTreeBuilder {
         Map<String, ConfigNode> entries = new LinkedHashMap<>();
         Map<String, Origin> keyOrigins = new HashMap<>();
         Map<String, List<ConfigNode>> repeated = format == Format.XML ? new HashMap<>() : Map.of();
+        /* Keys of this object built or extended by YAML dotted keys: they merge with each other and with a nested
+           mapping of the same name, where two nested mappings of the same name are a duplicate. */
+        Set<String> dottedRoots = null;
+        boolean literalDots = false;
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
             if (t != JsonToken.FIELD_NAME) {
                 throw Failures.parse(origin(p), Failures.path(path), "expected a key, found " + describe(t));
             }
             String key = p.currentName();
-            path.add(key);
             Origin keyOrigin = origin(p);
-            checkKey(p, key, keyOrigin);
+            List<String> segments = format == Format.YAML && key.indexOf('.') >= 0 && isPlain(p)
+                    ? dottedSegments(key, keyOrigin, depth) : null;
+            if (segments == null) {
+                path.add(key);
+                checkKey(p, key, keyOrigin);
+                literalDots |= key.indexOf('.') >= 0;
+            } else {
+                path.addAll(segments);
+                for (String segment : segments) {
+                    checkKey(p, segment, keyOrigin);
+                }
+            }
             JsonToken valueToken = p.nextToken();
-            ConfigNode value = readValue(p, valueToken, depth);
+            ConfigNode value = readValue(p, valueToken, depth + (segments == null ? 0 : segments.size() - 1));
+            int keyDepth = segments == null ? 1 : segments.size();
+            path.subList(path.size() - keyDepth, path.size()).clear();
+            if (segments != null) {
+                for (int i = segments.size() - 1; i >= 1; i--) {
+                    countNode(keyOrigin);
+                    value = new ConfigObject(Map.of(segments.get(i), value), keyOrigin);
+                }
+                key = segments.get(0);
+                if (dottedRoots == null) {
+                    dottedRoots = new HashSet<>();
+                }
+                ConfigNode existing = entries.get(key);
+                entries.put(key, existing == null ? value : combine(existing, value, List.of(key)));
+                dottedRoots.add(key);
+                keyOrigins.putIfAbsent(key, keyOrigin);
+                continue;
+            }
             Origin first = keyOrigins.putIfAbsent(key, keyOrigin);
             if (first != null) {
-                if (format != Format.XML) {
+                if (dottedRoots != null && dottedRoots.contains(key)) {
+                    entries.put(key, combine(entries.get(key), value, List.of(key)));
+                } else if (format != Format.XML) {
+                    path.add(key);
                     throw Failures.parse(keyOrigin, Failures.path(path), "duplicate key '" + key + "' (first defined at "
                             + position(first) + "); keep one of them");
+                } else {
+                    // XML: a repeated element is a list of its occurrences, in document order. The lists are built
+                    // once the object ends: rebuilding one per occurrence cost the square of the count.
+                    repeated.computeIfAbsent(key, k -> new ArrayList<>(List.of(entries.get(k)))).add(value);
                 }
-                // XML: a repeated element is a list of its occurrences, in document order.
-                List<ConfigNode> items = repeated.computeIfAbsent(key, k -> new ArrayList<>(List.of(entries.get(k))));
-                items.add(value);
-                entries.put(key, new ConfigList(items, items.get(0).origin()));
             } else {
                 entries.put(key, value);
             }
-            path.remove(path.size() - 1);
         }
-        return new ConfigObject(entries, origin);
+        repeated.forEach((key, items) -> entries.put(key, new ConfigList(items, items.get(0).origin())));
+        ConfigObject object = new ConfigObject(entries, origin);
+        if (literalDots) {
+            DottedKeys.checkWithin(object, ConfigPath.of(path));
+        }
+        return object;
+    }
+
+    private boolean isPlain(JsonParser p) {
+        return p instanceof YamlSupport.HardenedParser y && y.isPlainScalar();
+    }
+
+    /** The path an unquoted dotted YAML key stands for; see docs/sources-and-formats.md, "Keys with dots". */
+    private List<String> dottedSegments(String key, Origin keyOrigin, int depth) {
+        List<String> segments = List.of(key.split("\\.", -1));
+        if (segments.contains("")) {
+            throw Failures.parse(keyOrigin, Failures.path(path), "the unquoted key '" + key + "' has an empty segment"
+                    + " (an unquoted dotted key is a path); quote it to use it as one key");
+        }
+        checkDepth(keyOrigin, depth + segments.size() - 1);
+        return segments;
+    }
+
+    /**
+     * Combines two values written for the same key in one YAML mapping where at least one came through a dotted
+     * key: objects merge key by key, and two values for the same leaf are a duplicate naming both positions.
+     */
+    private ConfigNode combine(ConfigNode existing, ConfigNode added, List<String> at) {
+        if (existing instanceof ConfigObject a && added instanceof ConfigObject b) {
+            Map<String, ConfigNode> out = new LinkedHashMap<>(a.entries());
+            for (Map.Entry<String, ConfigNode> e : b.entries().entrySet()) {
+                ConfigNode before = out.get(e.getKey());
+                List<String> childPath = new ArrayList<>(at);
+                childPath.add(e.getKey());
+                out.put(e.getKey(), before == null ? e.getValue() : combine(before, e.getValue(), childPath));
+            }
+            return new ConfigObject(out, a.origin());
+        }
+        List<String> full = new ArrayList<>(path);
+        full.addAll(at);
+        throw Failures.parse(added.origin(), Failures.path(full), "duplicate key '" + String.join(".", at)
+                + "' (first defined at " + position(existing.origin()) + "); keep one of them");
     }
 
     private ConfigList readList(JsonParser p, int depth) throws IOException {
@@ -139,6 +217,12 @@ final class TokenTreeBuilder {
 
     private ConfigScalar readScalar(JsonParser p, JsonToken t) throws IOException {
         Origin origin = origin(p);
+        if (format == Format.YAML && p instanceof YamlSupport.HardenedParser y) {
+            int[] content = y.blockContentStart();
+            if (content != null) {
+                origin = Failures.at(source, content[0], content[1]);
+            }
+        }
         countNode(origin);
         ConfigScalar scalar;
         if (format == Format.TOML) {
@@ -146,6 +230,9 @@ final class TokenTreeBuilder {
         } else {
             String text = p.getText();
             scalar = new ConfigScalar(text, type(p, t, text), origin);
+        }
+        if (scalar.type() == ScalarType.STRING && hasLoneSurrogate(scalar.text())) {
+            throw loneSurrogate(origin, Failures.path(path));
         }
         int length = scalar.text().length();
         if (scalar.type() == ScalarType.NUMBER && length > limits.maxNumberLength()) {
@@ -233,13 +320,18 @@ final class TokenTreeBuilder {
                                 "invalid date or time (check the day of month, hour, minute, second and offset)");
                     }
                 }
-                if (hasLoneSurrogate(text)) {
-                    throw Failures.parse(origin, Failures.path(path),
-                            "invalid Unicode escape: surrogate code points are not characters");
-                }
                 return ConfigScalar.string(text, origin);
             }
         }
+    }
+
+    /**
+     * An escape such as {@code \\ud800} without its pair decodes to half a character, which no UTF-8 output can
+     * hold (it came out as {@code ?}): refused in every format, as TOML requires.
+     */
+    private RuntimeException loneSurrogate(Origin origin, dev.lamina.config.ConfigPath at) {
+        return Failures.parse(origin, at, "invalid Unicode escape: a lone UTF-16 surrogate (\\uD800-\\uDFFF without "
+                + "its pair) is not a character; escape the whole character (e.g. \\uD83D\\uDE00) or write it as is");
     }
 
     private static boolean hasLoneSurrogate(String s) {
@@ -258,6 +350,9 @@ final class TokenTreeBuilder {
         if (key.length() > limits.maxStringLength()) {
             throw Failures.limit(keyOrigin, null, "key length (" + key.length() + " characters)", "maxStringLength",
                     limits.maxStringLength());
+        }
+        if (hasLoneSurrogate(key)) {
+            throw loneSurrogate(keyOrigin, Failures.path(path.subList(0, path.size() - 1)));
         }
         if (format == Format.YAML && "<<".equals(key) && p instanceof YamlSupport.HardenedParser y
                 && y.isPlainScalar()) {

@@ -5,6 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.lamina.config.ConfigException;
+import dev.lamina.config.ConfigPath;
+import dev.lamina.config.ParseLimits;
+
 /**
  * Where each TOML key was written. Jackson's TOML parser builds a tree before it hands out tokens, so its token
  * locations are {@code -1}; this small scanner reads the same text for {@code [table]} and {@code [[array]]}
@@ -12,12 +16,22 @@ import java.util.Map;
  * the line and column of each path. It never throws: on text it does not understand it stops and keeps what it
  * has, because Jackson reports the syntax error itself. Paths are the joined segments with list indices as
  * decimal strings, the same shape the tree builder uses.
+ *
+ * <p>The scan runs before Jackson's TOML parser, which builds the whole tree before handing out a token, so it is
+ * also where the {@link ParseLimits} are enforced while reading: a key or header deeper than {@code maxDepth}
+ * (a 100,000-level dotted key cost Jackson minutes and gigabytes) and more than {@code maxNodes} keys and items
+ * are refused here, in time linear in the text. It also reports a key defined twice with both lines, which
+ * Jackson reports one line late and without the key.
  */
 final class TomlLineIndex {
 
+    private final String source;
     private final String text;
+    private final ParseLimits limits;
     private final int maxDepth;
     private int depth;
+    /** Where each {@code key = value} was defined, by full path, to report duplicates with both positions. */
+    private final Map<List<String>, int[]> definitions = new HashMap<>();
     private final Map<List<String>, int[]> positions = new HashMap<>();
     /** The written text of bare values (numbers, booleans, dates and times), by path. */
     private final Map<List<String>, String> bareValues = new HashMap<>();
@@ -27,20 +41,26 @@ final class TomlLineIndex {
     private int line = 1;
     private int lineStart;
 
-    private TomlLineIndex(String text, int maxDepth) {
+    private TomlLineIndex(String source, String text, ParseLimits limits) {
+        this.source = source;
         this.text = text;
-        this.maxDepth = maxDepth;
+        this.limits = limits;
+        this.maxDepth = limits.maxDepth();
     }
 
     /**
-     * @param text     the document
-     * @param maxDepth nesting beyond which the scan stops (the parser then reports the limit)
+     * @param source the source's name, for errors
+     * @param text   the document
+     * @param limits the limits to enforce while scanning
      * @return the index
+     * @throws ConfigException when a limit is exceeded or a key is defined twice
      */
-    static TomlLineIndex of(String text, int maxDepth) {
-        TomlLineIndex index = new TomlLineIndex(text, maxDepth);
+    static TomlLineIndex of(String source, String text, ParseLimits limits) {
+        TomlLineIndex index = new TomlLineIndex(source, text, limits);
         try {
             index.scan();
+        } catch (ConfigException e) {
+            throw e;
         } catch (RuntimeException ignored) {
             // Malformed input: Jackson reports it with a location; keep what was indexed so far.
         }
@@ -82,10 +102,11 @@ final class TomlLineIndex {
                 int col = column();
                 boolean array = pos + 1 < text.length() && text.charAt(pos + 1) == '[';
                 pos += array ? 2 : 1;
-                List<String> keys = readKey();
+                List<String> keys = readKey(0, l, col);
                 skipInline();
                 pos += array ? 2 : 1;
                 List<String> resolved = resolve(keys, array);
+                checkDepth(resolved.size(), l, col);
                 // Every table on the way ([a.b.c] also creates a and a.b) gets the header's position if it has none.
                 for (int n = 1; n <= resolved.size(); n++) {
                     record(List.copyOf(resolved.subList(0, n)), l, col);
@@ -120,7 +141,7 @@ final class TomlLineIndex {
     private void readKeyValue(List<String> prefix) {
         int l = line;
         int col = column();
-        List<String> keys = readKey();
+        List<String> keys = readKey(prefix.size(), l, col);
         List<String> path = new ArrayList<>(prefix);
         for (String k : keys) {
             path.add(k);
@@ -128,6 +149,13 @@ final class TomlLineIndex {
         }
         skipInline();
         if (pos < text.length() && text.charAt(pos) == '=') {
+            List<String> full = List.copyOf(path);
+            int[] first = definitions.putIfAbsent(full, new int[] {l, col});
+            if (first != null) {
+                throw Failures.parse(Failures.at(source, l, col), ConfigPath.of(full), "duplicate key '"
+                        + full.get(full.size() - 1) + "' (first defined at " + first[0] + ":" + first[1]
+                        + "); keep one of them");
+            }
             pos++;
             skipInline();
             readValue(path);
@@ -202,10 +230,14 @@ final class TomlLineIndex {
         }
     }
 
-    /** Reads a dotted key up to {@code =} or {@code ]}; quoted parts may hold dots. */
-    private List<String> readKey() {
+    /**
+     * Reads a dotted key up to {@code =} or {@code ]}; quoted parts may hold dots. Refuses a key that would nest
+     * deeper than {@code maxDepth} as soon as its segments pass the limit, before reading the rest.
+     */
+    private List<String> readKey(int prefixDepth, int l, int col) {
         List<String> keys = new ArrayList<>();
         while (true) {
+            checkDepth(prefixDepth + keys.size() + 1, l, col);
             skipInline();
             if (pos >= text.length()) {
                 return keys;
@@ -348,6 +380,17 @@ final class TomlLineIndex {
     }
 
     private void record(List<String> path, int l, int col) {
-        positions.putIfAbsent(path, new int[] {l, col});
+        if (positions.putIfAbsent(path, new int[] {l, col}) == null && positions.size() >= limits.maxNodes()) {
+            // The root is a node too, hence >=: the same count the tree builder would reach.
+            throw Failures.limit(Failures.at(source, l, col), ConfigPath.of(path), "number of nodes (more than "
+                    + limits.maxNodes() + ")", "maxNodes", limits.maxNodes());
+        }
+    }
+
+    private void checkDepth(int keyDepth, int l, int col) {
+        if (keyDepth > maxDepth) {
+            throw Failures.limit(Failures.at(source, l, col), null, "nesting depth (" + keyDepth + ")", "maxDepth",
+                    maxDepth);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.lamina.config.internal.parse;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
@@ -11,6 +12,7 @@ import org.yaml.snakeyaml.events.DocumentStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.parser.ParserImpl;
 
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.ObjectCodec;
@@ -50,7 +52,7 @@ final class YamlSupport {
         }
     }
 
-    static YAMLFactory factory(ParseLimits limits, StreamReadConstraints constraints) {
+    static HardenedFactory factory(ParseLimits limits, StreamReadConstraints constraints) {
         LoaderOptions options = new LoaderOptions();
         // Our own limits fire first and name the ParseLimits component; SnakeYAML's are only a backstop.
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(limits.maxDocumentBytes(), 1024)));
@@ -77,15 +79,36 @@ final class YamlSupport {
         protected YAMLParser _createParser(Reader r, IOContext ctxt) throws IOException {
             return new HardenedParser(ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, r);
         }
+
+        /**
+         * A parser over text already in memory, read by a {@link BoundedStreamReader} (linear time, look-ahead
+         * bounded by the string limit) instead of SnakeYAML's chunked reader.
+         */
+        HardenedParser open(String source, String text, ParseLimits limits) {
+            Reader unused = new StringReader("");
+            IOContext ctxt = _createContext(_createContentReference(unused), false);
+            BoundedStreamReader reader = new BoundedStreamReader(source, text, limits);
+            HardenedParser parser = new HardenedParser(ctxt, _parserFeatures, _yamlParserFeatures, _objectCodec, unused,
+                    new ParserImpl(reader, _loaderOptions));
+            parser.reader = reader;
+            return parser;
+        }
     }
 
     /** Inspects every event; see the class comment. */
     static final class HardenedParser extends YAMLParser {
         private int documents;
+        /** The in-memory reader, when the parser was opened on text (see {@link HardenedFactory#open}). */
+        private BoundedStreamReader reader;
 
         HardenedParser(IOContext ctxt, int parserFeatures, int formatFeatures, LoaderOptions options,
                        ObjectCodec codec, Reader reader) {
             super(ctxt, parserFeatures, formatFeatures, options, codec, reader);
+        }
+
+        HardenedParser(IOContext ctxt, int parserFeatures, int formatFeatures, ObjectCodec codec, Reader reader,
+                       ParserImpl events) {
+            super(ctxt, parserFeatures, formatFeatures, codec, reader, events);
         }
 
         @Override
@@ -143,6 +166,26 @@ final class YamlSupport {
                 case "", "~", "null", "Null", "NULL" -> true;
                 default -> false;
             };
+        }
+
+        /**
+         * Where the content of the current block scalar ({@code |} or {@code >}) starts: the line after the
+         * indicator, at the block's indentation. Jackson's location is the indicator's, so a position inside the
+         * value (an interpolation error, see {@code Resolution.Scope#position}) was counted from the wrong line.
+         *
+         * @return {1-based line, 1-based column}, or {@code null} when the current token is no block scalar
+         */
+        int[] blockContentStart() {
+            if (reader == null || !(_lastEvent instanceof ScalarEvent scalar)) {
+                return null;
+            }
+            org.yaml.snakeyaml.DumperOptions.ScalarStyle style = scalar.getScalarStyle();
+            if (style != org.yaml.snakeyaml.DumperOptions.ScalarStyle.LITERAL
+                    && style != org.yaml.snakeyaml.DumperOptions.ScalarStyle.FOLDED) {
+                return null;
+            }
+            Mark start = scalar.getStartMark();
+            return start == null ? null : reader.blockContentStart(start.getIndex(), start.getLine() + 1);
         }
 
         /** @return {@code true} when the current token is a scalar (or key) written without quotes or tag */

@@ -32,9 +32,12 @@ final class YamlText {
     private YamlText() {
     }
 
-    /** @return the key, quoted when needed */
+    /**
+     * @return the key, quoted when needed; a key with a dot is always quoted, because Lamina (like Spring Boot) reads
+     *         an unquoted dotted key as a path, and the output must read back as the same tree
+     */
     static String key(String key) {
-        return string(key);
+        return key.indexOf('.') >= 0 ? quote(key) : string(key);
     }
 
     /** @return the text as a plain or double-quoted YAML scalar */

@@ -66,14 +66,19 @@ final class Resolution {
         private final ConfigPath path;
         private final Origin origin;
         private final SecretPolicy policy;
+        /** The text being interpolated, to turn an expression's column into a line and column of the file. */
+        private final String text;
+        /** 1-based column (in {@link #text}) of the expression being evaluated, or 0 outside any expression. */
+        private int column;
         private byte secret; // 0 unknown, 1 no, 2 yes
         /** Set when a resolver's result or a referenced value was marked secret: the path becomes secret. */
         private boolean marked;
 
-        Scope(ConfigPath path, Origin origin, SecretPolicy policy) {
+        Scope(ConfigPath path, Origin origin, SecretPolicy policy, String text) {
             this.path = path;
             this.origin = origin;
             this.policy = policy;
+            this.text = text;
         }
 
         ConfigPath path() {
@@ -82,6 +87,44 @@ final class Resolution {
 
         Origin origin() {
             return origin;
+        }
+
+        /**
+         * Where an error is: for a value that spans lines (a YAML block scalar, whose origin is its first content
+         * line), the line and column of the current expression's {@code $} in the file, since a column counted
+         * through the whole value pointed thousands of characters past the end of the line; else the value's
+         * origin, and messages give the expression's column in the value.
+         */
+        Origin position() {
+            if (column <= 0 || !isMultiLine() || !origin.hasLine() || origin.column() < 1) {
+                return origin;
+            }
+            int offset = Math.min(column - 1, text.length());
+            int lines = 0;
+            int lineStart = 0;
+            for (int i = 0; i < offset; i++) {
+                if (text.charAt(i) == '\n') {
+                    lines++;
+                    lineStart = i + 1;
+                }
+            }
+            return new Origin(origin.source(), origin.line() + lines, origin.column() + offset - lineStart);
+        }
+
+        boolean isMultiLine() {
+            return text.indexOf('\n') >= 0;
+        }
+
+        /** @return how a message names the expression at a column: in the value, or in the file */
+        String at(int expressionColumn) {
+            if (!isMultiLine()) {
+                return "at column " + expressionColumn;
+            }
+            int saved = column;
+            column = expressionColumn;
+            Origin o = position();
+            column = saved;
+            return o.hasLine() ? "at " + o.line() + ":" + o.column() : "at column " + expressionColumn;
         }
 
         void mark() {
@@ -186,7 +229,7 @@ final class Resolution {
         if (done != null) {
             return done;
         }
-        Scope scope = new Scope(path, scalar.origin(), settings.secrets());
+        Scope scope = new Scope(path, scalar.origin(), settings.secrets(), scalar.text());
         ValueDecoder decoder = decoders.isEmpty() ? null : decoderFor(scalar.text());
         if (decoder != null) {
             // A decoded value is final: its plaintext is never scanned for expressions.
@@ -198,7 +241,9 @@ final class Resolution {
         try {
             template = TemplateParser.parse(scalar.text());
         } catch (TemplateSyntaxException e) {
-            throw error(scope, "invalid template at column " + e.column() + ": " + e.getMessage());
+            String at = scope.at(e.column());
+            scope.column = e.column();
+            throw error(scope, "invalid template " + at + ": " + e.getMessage());
         }
         active.add(path);
         try {
@@ -250,9 +295,15 @@ final class Resolution {
             if (part instanceof Literal literal) {
                 out.append(literal.text());
             } else if (part instanceof Variable variable) {
+                int outer = scope.column;
+                scope.column = variable.column();
                 appendVariable(variable, scope, out);
+                scope.column = outer;
             } else if (part instanceof Lookup lookup) {
+                int outer = scope.column;
+                scope.column = lookup.column();
                 appendLookup(lookup, scope, out);
+                scope.column = outer;
             }
             if (out.length() > MAX_VALUE_LENGTH) {
                 throw error(scope, "the interpolated value is longer than " + MAX_VALUE_LENGTH + " characters");
@@ -324,13 +375,13 @@ final class Resolution {
         String name = variable.name();
         if (!variable.braced() && scope.secret()) {
             // A bare "$word" in a secret is most likely part of the secret itself (pa$word): do not show it.
-            return error(scope, "the '$' at column " + variable.column() + " starts a variable that is not set "
+            return error(scope, "the '$' " + scope.at(variable.column()) + " starts a variable that is not set "
                     + "(name not shown: the path is secret; fix: write $$ for a literal $, or export the variable)");
         }
         String fix = variable.braced()
                 ? "export " + name + " or write ${" + name + ":-default}"
-                : "export " + name + ", write ${" + name + ":-default}, or write $$ for a literal $ at column "
-                        + variable.column();
+                : "export " + name + ", write ${" + name + ":-default}, or write $$ for a literal $ "
+                        + scope.at(variable.column());
         return error(scope, "variable " + name + " is not set (fix: " + fix + ")");
     }
 
@@ -341,7 +392,7 @@ final class Resolution {
             TreeSet<String> known = new TreeSet<>(settings.resolvers().keySet());
             known.add(REF);
             known.add(FILE);
-            throw error(scope, "unknown resolver prefix '" + prefix + "' at column " + lookup.column() + " (known: "
+            throw error(scope, "unknown resolver prefix '" + prefix + "' " + scope.at(lookup.column()) + " (known: "
                     + String.join(", ", known) + "; for a variable with a default write ${NAME:-default})");
         }
         String key = evaluate(lookup.key(), scope);
@@ -376,7 +427,7 @@ final class Resolution {
         try {
             target = ConfigPath.parse(key);
         } catch (IllegalArgumentException e) {
-            throw error(scope, "${ref:...} at column " + lookup.column() + " does not hold a valid config path");
+            throw error(scope, "${ref:...} " + scope.at(lookup.column()) + " does not hold a valid config path");
         }
         Optional<ConfigNode> node = find(target);
         if (node.isEmpty() || node.get() instanceof ConfigNull) {
@@ -456,12 +507,12 @@ final class Resolution {
             value = resolver.resolve(key, new ValueContext(scope.path(), scope.origin(), environmentName));
         } catch (ConfigResolveException e) {
             // The SPI promises that its reason holds no secret.
-            throw new ConfigResolveException(scope.origin(), scope.path(),
+            throw new ConfigResolveException(scope.position(), scope.path(),
                     "resolver '" + prefix + "' failed for key " + shownKey + ": " + e.reason(), e);
         } catch (RuntimeException e) {
             // Any other exception's message may quote anything: name its type only, and keep it as the cause
             // only where the path is not secret.
-            throw new ConfigResolveException(scope.origin(), scope.path(), "resolver '" + prefix
+            throw new ConfigResolveException(scope.position(), scope.path(), "resolver '" + prefix
                     + "' failed for key " + shownKey + " (" + e.getClass().getName() + ")",
                     scope.secret() ? null : e);
         }
@@ -476,6 +527,6 @@ final class Resolution {
     }
 
     private ConfigResolveException error(Scope scope, String reason) {
-        return new ConfigResolveException(scope.origin(), scope.path(), reason);
+        return new ConfigResolveException(scope.position(), scope.path(), reason);
     }
 }
