@@ -275,7 +275,10 @@ public final class ConfigurationManager implements AutoCloseable {
             Snapshot before = atRead.snapshot();
             Snapshot s;
             try {
-                s = apply(ChangeRecord.Action.RELOAD, Principal.system(), "reload of the configuration files", prev -> {
+                // An emptied file accepted after its quiet period is said so in the change events and the audit record.
+                String why = src.notes().isEmpty() ? "reload of the configuration files"
+                        : "reload of the configuration files: " + String.join("; ", src.notes());
+                s = apply(ChangeRecord.Action.RELOAD, Principal.system(), why, prev -> {
                     if (!prev.environment().equals(atRead.environment())) {
                         // A rollback switched environments while the sources were read: this read is stale.
                         return null;

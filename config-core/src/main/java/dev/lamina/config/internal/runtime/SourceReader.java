@@ -30,7 +30,9 @@ import dev.lamina.config.SourcePlacement;
 import dev.lamina.config.spi.AtomicFiles;
 import dev.lamina.config.internal.parse.ParsedDocumentCache;
 import dev.lamina.config.internal.source.DirectoryLayout;
+import dev.lamina.config.internal.source.FileReads;
 import dev.lamina.config.internal.source.FileSource;
+import dev.lamina.config.internal.source.StableReads;
 import dev.lamina.config.internal.tree.LayerPipeline;
 
 /**
@@ -66,13 +68,26 @@ public final class SourceReader {
      * @param files   stem to file, for the stems that had a file
      * @param layers  the layers, lowest precedence first (without the runtime layer)
      * @param watched files and directories the layer providers declared, for hot reload
+     * @param notes   what the reader decided that a change event should say (an emptied file accepted as empty)
      */
-    public record Sources(Map<String, Path> files, List<Layer> layers, Set<Path> watched) {
+    public record Sources(Map<String, Path> files, List<Layer> layers, Set<Path> watched, List<String> notes) {
         /** Copies the collections. */
         public Sources {
             files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
             layers = List.copyOf(layers);
             watched = Set.copyOf(watched);
+            notes = List.copyOf(notes);
+        }
+
+        /**
+         * Sources without notes.
+         *
+         * @param files   stem to file
+         * @param layers  the layers
+         * @param watched declared files and directories
+         */
+        public Sources(Map<String, Path> files, List<Layer> layers, Set<Path> watched) {
+            this(files, layers, watched, List.of());
         }
     }
 
@@ -82,6 +97,9 @@ public final class SourceReader {
     private final ParsedDocumentCache documents = new ParsedDocumentCache();
 
     private final List<LayerProvider> providers;
+    /** Every file read is refused when not a regular file and bounded by the read timeout. */
+    private final FileReads reads;
+    private final StableReads stableReads;
 
     /** @param options the manager's or loader's options */
     public SourceReader(ConfigurationOptions options) {
@@ -91,6 +109,8 @@ public final class SourceReader {
         // A stable sort: registration order among equal positions.
         sorted.sort(Comparator.comparingInt(LayerProvider::position));
         this.providers = List.copyOf(sorted);
+        this.reads = new FileReads(options.readTimeout());
+        this.stableReads = new StableReads(reads, options.quietPeriod());
     }
 
     /**
@@ -110,14 +130,39 @@ public final class SourceReader {
                     "the configuration directory does not exist or is not a directory");
         }
         Map<String, Path> files = DirectoryLayout.environmentFiles(dir, environment, options.parseLimits(),
-                previousFiles, documents);
+                previousFiles, documents, reads);
         List<Layer> fileLayers = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        boolean reload = previousFiles != null;
         for (Path file : files.values()) {
-            fileLayers.addAll(FileSource.readFile(file, options.parseLimits(), documents));
+            fileLayers.add(readStable(file, reload, notes));
         }
         Set<Path> watched = new LinkedHashSet<>();
         List<Layer> layers = assemble(environment, fileLayers, watched);
-        return new Sources(files, layers, watched);
+        return new Sources(files, layers, watched, notes);
+    }
+
+    /**
+     * Reads one configuration file until its content is stable and parses it; on a reload, a file emptied since
+     * its last read is believed only after it stayed empty for the quiet period (see {@link StableReads}).
+     */
+    private Layer readStable(Path file, boolean reload, List<String> notes) {
+        String name = file.toString();
+        Format format = Format.fromFileName(file.getFileName().toString()).orElseThrow(() ->
+                new ConfigSourceException(Origin.of(name), null, "unknown file extension"));
+        StableReads.Read read;
+        try {
+            read = stableReads.read(file, options.parseLimits().maxDocumentBytes(), reload);
+        } catch (FileReads.Refusal r) {
+            if (r.kind() == FileReads.Kind.TOO_LARGE) {
+                throw dev.lamina.config.internal.parse.Failures.limit(Origin.of(name), null, "document size (more than "
+                        + options.parseLimits().maxDocumentBytes() + " bytes)", "maxDocumentBytes",
+                        options.parseLimits().maxDocumentBytes());
+            }
+            throw new ConfigSourceException(Origin.of(name), null, r.getMessage(), r.getCause());
+        }
+        read.note().ifPresent(notes::add);
+        return new Layer(name, documents.parse(name, format, read.bytes(), options.parseLimits()));
     }
 
     /**
@@ -176,7 +221,7 @@ public final class SourceReader {
         if (file.isEmpty()) {
             return Optional.empty();
         }
-        ConfigObject root = FileSource.readFile(file.get(), options.parseLimits(), documents).get(0).root();
+        ConfigObject root = FileSource.readFile(file.get(), options.parseLimits(), documents, reads).get(0).root();
         return ProviderContext.entryOf(root, environment);
     }
 
@@ -223,7 +268,8 @@ public final class SourceReader {
             return Optional.empty();
         }
         LayerMetadata tenant = LayerMetadata.of(LayerKind.TENANT, "tenant " + tenantId);
-        return DirectoryLayout.find(dir, tenantId).map(f -> FileSource.readFile(f, options.parseLimits(), documents)
+        return DirectoryLayout.find(dir, tenantId).map(f -> FileSource.readFile(f, options.parseLimits(), documents,
+                        reads)
                 .stream().map(l -> new Layer(l.name(), l.root(), tenant)).toList());
     }
 
@@ -239,12 +285,13 @@ public final class SourceReader {
         Path p = file.get();
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(p);
-        } catch (NoSuchFileException e) {
-            return ConfigObject.empty(Origin.of(p.toString()));
-        } catch (IOException e) {
+            bytes = reads.read(p, options.parseLimits().maxDocumentBytes());
+        } catch (FileReads.Refusal r) {
+            if (r.kind() == FileReads.Kind.NOT_FOUND) {
+                return ConfigObject.empty(Origin.of(p.toString()));
+            }
             throw new ConfigSourceException(Origin.of(p.toString()), null, "cannot read the persisted runtime updates ("
-                    + e.getClass().getSimpleName() + ")", e);
+                    + r.getMessage() + ")", r.getCause());
         }
         Format format = RuntimeTree.formatOf(p.getFileName().toString());
         return ConfigDocuments.parse(p.toString(), format, bytes, options.parseLimits());

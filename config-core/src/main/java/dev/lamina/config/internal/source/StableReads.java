@@ -1,0 +1,177 @@
+package dev.lamina.config.internal.source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads a configuration file for a reload so that a half-written file is never taken for the new version. Many
+ * editors and tools ({@code Files.writeString}, {@code echo >}, {@code cp}) write in place: they truncate the file
+ * and then write it, and a reader in between sees an empty or a partial file. The directory watcher's quiet period
+ * makes such a read unlikely, but not impossible: the next write may start just as the reload reads.
+ *
+ * <p>Two rules, applied to every read:
+ * <ol>
+ * <li><b>Stable content.</b> The file's size, modification time and identity are taken before, between and after
+ *     two reads; the content counts only when all three agree, the size is the length read and both reads are
+ *     byte-identical. Otherwise it is read again a moment later, until the read timeout is spent.</li>
+ * <li><b>Suspicious emptiness.</b> A file that had content at its previous read and is empty now is most likely
+ *     between the truncation and the write. It is read again after the quiet period, and accepted as empty only
+ *     when it stayed empty and untouched for the whole quiet period; {@link Read#note()} then says so, for the
+ *     change event and the audit record.</li>
+ * </ol>
+ *
+ * <p>Remembers whether each file had content at its last read (per instance: one per manager). Thread-safe.
+ */
+public final class StableReads {
+
+    /** How the waits between reads are made; tests replace it to act at the exact moment of a wait. */
+    @FunctionalInterface
+    public interface Pause {
+        /**
+         * @param duration how long
+         * @throws InterruptedException when interrupted (the manager is closing)
+         */
+        void pause(Duration duration) throws InterruptedException;
+    }
+
+    /**
+     * A stable read.
+     *
+     * @param bytes the content
+     * @param note  when the file was accepted empty after having had content, a sentence saying so
+     */
+    public record Read(byte[] bytes, Optional<String> note) {
+        /** Checks for {@code null}. */
+        public Read {
+            Objects.requireNonNull(bytes, "bytes");
+            Objects.requireNonNull(note, "note");
+        }
+    }
+
+    private final FileReads reads;
+    private final Duration quietPeriod;
+    private final Pause pause;
+    private final Map<Path, Boolean> hadContent = new ConcurrentHashMap<>();
+
+    /**
+     * @param reads       how one read is made (its timeout also bounds the whole stable read)
+     * @param quietPeriod how long an emptied file must stay empty before it is believed
+     */
+    public StableReads(FileReads reads, Duration quietPeriod) {
+        this(reads, quietPeriod, d -> Thread.sleep(Math.max(1, d.toMillis())));
+    }
+
+    /**
+     * @param reads       how one read is made
+     * @param quietPeriod how long an emptied file must stay empty before it is believed
+     * @param pause       how to wait
+     */
+    public StableReads(FileReads reads, Duration quietPeriod, Pause pause) {
+        this.reads = Objects.requireNonNull(reads, "reads");
+        this.quietPeriod = Objects.requireNonNull(quietPeriod, "quietPeriod");
+        this.pause = Objects.requireNonNull(pause, "pause");
+    }
+
+    /**
+     * Reads a file until its content is stable (see the class comment).
+     *
+     * @param file     the file
+     * @param maxBytes the largest size accepted
+     * @param suspect  whether an emptied file is suspicious (reloads); a first load takes the file as it is
+     * @return the content, and a note when an emptied file was accepted
+     * @throws FileReads.Refusal when the file cannot be read, or kept changing for the whole read timeout
+     */
+    public Read read(Path file, long maxBytes, boolean suspect) throws FileReads.Refusal {
+        long deadline = System.nanoTime() + reads.timeout().toNanos();
+        Duration retry = retryPause();
+        Stamp emptySince = null;
+        while (true) {
+            Optional<byte[]> stable = attempt(file, maxBytes);
+            if (stable.isPresent()) {
+                byte[] bytes = stable.get();
+                Path key = file.toAbsolutePath().normalize();
+                boolean before = Boolean.TRUE.equals(hadContent.get(key));
+                if (bytes.length > 0 || !suspect || !before) {
+                    hadContent.put(key, bytes.length > 0);
+                    return new Read(bytes, Optional.empty());
+                }
+                // Empty after having had content: believe it only once it has stayed so for a quiet period.
+                Stamp now = stamp(file);
+                if (emptySince != null && emptySince.equals(now)) {
+                    hadContent.put(key, false);
+                    return new Read(bytes, Optional.of(file + " became empty and stayed empty for "
+                            + FileReads.describe(quietPeriod) + "; its keys are removed"));
+                }
+                emptySince = now;
+                sleep(quietPeriod, file);
+                continue;
+            }
+            emptySince = null;
+            if (System.nanoTime() - deadline > 0) {
+                throw new FileReads.Refusal(FileReads.Kind.TIMEOUT, "kept changing while it was read for "
+                        + FileReads.describe(reads.timeout()) + " (the limit is ConfigurationOptions.readTimeout); "
+                        + "the next change will be read again", null);
+            }
+            sleep(retry, file);
+        }
+    }
+
+    /** Forgets what is remembered about a file (a load replaces the files in force). */
+    public void forgetAll() {
+        hadContent.clear();
+    }
+
+    /** stat, read, stat, read, stat: the content when everything agrees, else empty. */
+    private Optional<byte[]> attempt(Path file, long maxBytes) throws FileReads.Refusal {
+        Stamp s1 = stamp(file);
+        byte[] first = reads.read(file, maxBytes);
+        Stamp s2 = stamp(file);
+        if (!s1.equals(s2) || s2.size() != first.length) {
+            return Optional.empty();
+        }
+        byte[] second = reads.read(file, maxBytes);
+        Stamp s3 = stamp(file);
+        return s2.equals(s3) && Arrays.equals(first, second) ? Optional.of(first) : Optional.empty();
+    }
+
+    /** A moment: long enough for a writer to finish a burst, short against the quiet period. */
+    private Duration retryPause() {
+        long ms = Math.max(1, Math.min(50, quietPeriod.toMillis() / 4));
+        return Duration.ofMillis(ms);
+    }
+
+    private void sleep(Duration d, Path file) throws FileReads.Refusal {
+        try {
+            pause.pause(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FileReads.Refusal(FileReads.Kind.IO, "reading " + file + " was interrupted", e);
+        }
+    }
+
+    private static Stamp stamp(Path file) throws FileReads.Refusal {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return new Stamp(a.size(), a.lastModifiedTime(), a.fileKey());
+        } catch (NoSuchFileException e) {
+            throw new FileReads.Refusal(FileReads.Kind.NOT_FOUND, "file not found", e);
+        } catch (IOException e) {
+            throw new FileReads.Refusal(FileReads.Kind.IO, "cannot read file (" + e.getClass().getSimpleName()
+                    + ")", e);
+        }
+    }
+
+    /** What the file system says about a file at one moment. */
+    private record Stamp(long size, FileTime modified, Object fileKey) {
+    }
+}
