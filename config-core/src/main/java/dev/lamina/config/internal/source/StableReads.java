@@ -25,9 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *     two reads; the content counts only when all three agree, the size is the length read and both reads are
  *     byte-identical. Otherwise it is read again a moment later, until the read timeout is spent.</li>
  * <li><b>Suspicious emptiness.</b> A file that had content at its previous read and is empty now is most likely
- *     between the truncation and the write. It is read again after the quiet period, and accepted as empty only
- *     when it stayed empty and untouched for the whole quiet period; {@link Read#note()} then says so, for the
- *     change event and the audit record.</li>
+ *     between the truncation and the write. It is read again after the quiet period (at least 200 ms), and
+ *     accepted as empty only when it stayed empty and untouched for that whole time; {@link Read#note()} then says
+ *     so, for the change event and the audit record.</li>
  * </ol>
  *
  * <p>Remembers whether each file had content at its last read (per instance: one per manager). Thread-safe.
@@ -57,6 +57,9 @@ public final class StableReads {
             Objects.requireNonNull(note, "note");
         }
     }
+
+    /** The shortest wait before an emptied file is believed (the default quiet period). */
+    static final Duration MIN_CONFIRMATION = Duration.ofMillis(200);
 
     private final FileReads reads;
     private final Duration quietPeriod;
@@ -110,10 +113,10 @@ public final class StableReads {
                 if (emptySince != null && emptySince.equals(now)) {
                     hadContent.put(key, false);
                     return new Read(bytes, Optional.of(file + " became empty and stayed empty for "
-                            + FileReads.describe(quietPeriod) + "; its keys are removed"));
+                            + FileReads.describe(confirmation()) + "; its keys are removed"));
                 }
                 emptySince = now;
-                sleep(quietPeriod, file);
+                sleep(confirmation(), file);
                 continue;
             }
             emptySince = null;
@@ -142,6 +145,16 @@ public final class StableReads {
         byte[] second = reads.read(file, maxBytes);
         Stamp s3 = stamp(file);
         return s2.equals(s3) && Arrays.equals(first, second) ? Optional.of(first) : Optional.empty();
+    }
+
+    /**
+     * How long an emptied file must stay untouched to be believed: the quiet period, but at least
+     * {@link #MIN_CONFIRMATION}, since a tiny quiet period would believe the gap between a truncation and a write
+     * on a busy machine. Emptying a configuration file on purpose is rare; waiting a little longer for it costs
+     * nothing that matters.
+     */
+    Duration confirmation() {
+        return quietPeriod.compareTo(MIN_CONFIRMATION) > 0 ? quietPeriod : MIN_CONFIRMATION;
     }
 
     /** A moment: long enough for a writer to finish a burst, short against the quiet period. */

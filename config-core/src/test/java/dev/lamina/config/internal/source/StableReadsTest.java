@@ -60,7 +60,7 @@ class StableReadsTest {
         StableReads.Read r = reads.read(f, 1000, true);
         assertThat(new String(r.bytes())).isEqualTo("a: 2\n");
         assertThat(r.note()).isEmpty();
-        assertThat(pauses).containsExactly(QUIET);
+        assertThat(pauses).containsExactly(StableReads.MIN_CONFIRMATION);
     }
 
     @Test
@@ -71,12 +71,22 @@ class StableReadsTest {
         Files.write(f, new byte[0]);
         StableReads.Read r = reads.read(f, 1000, true);
         assertThat(r.bytes()).isEmpty();
-        assertThat(r.note()).contains(f + " became empty and stayed empty for 20ms; its keys are removed");
-        assertThat(pauses).containsExactly(QUIET);
+        assertThat(r.note()).contains(f + " became empty and stayed empty for 200ms; its keys are removed");
+        assertThat(pauses).containsExactly(StableReads.MIN_CONFIRMATION);
         // Believed now: the next read of the (still) empty file does not wait again.
         pauses.clear();
         assertThat(reads.read(f, 1000, true).note()).isEmpty();
         assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void aLongQuietPeriodIsTheConfirmationWait() throws Exception {
+        Path f = Files.writeString(dir.resolve("base.yaml"), "a: 1\n");
+        StableReads reads = new StableReads(new FileReads(Duration.ofSeconds(2)), Duration.ofMillis(500), pauses::add);
+        reads.read(f, 1000, true);
+        Files.write(f, new byte[0]);
+        assertThat(reads.read(f, 1000, true).note()).hasValueSatisfying(n -> assertThat(n).contains("for 500ms"));
+        assertThat(pauses).containsExactly(Duration.ofMillis(500));
     }
 
     @Test
