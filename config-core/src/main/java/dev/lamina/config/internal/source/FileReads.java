@@ -137,9 +137,38 @@ public final class FileReads {
 
     /** Reads on a helper thread, bounded in time and size; no type check (tests reach the timeout through it). */
     byte[] readChecked(Path file, long maxBytes) throws Refusal {
-        Future<byte[]> read;
+        return withTimeout(() -> readBounded(file, maxBytes));
+    }
+
+    /**
+     * Work on one file that may block: several reads and checks done in one hand-over to a helper thread.
+     *
+     * @param <T> the result
+     */
+    @FunctionalInterface
+    public interface FileWork<T> {
+        /**
+         * @return the result
+         * @throws IOException on an I/O failure
+         * @throws Refusal     when the work refuses the file
+         */
+        T run() throws IOException, Refusal;
+    }
+
+    /**
+     * Runs {@code work} on a helper thread and waits for it at most the timeout; use {@link #readOnHelper} inside
+     * it to read. One hand-over however many reads the work makes, which keeps a reload's cost close to a plain
+     * read.
+     *
+     * @param <T>  the result
+     * @param work the reads and checks
+     * @return what the work returned
+     * @throws Refusal when the work refuses, fails or takes longer than the timeout
+     */
+    public <T> T withTimeout(FileWork<T> work) throws Refusal {
+        Future<T> read;
         try {
-            read = helpers.submit(() -> readBounded(file, maxBytes));
+            read = helpers.submit(work::run);
         } catch (RejectedExecutionException e) {
             throw new Refusal(Kind.TIMEOUT, "cannot be read now: " + MAX_THREADS
                     + " earlier reads are still blocked (a FIFO or a stalled file system)", null);
@@ -165,6 +194,20 @@ public final class FileReads {
             }
             throw new Refusal(Kind.IO, "cannot read file (" + cause.getClass().getSimpleName() + ")", cause);
         }
+    }
+
+    /**
+     * Reads a file in full on the calling thread, refusing more than {@code maxBytes}; only for use inside
+     * {@link #withTimeout} work, after {@link #attributes} said the file is regular.
+     *
+     * @param file     the file
+     * @param maxBytes the most bytes accepted
+     * @return the bytes
+     * @throws IOException on an I/O failure
+     * @throws Refusal     when the file is larger
+     */
+    public static byte[] readOnHelper(Path file, long maxBytes) throws IOException, Refusal {
+        return readBounded(file, maxBytes);
     }
 
     private static byte[] readBounded(Path file, long maxBytes) throws IOException, Refusal {

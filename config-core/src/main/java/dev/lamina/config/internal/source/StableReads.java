@@ -1,8 +1,5 @@
 package dev.lamina.config.internal.source;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -134,17 +131,25 @@ public final class StableReads {
         hadContent.clear();
     }
 
-    /** stat, read, stat, read, stat: the content when everything agrees, else empty. */
+    /**
+     * stat, read, stat, read, stat, in one hand-over to a helper thread: the content when everything agrees, else
+     * empty. The first stat refuses a file that is not regular before it is opened.
+     */
     private Optional<byte[]> attempt(Path file, long maxBytes) throws FileReads.Refusal {
         Stamp s1 = stamp(file);
-        byte[] first = reads.read(file, maxBytes);
-        Stamp s2 = stamp(file);
-        if (!s1.equals(s2) || s2.size() != first.length) {
-            return Optional.empty();
+        if (s1.size() > maxBytes) {
+            throw new FileReads.Refusal(FileReads.Kind.TOO_LARGE, "is larger than " + maxBytes + " bytes", null);
         }
-        byte[] second = reads.read(file, maxBytes);
-        Stamp s3 = stamp(file);
-        return s2.equals(s3) && Arrays.equals(first, second) ? Optional.of(first) : Optional.empty();
+        return reads.withTimeout(() -> {
+            byte[] first = FileReads.readOnHelper(file, maxBytes);
+            Stamp s2 = stamp(file);
+            if (!s1.equals(s2) || s2.size() != first.length) {
+                return Optional.empty();
+            }
+            byte[] second = FileReads.readOnHelper(file, maxBytes);
+            Stamp s3 = stamp(file);
+            return s2.equals(s3) && Arrays.equals(first, second) ? Optional.of(first) : Optional.empty();
+        });
     }
 
     /**
@@ -173,15 +178,8 @@ public final class StableReads {
     }
 
     private static Stamp stamp(Path file) throws FileReads.Refusal {
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return new Stamp(a.size(), a.lastModifiedTime(), a.fileKey());
-        } catch (NoSuchFileException e) {
-            throw new FileReads.Refusal(FileReads.Kind.NOT_FOUND, "file not found", e);
-        } catch (IOException e) {
-            throw new FileReads.Refusal(FileReads.Kind.IO, "cannot read file (" + e.getClass().getSimpleName()
-                    + ")", e);
-        }
+        BasicFileAttributes a = FileReads.attributes(file);
+        return new Stamp(a.size(), a.lastModifiedTime(), a.fileKey());
     }
 
     /** What the file system says about a file at one moment. */
