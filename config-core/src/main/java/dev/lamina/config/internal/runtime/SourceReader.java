@@ -1,8 +1,6 @@
 package dev.lamina.config.internal.runtime;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -182,7 +180,7 @@ public final class SourceReader {
             List<Layer> below = List.copyOf(layers);
             ProviderContext context = new ProviderContext(environment, options.directory(), options.parseLimits(),
                     () -> pipeline.build(below, null, environment), () -> declaration(environment),
-                    options.environmentLookup(), documents, watched);
+                    options.environmentLookup(), documents, watched, reads);
             List<Layer> contributed = provider.layers(context);
             Objects.requireNonNull(contributed, () -> "LayerProvider " + provider.getClass().getName()
                     + " returned null (return List.of() for no layers)");
