@@ -107,7 +107,8 @@ public final class ConfigurationManager implements AutoCloseable {
                     "a ConfigurationManager needs a directory (ConfigurationOptions.builder().directory(...))");
         }
         this.sources = new SourceReader(options);
-        PersistedUpdates persisted = new PersistedUpdates(options.persistFile(), options.parseLimits());
+        PersistedUpdates persisted = new PersistedUpdates(options.persistFile(), options.parseLimits(),
+                options.readTimeout());
         this.initialRuntime = persisted.read();
         // Opened before any thread or meter exists, so that a refused sink leaves nothing behind.
         this.audit = new ChangeAudit(
@@ -223,7 +224,10 @@ public final class ConfigurationManager implements AutoCloseable {
             Snapshot before = atRead.snapshot();
             Snapshot s;
             try {
-                s = changes.apply(ChangeRecord.Action.RELOAD, Principal.system(), "reload of the configuration files", prev -> {
+                // An emptied file accepted after its quiet period is said so in the change events and the audit record.
+                String why = src.notes().isEmpty() ? "reload of the configuration files"
+                        : "reload of the configuration files: " + String.join("; ", src.notes());
+                s = changes.apply(ChangeRecord.Action.RELOAD, Principal.system(), why, prev -> {
                     if (!prev.environment().equals(atRead.environment())) {
                         // A rollback switched environments while the sources were read: this read is stale.
                         return null;

@@ -35,7 +35,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@link ParseLimits#DEFAULTS}, no environment-variable layer, the process environment for {@code ${NAME}}, no
  * persisted updates, no audit log, {@link AuthorizationPolicy#allowAll()}, a history of 100 versions, 1,000
  * cached tenant views, 10,000 cached values, a quiet period of 200 ms, a debounce of 50 ms, polling every
- * second when polling, the platform's watch service where it works, and one daemon listener thread.
+ * second when polling, the platform's watch service where it works, one daemon listener thread, file lookups
+ * ({@code ${file:...}}) confined to the configuration directory, and a read timeout of 10 s.
  */
 public final class ConfigurationOptions {
 
@@ -66,6 +67,8 @@ public final class ConfigurationOptions {
     private final List<ValueDecoder> decoders;
     private final Map<SourcePlacement, List<ConfigSource>> sources;
     private final List<ReloadTrigger> reloadTriggers;
+    private final List<Path> fileRoots;
+    private final Duration readTimeout;
 
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_-]*");
 
@@ -84,6 +87,8 @@ public final class ConfigurationOptions {
         }
         this.sources = Collections.unmodifiableMap(placed);
         this.reloadTriggers = List.copyOf(b.reloadTriggers);
+        this.fileRoots = List.copyOf(b.fileRoots);
+        this.readTimeout = b.readTimeout;
         this.meterRegistry = b.meterRegistry;
         this.validator = b.validator;
         this.clock = b.clock;
@@ -129,6 +134,8 @@ public final class ConfigurationOptions {
         b.decoders.addAll(decoders);
         sources.forEach((p, list) -> b.sources.computeIfAbsent(p, k -> new ArrayList<>()).addAll(list));
         b.reloadTriggers.addAll(reloadTriggers);
+        b.fileRoots.addAll(fileRoots);
+        b.readTimeout = readTimeout;
         b.meterRegistry = meterRegistry;
         b.validator = validator;
         b.clock = clock;
@@ -216,6 +223,24 @@ public final class ConfigurationOptions {
     /** @return the reload triggers added (not those offered by sources), in registration order */
     public List<ReloadTrigger> reloadTriggers() {
         return reloadTriggers;
+    }
+
+    /**
+     * @return the directories {@code ${file:...}} may read below besides the {@link #directory() configuration
+     *         directory}, in the order allowed; absolute and normalised. Never {@code /proc}, {@code /sys} or
+     *         {@code /dev}, which file lookups refuse whatever is allowed.
+     */
+    public List<Path> fileRoots() {
+        return fileRoots;
+    }
+
+    /**
+     * @return the longest one read of a file may take (configuration files, {@code environments.yaml}, the
+     *         persist file, {@code ${file:...}} targets); a read that takes longer fails with an error naming the
+     *         file. Default 10 s.
+     */
+    public Duration readTimeout() {
+        return readTimeout;
     }
 
     private static Optional<String> processEnvironment(String name) {
@@ -336,7 +361,8 @@ public final class ConfigurationOptions {
                 + quietPeriod + ", debounce=" + debounce + ", pollInterval=" + pollInterval + ", forcePolling="
                 + forcePolling + ", layerProviders=" + layerProviders.size() + ", resolvers=" + resolvers.keySet()
                 + ", decoders=" + decoders.size() + ", sources=" + sources.values().stream().mapToInt(List::size).sum()
-                + ", reloadTriggers=" + reloadTriggers.size() + "}";
+                + ", reloadTriggers=" + reloadTriggers.size() + ", fileRoots=" + fileRoots + ", readTimeout="
+                + readTimeout + "}";
     }
 
     /** Builds {@link ConfigurationOptions}. Not thread-safe; every {@link #build()} returns an independent value. */
@@ -369,6 +395,8 @@ public final class ConfigurationOptions {
         private final List<ValueDecoder> decoders = new ArrayList<>();
         private final Map<SourcePlacement, List<ConfigSource>> sources = new EnumMap<>(SourcePlacement.class);
         private final List<ReloadTrigger> reloadTriggers = new ArrayList<>();
+        private final List<Path> fileRoots = new ArrayList<>();
+        private Duration readTimeout = Duration.ofSeconds(10);
 
         private Builder() {
         }
@@ -731,6 +759,53 @@ public final class ConfigurationOptions {
         public Builder layerProviders(List<LayerProvider> providers) {
             this.layerProviders.clear();
             providers.forEach(this::addLayerProvider);
+            return this;
+        }
+
+        /**
+         * Lets {@code ${file:...}} read regular files below {@code root} too (by default it reads only below the
+         * configuration directory). Typical roots hold mounted secrets: {@code /run/secrets},
+         * {@code /var/run/secrets/kubernetes.io}. The root's real path counts (symbolic links resolved when a
+         * lookup runs), and a file counts as below it only when its own real path is, so a link inside a root that
+         * points outside it is refused.
+         *
+         * @param root an absolute directory; it need not exist yet
+         * @return this builder
+         * @throws NullPointerException     if {@code root} is {@code null}
+         * @throws IllegalArgumentException if {@code root} is relative, or is or lies below {@code /proc},
+         *                                  {@code /sys} or {@code /dev} (never readable through file lookups)
+         */
+        public Builder allowFileRoot(Path root) {
+            Objects.requireNonNull(root, "root");
+            if (!root.isAbsolute()) {
+                throw new IllegalArgumentException("a file root must be an absolute path, got " + root);
+            }
+            Path normal = root.normalize();
+            for (String denied : List.of("/proc", "/sys", "/dev")) {
+                if (normal.startsWith(Path.of(denied))) {
+                    throw new IllegalArgumentException("file lookups never read below " + denied
+                            + " (process, kernel and device state, not configuration); cannot allow " + root);
+                }
+            }
+            if (!fileRoots.contains(normal)) {
+                fileRoots.add(normal);
+            }
+            return this;
+        }
+
+        /**
+         * @param timeout the longest one read of a file may take; positive. A file that blocks (a FIFO that slipped
+         *                past the regular-file check, a stalled network file system) fails after it instead of
+         *                hanging the load or the reload thread.
+         * @return this builder
+         * @throws IllegalArgumentException if zero or negative
+         */
+        public Builder readTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException("readTimeout must be positive, got " + timeout);
+            }
+            this.readTimeout = timeout;
             return this;
         }
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The options every command that loads a configuration shares ({@code --dir}, {@code --env},
- * {@code --env-prefix}, {@code --secret-pattern}; {@code --dir} and {@code --env} default to the product's
+ * {@code --env-prefix}, {@code --secret-pattern}, {@code --allow-file-root}, {@code --read-timeout}; {@code --dir} and {@code --env} default to the product's
  * {@code CONFIG_PATH} and {@code CONFIG_ENVIRONMENT} variables), and the one way the CLI loads: through
  * {@link ConfigurationManager#loadEnvironmentConfig(String)}, so a command shows exactly what a service gets
  * ({@code base.*}, the ancestors declared in {@code environments.yaml}, {@code <env>.*}, then, with
@@ -62,6 +62,15 @@ public final class SourceOptions {
             description = "More keys to treat as secret (case-insensitive regex matched against each key), "
                     + "in addition to the built-in password|secret|token|api_key|private_key|credential.")
     private String secretPattern;
+
+    @Option(names = "--allow-file-root", paramLabel = "DIR",
+            description = "Let $${file:...} also read regular files below DIR (repeatable). By default it reads only "
+                    + "below --dir; /proc, /sys and /dev are never read.")
+    private List<Path> fileRoots;
+
+    @Option(names = "--read-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Fail a file read that takes longer than this, e.g. 2s (default: 10s).")
+    private java.time.Duration readTimeout;
 
     /**
      * @return the configuration directory: {@code --dir}, else {@code $CONFIG_PATH}
@@ -201,6 +210,23 @@ public final class SourceOptions {
                 .secretPolicy(secretPolicy())
                 .environment(environmentVariables());
         envPrefix().ifPresent(b::envPrefix);
+        if (fileRoots != null) {
+            for (Path root : fileRoots) {
+                try {
+                    b.allowFileRoot(root.toAbsolutePath().normalize());
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "Invalid value for option '--allow-file-root': "
+                            + e.getMessage());
+                }
+            }
+        }
+        if (readTimeout != null) {
+            if (readTimeout.isZero() || readTimeout.isNegative()) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--read-timeout': "
+                        + "it must be positive");
+            }
+            b.readTimeout(readTimeout);
+        }
         return b;
     }
 

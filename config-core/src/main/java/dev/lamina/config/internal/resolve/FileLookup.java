@@ -1,23 +1,35 @@
 package dev.lamina.config.internal.resolve;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.lamina.config.internal.source.FileReads;
 
 /**
  * The built-in {@code file} resolver: {@code ${file:/run/secrets/db}} is the file's content as UTF-8, with one
  * trailing {@code \n} or {@code \r\n} removed (editors and {@code echo} add one; a password never ends with it).
  * Relative paths are resolved against the base directory. Messages name the file, never its content.
- * Thread-safe (stateless apart from the base directory).
+ *
+ * <p>Confined: a file is read only when its real path (every symbolic link resolved) lies below the real path of
+ * the base directory or of an allowed root, never below {@code /proc}, {@code /sys} or {@code /dev}, and only when
+ * it is a regular file (a FIFO would block the loader for ever); the read is bounded in size and time. The
+ * resolved file is read, not the path as written, so a link swapped after the check cannot redirect the read.
+ * Thread-safe (the real roots are computed once per lookup instance, which lives for one resolution).
  */
 final class FileLookup {
+
+    /** Never read, whatever roots are allowed: process, kernel and device state, not configuration. */
+    private static final List<Path> DENIED = List.of(Path.of("/proc"), Path.of("/sys"), Path.of("/dev"));
 
     /** A file could not be used; the message names the file only. */
     static final class Failure extends RuntimeException {
@@ -30,33 +42,75 @@ final class FileLookup {
     }
 
     private final Path baseDirectory;
+    private final List<Path> roots;
+    private final int maxBytes;
+    private final FileReads reads;
+    private volatile List<Path> realRoots;
 
     FileLookup(Path baseDirectory) {
-        this.baseDirectory = baseDirectory;
+        this(baseDirectory, List.of(), Resolution.MAX_VALUE_LENGTH, new FileReads(FileReads.DEFAULT_TIMEOUT));
+    }
+
+    /**
+     * @param baseDirectory the configuration directory: relative paths resolve from it, and it is a root
+     * @param allowedRoots  further roots (absolute)
+     * @param maxBytes      the largest file read, in bytes
+     * @param reads         how files are read
+     */
+    FileLookup(Path baseDirectory, List<Path> allowedRoots, int maxBytes, FileReads reads) {
+        this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
+        List<Path> all = new ArrayList<>();
+        all.add(this.baseDirectory);
+        allowedRoots.forEach(r -> all.add(r.toAbsolutePath().normalize()));
+        this.roots = List.copyOf(all);
+        this.maxBytes = maxBytes;
+        this.reads = reads;
     }
 
     /**
      * @param key the path as written after {@code file:}
-     * @return the content, or empty when the file does not exist (a default may then apply)
-     * @throws Failure when the path is invalid, names a directory, is unreadable, too large or not UTF-8
+     * @return the content, or empty when the file does not exist below an allowed root (a default may then apply)
+     * @throws Failure when the path is invalid, outside the allowed roots, below a denied directory, names a
+     *                 directory or a special file, is unreadable, too large, too slow to read or not UTF-8
      */
     Optional<String> read(String key) {
         Path file = resolve(key);
-        if (!Files.exists(file)) {
+        refuseDenied(file, file);
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (NoSuchFileException e) {
+            // Absent (or a dangling link): a default may apply, but only where a lookup would be allowed at all,
+            // so that a lookup outside the roots cannot even probe whether a file exists.
+            if (roots.stream().noneMatch(file::startsWith) && realRoots().stream().noneMatch(file::startsWith)) {
+                throw outside(file, null);
+            }
             return Optional.empty();
+        } catch (IOException e) {
+            throw new Failure("cannot resolve file " + file + " (" + e.getClass().getSimpleName() + ")");
         }
-        if (Files.isDirectory(file)) {
-            throw new Failure("file " + file + " is a directory");
+        refuseDenied(file, real);
+        if (realRoots().stream().noneMatch(real::startsWith)) {
+            throw outside(file, real);
         }
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            // Read one byte past the limit instead of trusting Files.size(): the file may grow meanwhile.
-            bytes = in.readNBytes(Resolution.MAX_VALUE_LENGTH + 1);
-        } catch (IOException e) {
-            throw new Failure("cannot read file " + file + " (" + e.getClass().getSimpleName() + ")");
-        }
-        if (bytes.length > Resolution.MAX_VALUE_LENGTH) {
-            throw new Failure("file " + file + " is larger than " + Resolution.MAX_VALUE_LENGTH + " bytes");
+        try {
+            bytes = reads.read(real, maxBytes);
+        } catch (FileReads.Refusal r) {
+            switch (r.kind()) {
+                case NOT_FOUND:
+                    return Optional.empty();
+                case DIRECTORY:
+                    throw new Failure("file " + file + " is a directory");
+                case NOT_REGULAR:
+                    throw new Failure("file " + file + " is not a regular file (a FIFO, socket or device); file "
+                            + "lookups read regular files only, as opening such a file can block for ever");
+                case TOO_LARGE:
+                    throw new Failure("file " + file + " is larger than " + maxBytes + " bytes (the limit is "
+                            + "ParseLimits.maxStringLength)");
+                default:
+                    throw new Failure("file " + file + ": " + r.getMessage());
+            }
         }
         String text;
         try {
@@ -93,5 +147,44 @@ final class FileLookup {
         } catch (InvalidPathException e) {
             throw new Failure("${file:...} does not hold a valid file path");
         }
+    }
+
+    private static void refuseDenied(Path file, Path real) {
+        for (Path denied : DENIED) {
+            if (real.startsWith(denied)) {
+                throw new Failure("file " + file + (real.equals(file) ? "" : " resolves to " + real + ", which")
+                        + " is below " + denied + "; file lookups never read " + DENIED.stream().map(Path::toString)
+                        .collect(Collectors.joining(", ")) + " (process, kernel and device state, not configuration)");
+            }
+        }
+    }
+
+    private Failure outside(Path file, Path real) {
+        String where = real == null || real.equals(file) ? "file " + file + " is"
+                : "file " + file + " resolves to " + real + ", which is";
+        String allowed = roots.size() == 1 ? "the configuration directory " + baseDirectory
+                : "the configuration directory " + baseDirectory + " and the allowed roots " + roots.subList(1,
+                        roots.size()).stream().map(Path::toString).collect(Collectors.joining(", "));
+        return new Failure(where + " outside the directories file lookups may read (" + allowed + "); fix: move "
+                + "the file below one of them, or allow its directory with "
+                + "ConfigurationOptions.builder().allowFileRoot(dir) (configctl: --allow-file-root DIR)");
+    }
+
+    /** The roots with links resolved; a root that does not exist (yet) counts as written. */
+    private List<Path> realRoots() {
+        List<Path> r = realRoots;
+        if (r == null) {
+            List<Path> out = new ArrayList<>();
+            for (Path root : roots) {
+                try {
+                    out.add(root.toRealPath());
+                } catch (IOException e) {
+                    out.add(root);
+                }
+            }
+            r = List.copyOf(out);
+            realRoots = r;
+        }
+        return r;
     }
 }

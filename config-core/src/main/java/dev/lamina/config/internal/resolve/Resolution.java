@@ -150,7 +150,8 @@ final class Resolution {
     Resolution(ConfigObject root, ResolveSettings settings, String environmentName) {
         this.root = root;
         this.settings = settings;
-        this.files = new FileLookup(settings.baseDirectory());
+        this.files = new FileLookup(settings.baseDirectory(), settings.fileRoots(), settings.maxFileBytes(),
+                settings.reads());
         this.environmentName = environmentName;
         this.decoders = settings.decoders();
     }
@@ -494,11 +495,17 @@ final class Resolution {
     }
 
     private Optional<String> file(String key, Scope scope) {
+        Optional<String> value;
         try {
-            return files.read(key);
+            value = files.read(key);
         } catch (FileLookup.Failure e) {
             throw error(scope, e.getMessage());
         }
+        if (value.isPresent()) {
+            // A file lookup usually reads a mounted secret: the value, and so the path, is secret.
+            scope.mark();
+        }
+        return value;
     }
 
     private Optional<String> custom(ValueResolver resolver, String prefix, String key, String shownKey, Scope scope) {

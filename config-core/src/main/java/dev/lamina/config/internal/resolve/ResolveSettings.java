@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import dev.lamina.config.SecretPolicy;
 import dev.lamina.config.ValueDecoder;
 import dev.lamina.config.ValueResolver;
+import dev.lamina.config.internal.source.FileReads;
 
 /**
  * What interpolation needs from the loader. Immutable; thread-safe when the functions and resolvers are.
@@ -21,30 +22,47 @@ import dev.lamina.config.ValueResolver;
  * @param decoders      whole-scalar decoders, tried in order before interpolation
  * @param baseDirectory where relative {@code ${file:...}} paths are resolved from
  * @param secrets       which paths are secret, so that messages never quote them
+ * @param fileRoots     the directories {@code ${file:...}} may read below besides {@code baseDirectory}
+ * @param maxFileBytes  the largest file {@code ${file:...}} reads, in bytes (the string length limit)
+ * @param reads         how files are read (refusing FIFOs and devices, bounded in time)
  */
 public record ResolveSettings(Function<String, Optional<String>> environment, Map<String, ValueResolver> resolvers,
-                              List<ValueDecoder> decoders, Path baseDirectory, SecretPolicy secrets) {
+                              List<ValueDecoder> decoders, Path baseDirectory, SecretPolicy secrets,
+                              List<Path> fileRoots, int maxFileBytes, FileReads reads) {
 
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_-]*");
 
-    /**
-     * Copies the resolver map and checks it.
-     *
-     * @throws NullPointerException     if a component, key or resolver is {@code null}
-     * @throws IllegalArgumentException if a prefix is not {@code [a-z][a-z0-9_-]*}, is {@code ref} or {@code file}
-     */
-    /** Settings without decoders. */
+    /** Settings without decoders; file lookups below the base directory only, with the default bounds. */
     public ResolveSettings(Function<String, Optional<String>> environment, Map<String, ValueResolver> resolvers,
                            Path baseDirectory, SecretPolicy secrets) {
         this(environment, resolvers, List.of(), baseDirectory, secrets);
     }
 
+    /** Settings whose file lookups read below the base directory only, with the default bounds. */
+    public ResolveSettings(Function<String, Optional<String>> environment, Map<String, ValueResolver> resolvers,
+                           List<ValueDecoder> decoders, Path baseDirectory, SecretPolicy secrets) {
+        this(environment, resolvers, decoders, baseDirectory, secrets, List.of(), Resolution.MAX_VALUE_LENGTH,
+                new FileReads(FileReads.DEFAULT_TIMEOUT));
+    }
+
+    /**
+     * Copies the resolver map and checks it.
+     *
+     * @throws NullPointerException     if a component, key or resolver is {@code null}
+     * @throws IllegalArgumentException if a prefix is not {@code [a-z][a-z0-9_-]*}, is {@code ref} or {@code file},
+     *                                  or {@code maxFileBytes} is not positive
+     */
     public ResolveSettings {
         Objects.requireNonNull(environment, "environment");
         resolvers = Map.copyOf(resolvers);
         decoders = List.copyOf(decoders);
         Objects.requireNonNull(baseDirectory, "baseDirectory");
         Objects.requireNonNull(secrets, "secrets");
+        fileRoots = List.copyOf(fileRoots);
+        Objects.requireNonNull(reads, "reads");
+        if (maxFileBytes <= 0) {
+            throw new IllegalArgumentException("maxFileBytes must be positive, got " + maxFileBytes);
+        }
         resolvers.forEach((prefix, resolver) -> {
             if (!PREFIX.matcher(prefix).matches()) {
                 throw new IllegalArgumentException("resolver prefix '" + prefix

@@ -52,7 +52,7 @@ public final class ChangeEvents {
     private static String describe(ChangeRecord r, long version) {
         return switch (r.action()) {
             case LOAD -> "load of version " + version;
-            case RELOAD -> "reload of the configuration files";
+            case RELOAD -> r.why();
             case UPDATE -> "runtime update by " + r.who();
             case ROLLBACK -> r.why() + " by " + r.who();
             case SET_ACTIVE -> "setActiveConfig by " + r.who();

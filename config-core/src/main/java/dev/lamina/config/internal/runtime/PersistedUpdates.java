@@ -1,9 +1,7 @@
 package dev.lamina.config.internal.runtime;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import dev.lamina.config.ConfigDocuments;
@@ -13,6 +11,7 @@ import dev.lamina.config.Format;
 import dev.lamina.config.Origin;
 import dev.lamina.config.ParseLimits;
 import dev.lamina.config.spi.AtomicFiles;
+import dev.lamina.config.internal.source.FileReads;
 
 /**
  * The persist file of the runtime-updates layer: read once when the manager is built, written by the publisher
@@ -23,14 +22,17 @@ public final class PersistedUpdates {
 
     private final Optional<Path> file;
     private final ParseLimits limits;
+    private final FileReads reads;
 
     /**
-     * @param file   the persist file, or empty for none
-     * @param limits the limits for reading it
+     * @param file        the persist file, or empty for none
+     * @param limits      the limits for reading it
+     * @param readTimeout how long one read may take (a FIFO or a hung mount never blocks the manager's build)
      */
-    public PersistedUpdates(Optional<Path> file, ParseLimits limits) {
+    public PersistedUpdates(Optional<Path> file, ParseLimits limits, Duration readTimeout) {
         this.file = file;
         this.limits = limits;
+        this.reads = new FileReads(readTimeout);
     }
 
     /**
@@ -44,12 +46,13 @@ public final class PersistedUpdates {
         Path p = file.get();
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(p);
-        } catch (NoSuchFileException e) {
-            return ConfigObject.empty(Origin.of(p.toString()));
-        } catch (IOException e) {
+            bytes = reads.read(p, limits.maxDocumentBytes());
+        } catch (FileReads.Refusal r) {
+            if (r.kind() == FileReads.Kind.NOT_FOUND) {
+                return ConfigObject.empty(Origin.of(p.toString()));
+            }
             throw new ConfigSourceException(Origin.of(p.toString()), null, "cannot read the persisted runtime updates ("
-                    + e.getClass().getSimpleName() + ")", e);
+                    + r.getMessage() + ")", r.getCause());
         }
         Format format = RuntimeTree.formatOf(p.getFileName().toString());
         return ConfigDocuments.parse(p.toString(), format, bytes, limits);

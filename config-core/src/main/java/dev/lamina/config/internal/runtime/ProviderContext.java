@@ -26,6 +26,7 @@ import dev.lamina.config.Origin;
 import dev.lamina.config.ParseLimits;
 import dev.lamina.config.internal.parse.DocumentParsing;
 import dev.lamina.config.internal.source.DirectoryLayout;
+import dev.lamina.config.internal.source.FileReads;
 import dev.lamina.config.internal.source.FileSource;
 
 /**
@@ -43,11 +44,12 @@ final class ProviderContext implements LayerContext {
     private final Function<String, Optional<String>> variables;
     private final DocumentParsing parsing;
     private final Set<Path> watched;
+    private final FileReads reads;
     private Configuration belowBuilt;
 
     ProviderContext(String environment, Path baseDirectory, ParseLimits limits, Supplier<Configuration> below,
                     Supplier<Optional<ConfigObject>> declaration, Function<String, Optional<String>> variables,
-                    DocumentParsing parsing, Set<Path> watched) {
+                    DocumentParsing parsing, Set<Path> watched, FileReads reads) {
         this.environment = environment;
         this.baseDirectory = baseDirectory;
         this.limits = limits;
@@ -56,6 +58,7 @@ final class ProviderContext implements LayerContext {
         this.variables = variables;
         this.parsing = parsing;
         this.watched = watched;
+        this.reads = reads;
     }
 
     @Override
@@ -104,7 +107,7 @@ final class ProviderContext implements LayerContext {
         Path p = resolve(Objects.requireNonNull(file, "file"));
         // Declared first: a file that fails to parse must still be watched, so that fixing it reloads.
         watched.add(p);
-        List<Layer> read = FileSource.readFile(p, limits, parsing);
+        List<Layer> read = FileSource.readFile(p, limits, parsing, reads);
         return new Layer(read.get(0).name(), read.get(0).root(), metadata);
     }
 

@@ -17,6 +17,7 @@ import dev.lamina.config.ConfigSourceException;
 import dev.lamina.config.ConfigSources;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.ConfigurationOptions;
+import dev.lamina.config.Format;
 import dev.lamina.config.Layer;
 import dev.lamina.config.LayerKind;
 import dev.lamina.config.LayerMetadata;
@@ -25,7 +26,9 @@ import dev.lamina.config.Origin;
 import dev.lamina.config.SourcePlacement;
 import dev.lamina.config.internal.parse.ParsedDocumentCache;
 import dev.lamina.config.internal.source.DirectoryLayout;
+import dev.lamina.config.internal.source.FileReads;
 import dev.lamina.config.internal.source.FileSource;
+import dev.lamina.config.internal.source.StableReads;
 import dev.lamina.config.internal.tree.LayerPipeline;
 
 /**
@@ -61,13 +64,26 @@ public final class SourceReader {
      * @param files   stem to file, for the stems that had a file
      * @param layers  the layers, lowest precedence first (without the runtime layer)
      * @param watched files and directories the layer providers declared, for hot reload
+     * @param notes   what the reader decided that a change event should say (an emptied file accepted as empty)
      */
-    public record Sources(Map<String, Path> files, List<Layer> layers, Set<Path> watched) {
+    public record Sources(Map<String, Path> files, List<Layer> layers, Set<Path> watched, List<String> notes) {
         /** Copies the collections. */
         public Sources {
             files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
             layers = List.copyOf(layers);
             watched = Set.copyOf(watched);
+            notes = List.copyOf(notes);
+        }
+
+        /**
+         * Sources without notes.
+         *
+         * @param files   stem to file
+         * @param layers  the layers
+         * @param watched declared files and directories
+         */
+        public Sources(Map<String, Path> files, List<Layer> layers, Set<Path> watched) {
+            this(files, layers, watched, List.of());
         }
     }
 
@@ -77,6 +93,9 @@ public final class SourceReader {
     private final ParsedDocumentCache documents = new ParsedDocumentCache();
 
     private final List<LayerProvider> providers;
+    /** Every file read is refused when not a regular file and bounded by the read timeout. */
+    private final FileReads reads;
+    private final StableReads stableReads;
 
     /** @param options the manager's or loader's options */
     public SourceReader(ConfigurationOptions options) {
@@ -86,6 +105,8 @@ public final class SourceReader {
         // A stable sort: registration order among equal positions.
         sorted.sort(Comparator.comparingInt(LayerProvider::position));
         this.providers = List.copyOf(sorted);
+        this.reads = new FileReads(options.readTimeout());
+        this.stableReads = new StableReads(reads, options.quietPeriod());
     }
 
     /**
@@ -105,14 +126,39 @@ public final class SourceReader {
                     "the configuration directory does not exist or is not a directory");
         }
         Map<String, Path> files = DirectoryLayout.environmentFiles(dir, environment, options.parseLimits(),
-                previousFiles, documents);
+                previousFiles, documents, reads);
         List<Layer> fileLayers = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        boolean reload = previousFiles != null;
         for (Path file : files.values()) {
-            fileLayers.addAll(FileSource.readFile(file, options.parseLimits(), documents));
+            fileLayers.add(readStable(file, reload, notes));
         }
         Set<Path> watched = new LinkedHashSet<>();
         List<Layer> layers = assemble(environment, fileLayers, watched);
-        return new Sources(files, layers, watched);
+        return new Sources(files, layers, watched, notes);
+    }
+
+    /**
+     * Reads one configuration file until its content is stable and parses it; on a reload, a file emptied since
+     * its last read is believed only after it stayed empty for the quiet period (see {@link StableReads}).
+     */
+    private Layer readStable(Path file, boolean reload, List<String> notes) {
+        String name = file.toString();
+        Format format = Format.fromFileName(file.getFileName().toString()).orElseThrow(() ->
+                new ConfigSourceException(Origin.of(name), null, "unknown file extension"));
+        StableReads.Read read;
+        try {
+            read = stableReads.read(file, options.parseLimits().maxDocumentBytes(), reload);
+        } catch (FileReads.Refusal r) {
+            if (r.kind() == FileReads.Kind.TOO_LARGE) {
+                throw dev.lamina.config.internal.parse.Failures.limit(Origin.of(name), null, "document size (more than "
+                        + options.parseLimits().maxDocumentBytes() + " bytes)", "maxDocumentBytes",
+                        options.parseLimits().maxDocumentBytes());
+            }
+            throw new ConfigSourceException(Origin.of(name), null, r.getMessage(), r.getCause());
+        }
+        read.note().ifPresent(notes::add);
+        return new Layer(name, documents.parse(name, format, read.bytes(), options.parseLimits()));
     }
 
     /**
@@ -132,7 +178,7 @@ public final class SourceReader {
             List<Layer> below = List.copyOf(layers);
             ProviderContext context = new ProviderContext(environment, options.directory(), options.parseLimits(),
                     () -> pipeline.build(below, null, environment), () -> declaration(environment),
-                    options.environmentLookup(), documents, watched);
+                    options.environmentLookup(), documents, watched, reads);
             List<Layer> contributed = provider.layers(context);
             Objects.requireNonNull(contributed, () -> "LayerProvider " + provider.getClass().getName()
                     + " returned null (return List.of() for no layers)");
@@ -171,7 +217,7 @@ public final class SourceReader {
         if (file.isEmpty()) {
             return Optional.empty();
         }
-        ConfigObject root = FileSource.readFile(file.get(), options.parseLimits(), documents).get(0).root();
+        ConfigObject root = FileSource.readFile(file.get(), options.parseLimits(), documents, reads).get(0).root();
         return ProviderContext.entryOf(root, environment);
     }
 
@@ -218,7 +264,8 @@ public final class SourceReader {
             return Optional.empty();
         }
         LayerMetadata tenant = LayerMetadata.of(LayerKind.TENANT, "tenant " + tenantId);
-        return DirectoryLayout.find(dir, tenantId).map(f -> FileSource.readFile(f, options.parseLimits(), documents)
+        return DirectoryLayout.find(dir, tenantId).map(f -> FileSource.readFile(f, options.parseLimits(), documents,
+                        reads)
                 .stream().map(l -> new Layer(l.name(), l.root(), tenant)).toList());
     }
 }

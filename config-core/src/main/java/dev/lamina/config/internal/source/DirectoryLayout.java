@@ -3,7 +3,6 @@ package dev.lamina.config.internal.source;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -97,6 +96,12 @@ public final class DirectoryLayout {
                     Path p = dir.resolve(name);
                     if (Files.isRegularFile(p)) {
                         found.add(p);
+                    } else if (Files.exists(p) && !Files.isDirectory(p)) {
+                        // Opening a FIFO blocks until someone writes to it; skipping it would drop its keys
+                        // without a word. Refuse it by name instead.
+                        throw new ConfigSourceException(Origin.of(p.toString()), null, "is not a regular file (a "
+                                + "FIFO, socket or device); refusing to read it (fix: replace it with a regular "
+                                + "file or remove it)");
                     }
                 }
             }
@@ -222,8 +227,28 @@ public final class DirectoryLayout {
      */
     public static Map<String, Path> environmentFiles(Path dir, String environment, ParseLimits limits,
                                                      Map<String, Path> previousFiles, DocumentParsing parsing) {
+        return environmentFiles(dir, environment, limits, previousFiles, parsing,
+                new FileReads(FileReads.DEFAULT_TIMEOUT));
+    }
+
+    /**
+     * As {@link #environmentFiles(Path, String, ParseLimits, Map, DocumentParsing)}, reading
+     * {@code environments.yaml} through {@code reads} (bounded by the manager's read timeout).
+     *
+     * @param dir           the configuration directory
+     * @param environment   a name already checked with {@link #checkName}
+     * @param limits        parse limits for {@code environments.yaml}
+     * @param previousFiles the files in force, or {@code null}
+     * @param parsing       how to parse {@code environments.yaml}
+     * @param reads         how to read it
+     * @return stem to file, in precedence order
+     * @throws ConfigException as the four-argument form, and when a file is not a regular file
+     */
+    public static Map<String, Path> environmentFiles(Path dir, String environment, ParseLimits limits,
+                                                     Map<String, Path> previousFiles, DocumentParsing parsing,
+                                                     FileReads reads) {
         Listing listing = Listing.of(dir);
-        Inheritance inheritance = chain(dir, environment, limits, parsing, listing);
+        Inheritance inheritance = chain(dir, environment, limits, parsing, listing, reads);
         List<String> stems = new ArrayList<>();
         stems.add("base");
         stems.addAll(inheritance.chain());
@@ -321,11 +346,11 @@ public final class DirectoryLayout {
      * @throws ConfigException as the three-argument form
      */
     public static Inheritance chain(Path dir, String environment, ParseLimits limits, DocumentParsing parsing) {
-        return chain(dir, environment, limits, parsing, Listing.of(dir));
+        return chain(dir, environment, limits, parsing, Listing.of(dir), new FileReads(FileReads.DEFAULT_TIMEOUT));
     }
 
     private static Inheritance chain(Path dir, String environment, ParseLimits limits, DocumentParsing parsing,
-                                     Listing listing) {
+                                     Listing listing, FileReads reads) {
         Optional<Path> file = find(dir, "environments", listing);
         if (file.isEmpty()) {
             return new Inheritance(List.of(environment), false);
@@ -335,12 +360,12 @@ public final class DirectoryLayout {
         Format format = Format.fromFileName(path.getFileName().toString()).orElse(Format.YAML);
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            return new Inheritance(List.of(environment), false);
-        } catch (IOException e) {
-            throw new ConfigSourceException(Origin.of(name), null, "cannot read the environments file ("
-                    + e.getClass().getSimpleName() + ")", e);
+            bytes = reads.read(path, limits.maxDocumentBytes());
+        } catch (FileReads.Refusal r) {
+            if (r.kind() == FileReads.Kind.NOT_FOUND) {
+                return new Inheritance(List.of(environment), false);
+            }
+            throw FileSource.failure(name, r, limits);
         }
         ConfigObject root = parsing.parse(name, format, bytes, limits);
         Deque<String> chain = new ArrayDeque<>();

@@ -28,6 +28,7 @@ public final class DirectorySource implements ConfigSource {
     private final Path dir;
     private final String name;
     private final String environment;
+    private final FileReads reads = new FileReads(FileReads.DEFAULT_TIMEOUT);
 
     /**
      * @param dir         the configuration directory, kept as given for layer names
@@ -72,7 +73,7 @@ public final class DirectorySource implements ConfigSource {
         return List.copyOf(layers);
     }
 
-    private static List<Layer> readInside(Path root, Path path, ParseLimits limits) {
+    private List<Layer> readInside(Path root, Path path, ParseLimits limits) {
         String layerName = path.toString();
         Path real;
         try {
@@ -86,7 +87,7 @@ public final class DirectorySource implements ConfigSource {
         }
         // Read the resolved file, so that a link swapped after the check cannot redirect the read.
         return FileSource.readFile(real, layerName, Format.fromFileName(path.getFileName().toString()).orElseThrow(),
-                false, limits);
+                false, limits, reads);
     }
 
     @Override

@@ -36,6 +36,8 @@ public final class KeyPerFileSource implements ConfigSource {
     private final Path dir;
     private final String name;
 
+    private final FileReads reads = new FileReads(FileReads.DEFAULT_TIMEOUT);
+
     /** @param dir the directory */
     public KeyPerFileSource(Path dir) {
         this.dir = Objects.requireNonNull(dir, "dir");
@@ -92,16 +94,16 @@ public final class KeyPerFileSource implements ConfigSource {
         return List.of(new Layer(name, tree.build()));
     }
 
-    private static String content(Path file, Origin origin, ParseLimits limits) {
+    private String content(Path file, Origin origin, ParseLimits limits) {
         byte[] bytes;
         try {
-            if (Files.size(file) > limits.maxStringLength() * 4L) {
+            // Bounded in time too: a file swapped for a FIFO after the listing must not hang the read.
+            bytes = reads.read(file, limits.maxStringLength() * 4L);
+        } catch (FileReads.Refusal r) {
+            if (r.kind() == FileReads.Kind.TOO_LARGE) {
                 throw Failures.limit(origin, null, "file size", "maxStringLength", limits.maxStringLength());
             }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ConfigSourceException(origin, null, "cannot read the file (" + e.getClass().getSimpleName()
-                    + ")", e);
+            throw new ConfigSourceException(origin, null, r.getMessage(), r.getCause());
         }
         try {
             String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -11,6 +11,7 @@ import dev.lamina.config.internal.bind.Binder;
 import dev.lamina.config.internal.merge.TreeMerger;
 import dev.lamina.config.internal.resolve.ResolveSettings;
 import dev.lamina.config.internal.resolve.TreeResolver;
+import dev.lamina.config.internal.source.FileReads;
 
 /**
  * Merge, resolve and index: what {@link dev.lamina.config.ConfigLoader#fromLayers} does, shared with the manager,
@@ -29,7 +30,8 @@ public final class LayerPipeline {
         this.options = Objects.requireNonNull(options, "options");
         this.merger = new TreeMerger(options.mergeOptions());
         this.resolveSettings = new ResolveSettings(options.environmentLookup(), options.resolvers(),
-                options.decoders(), options.directory(), options.secretPolicy());
+                options.decoders(), options.directory(), options.secretPolicy(), options.fileRoots(),
+                options.parseLimits().maxStringLength(), new FileReads(options.readTimeout()));
         this.binder = new Binder();
     }
 

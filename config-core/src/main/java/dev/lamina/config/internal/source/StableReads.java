@@ -1,0 +1,188 @@
+package dev.lamina.config.internal.source;
+
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads a configuration file for a reload so that a half-written file is never taken for the new version. Many
+ * editors and tools ({@code Files.writeString}, {@code echo >}, {@code cp}) write in place: they truncate the file
+ * and then write it, and a reader in between sees an empty or a partial file. The directory watcher's quiet period
+ * makes such a read unlikely, but not impossible: the next write may start just as the reload reads.
+ *
+ * <p>Two rules, applied to every read:
+ * <ol>
+ * <li><b>Stable content.</b> The file's size, modification time and identity are taken before, between and after
+ *     two reads; the content counts only when all three agree, the size is the length read and both reads are
+ *     byte-identical. Otherwise it is read again a moment later, until the read timeout is spent.</li>
+ * <li><b>Suspicious emptiness.</b> A file that had content at its previous read and is empty now is most likely
+ *     between the truncation and the write. It is read again after the quiet period (at least 200 ms), and
+ *     accepted as empty only when it stayed empty and untouched for that whole time; {@link Read#note()} then says
+ *     so, for the change event and the audit record.</li>
+ * </ol>
+ *
+ * <p>Remembers whether each file had content at its last read (per instance: one per manager). Thread-safe.
+ */
+public final class StableReads {
+
+    /** How the waits between reads are made; tests replace it to act at the exact moment of a wait. */
+    @FunctionalInterface
+    public interface Pause {
+        /**
+         * @param duration how long
+         * @throws InterruptedException when interrupted (the manager is closing)
+         */
+        void pause(Duration duration) throws InterruptedException;
+    }
+
+    /**
+     * A stable read.
+     *
+     * @param bytes the content
+     * @param note  when the file was accepted empty after having had content, a sentence saying so
+     */
+    public record Read(byte[] bytes, Optional<String> note) {
+        /** Checks for {@code null}. */
+        public Read {
+            Objects.requireNonNull(bytes, "bytes");
+            Objects.requireNonNull(note, "note");
+        }
+    }
+
+    /** The shortest wait before an emptied file is believed (the default quiet period). */
+    static final Duration MIN_CONFIRMATION = Duration.ofMillis(200);
+
+    private final FileReads reads;
+    private final Duration quietPeriod;
+    private final Pause pause;
+    private final Map<Path, Boolean> hadContent = new ConcurrentHashMap<>();
+
+    /**
+     * @param reads       how one read is made (its timeout also bounds the whole stable read)
+     * @param quietPeriod how long an emptied file must stay empty before it is believed
+     */
+    public StableReads(FileReads reads, Duration quietPeriod) {
+        this(reads, quietPeriod, d -> Thread.sleep(Math.max(1, d.toMillis())));
+    }
+
+    /**
+     * @param reads       how one read is made
+     * @param quietPeriod how long an emptied file must stay empty before it is believed
+     * @param pause       how to wait
+     */
+    public StableReads(FileReads reads, Duration quietPeriod, Pause pause) {
+        this.reads = Objects.requireNonNull(reads, "reads");
+        this.quietPeriod = Objects.requireNonNull(quietPeriod, "quietPeriod");
+        this.pause = Objects.requireNonNull(pause, "pause");
+    }
+
+    /**
+     * Reads a file until its content is stable (see the class comment).
+     *
+     * @param file     the file
+     * @param maxBytes the largest size accepted
+     * @param suspect  whether an emptied file is suspicious (reloads); a first load takes the file as it is
+     * @return the content, and a note when an emptied file was accepted
+     * @throws FileReads.Refusal when the file cannot be read, or kept changing for the whole read timeout
+     */
+    public Read read(Path file, long maxBytes, boolean suspect) throws FileReads.Refusal {
+        long deadline = System.nanoTime() + reads.timeout().toNanos();
+        Duration retry = retryPause();
+        Stamp emptySince = null;
+        while (true) {
+            Optional<byte[]> stable = attempt(file, maxBytes);
+            if (stable.isPresent()) {
+                byte[] bytes = stable.get();
+                Path key = file.toAbsolutePath().normalize();
+                boolean before = Boolean.TRUE.equals(hadContent.get(key));
+                if (bytes.length > 0 || !suspect || !before) {
+                    hadContent.put(key, bytes.length > 0);
+                    return new Read(bytes, Optional.empty());
+                }
+                // Empty after having had content: believe it only once it has stayed so for a quiet period.
+                Stamp now = stamp(file);
+                if (emptySince != null && emptySince.equals(now)) {
+                    hadContent.put(key, false);
+                    return new Read(bytes, Optional.of(file + " became empty and stayed empty for "
+                            + FileReads.describe(confirmation()) + "; its keys are removed"));
+                }
+                emptySince = now;
+                sleep(confirmation(), file);
+                continue;
+            }
+            emptySince = null;
+            if (System.nanoTime() - deadline > 0) {
+                throw new FileReads.Refusal(FileReads.Kind.TIMEOUT, "kept changing while it was read for "
+                        + FileReads.describe(reads.timeout()) + " (the limit is ConfigurationOptions.readTimeout); "
+                        + "the next change will be read again", null);
+            }
+            sleep(retry, file);
+        }
+    }
+
+    /** Forgets what is remembered about a file (a load replaces the files in force). */
+    public void forgetAll() {
+        hadContent.clear();
+    }
+
+    /**
+     * stat, read, stat, read, stat, in one hand-over to a helper thread: the content when everything agrees, else
+     * empty. The first stat refuses a file that is not regular before it is opened.
+     */
+    private Optional<byte[]> attempt(Path file, long maxBytes) throws FileReads.Refusal {
+        Stamp s1 = stamp(file);
+        if (s1.size() > maxBytes) {
+            throw new FileReads.Refusal(FileReads.Kind.TOO_LARGE, "is larger than " + maxBytes + " bytes", null);
+        }
+        return reads.withTimeout(() -> {
+            byte[] first = FileReads.readOnHelper(file, maxBytes);
+            Stamp s2 = stamp(file);
+            if (!s1.equals(s2) || s2.size() != first.length) {
+                return Optional.empty();
+            }
+            byte[] second = FileReads.readOnHelper(file, maxBytes);
+            Stamp s3 = stamp(file);
+            return s2.equals(s3) && Arrays.equals(first, second) ? Optional.of(first) : Optional.empty();
+        });
+    }
+
+    /**
+     * How long an emptied file must stay untouched to be believed: the quiet period, but at least
+     * {@link #MIN_CONFIRMATION}, since a tiny quiet period would believe the gap between a truncation and a write
+     * on a busy machine. Emptying a configuration file on purpose is rare; waiting a little longer for it costs
+     * nothing that matters.
+     */
+    Duration confirmation() {
+        return quietPeriod.compareTo(MIN_CONFIRMATION) > 0 ? quietPeriod : MIN_CONFIRMATION;
+    }
+
+    /** A moment: long enough for a writer to finish a burst, short against the quiet period. */
+    private Duration retryPause() {
+        long ms = Math.max(1, Math.min(50, quietPeriod.toMillis() / 4));
+        return Duration.ofMillis(ms);
+    }
+
+    private void sleep(Duration d, Path file) throws FileReads.Refusal {
+        try {
+            pause.pause(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FileReads.Refusal(FileReads.Kind.IO, "reading " + file + " was interrupted", e);
+        }
+    }
+
+    private static Stamp stamp(Path file) throws FileReads.Refusal {
+        BasicFileAttributes a = FileReads.attributes(file);
+        return new Stamp(a.size(), a.lastModifiedTime(), a.fileKey());
+    }
+
+    /** What the file system says about a file at one moment. */
+    private record Stamp(long size, FileTime modified, Object fileKey) {
+    }
+}
