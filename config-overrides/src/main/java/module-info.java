@@ -8,4 +8,6 @@ module dev.lamina.config.overrides {
     requires org.slf4j;
 
     exports dev.lamina.config.overrides;
+
+    provides dev.lamina.config.LayerProvider with dev.lamina.config.overrides.OverrideLayerProvider;
 }

@@ -7,4 +7,7 @@ module dev.lamina.config.profiles {
     requires org.slf4j;
 
     exports dev.lamina.config.profiles;
+
+    provides dev.lamina.config.LayerProvider with dev.lamina.config.profiles.ProfileLayerProvider,
+            dev.lamina.config.profiles.RegionLayerProvider;
 }
