@@ -1,4 +1,4 @@
-package dev.lamina.config.validation.rules;
+package dev.lamina.config.validation.examples;
 
 import java.util.Set;
 
