@@ -78,10 +78,13 @@ public final class OverrideLayerProvider implements LayerProvider {
      */
     @Override
     public List<Layer> layers(LayerContext context) {
-        Path dir = context.baseDirectory().resolve(directory.orElse(Path.of(DIRECTORY)));
-        OverrideCatalog catalog = new OverrideCatalog(dir, context::listFiles,
-                file -> context.parseFile(file, LayerMetadata.of(LayerKind.OVERRIDE, file.getFileName().toString()))
-                        .root());
+        // The context resolves a relative path against the configuration directory itself; resolving it here too
+        // would double a relative base directory (examples/config/examples/config/overrides).
+        Path relative = directory.orElse(Path.of(DIRECTORY));
+        Path shown = context.baseDirectory().resolve(relative);
+        OverrideCatalog catalog = new OverrideCatalog(shown, d -> context.listFiles(relative),
+                file -> context.parseFile(belowBase(context, file),
+                        LayerMetadata.of(LayerKind.OVERRIDE, file.getFileName().toString())).root());
         catalog.files(); // listed every time, so hot reload watches the directory
         List<OverrideCatalog.Selected> selected = selection(overrides, context);
         if (selected.isEmpty()) {
@@ -99,6 +102,12 @@ public final class OverrideLayerProvider implements LayerProvider {
             }
         }
         return out;
+    }
+
+    /** listFiles returns paths below the base directory; parseFile resolves a relative path against it again. */
+    private static Path belowBase(LayerContext context, Path file) {
+        Path base = context.baseDirectory();
+        return file.isAbsolute() == base.isAbsolute() && file.startsWith(base) ? base.relativize(file) : file;
     }
 
     /**

@@ -55,9 +55,12 @@ public final class ProfileLayerProvider implements LayerProvider {
      * @throws dev.lamina.config.ConfigException if a name is unknown (the message lists the known names and the
      *                                           nearest one), a profile file is malformed, or {@code extends} cycles
      */
+    /** The context resolves relative paths against the configuration directory; resolving here too would double it. */
+    private static final java.nio.file.Path RELATIVE_TO_CONFIGURATION = java.nio.file.Path.of("");
+
     @Override
     public List<Layer> layers(LayerContext context) {
-        ProfileCatalog catalog = new ProfileCatalog(context.baseDirectory(), ProfileFiles.of(context));
+        ProfileCatalog catalog = new ProfileCatalog(RELATIVE_TO_CONFIGURATION, ProfileFiles.of(context));
         // Listed every time, so that hot reload watches profiles/ even when no profile is active yet.
         catalog.profileNames();
         List<Layer> out = new ArrayList<>();

@@ -44,9 +44,12 @@ public final class RegionLayerProvider implements LayerProvider {
      * @return the region's layers, or none when no region is named
      * @throws dev.lamina.config.ConfigException if the code is unknown (the message lists the known codes)
      */
+    /** The context resolves relative paths against the configuration directory; resolving here too would double it. */
+    private static final java.nio.file.Path RELATIVE_TO_CONFIGURATION = java.nio.file.Path.of("");
+
     @Override
     public List<Layer> layers(LayerContext context) {
-        ProfileCatalog catalog = new ProfileCatalog(context.baseDirectory(), ProfileFiles.of(context));
+        ProfileCatalog catalog = new ProfileCatalog(RELATIVE_TO_CONFIGURATION, ProfileFiles.of(context));
         catalog.regionNames();
         Optional<Activation.Named> named = Activation.region(region, context);
         if (named.isEmpty()) {

@@ -62,4 +62,21 @@ class DiscoveryTest {
         // Applied once: the discovered ProfileLayerProvider is not added next to the explicit one.
         assertThat(c.layers().stream().filter(l -> l.name().endsWith("count.yaml")).count()).isEqualTo(1);
     }
+
+    @Test
+    void aRelativeConfigurationDirectoryFindsProfilesBelowIt() throws Exception {
+        Path relative = Path.of("target", "relative-" + System.nanoTime());
+        try {
+            write(relative, "staging.yaml", "service:\n  max_workers: 8\n");
+            write(relative, "profiles/canary.yaml", "service:\n  max_workers: 9\n");
+            Configuration c = load(options(relative, Map.of("CONFIG_PROFILE", "canary")).build());
+            assertThat(c.getInt("service.max_workers")).isEqualTo(9);
+            assertThat(c.origin("service.max_workers").orElseThrow().source())
+                    .isEqualTo(relative.resolve("profiles/canary.yaml").toString());
+        } finally {
+            try (var files = java.nio.file.Files.walk(relative)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
 }

@@ -59,7 +59,11 @@ public interface ProfileFiles {
 
             @Override
             public ConfigObject parse(Path file) {
-                return context.parseFile(file, LayerMetadata.of(dev.lamina.config.LayerKind.PROFILE,
+                // listFiles returns paths below the configuration directory, and parseFile resolves a relative path
+                // against it again: hand it back relative to the directory.
+                Path relative = file.isAbsolute() == context.baseDirectory().isAbsolute()
+                        && file.startsWith(context.baseDirectory()) ? context.baseDirectory().relativize(file) : file;
+                return context.parseFile(relative, LayerMetadata.of(dev.lamina.config.LayerKind.PROFILE,
                         file.getFileName().toString())).root();
             }
 
