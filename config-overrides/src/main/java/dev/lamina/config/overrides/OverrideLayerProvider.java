@@ -92,15 +92,17 @@ public final class OverrideLayerProvider implements LayerProvider {
         }
         OverrideCatalog.Plan plan = catalog.plan(selected, () -> new ConditionContext(context.environment(),
                 context::variable, context.below()));
-        List<Layer> out = new ArrayList<>(plan.layers());
+        // Skipped overrides first (empty, they change nothing), in name order, then the applied ones in order.
+        List<Layer> out = new ArrayList<>();
         for (OverrideStatus s : plan.statuses()) {
             if (s.selected() && !s.applied()) {
                 LOG.warn("Override {} ({}) is selected but skipped: {}", s.name(), s.file(), s.condition().describe());
-                out.add(0, new Layer(s.file(), ConfigObject.empty(Origin.of(s.file())),
+                out.add(new Layer(s.file(), ConfigObject.empty(Origin.of(s.file())),
                         new LayerMetadata(LayerKind.OVERRIDE, "override " + s.name() + " (priority " + s.priority()
                                 + ") skipped: " + s.condition().describe(), s.priority(), "")));
             }
         }
+        out.addAll(plan.layers());
         return out;
     }
 

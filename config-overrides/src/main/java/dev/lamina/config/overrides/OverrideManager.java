@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -335,10 +334,5 @@ public final class OverrideManager {
     @Override
     public String toString() {
         return "OverrideManager[" + directory + ", cache " + (settings.enableCache() ? "on" : "off") + "]";
-    }
-
-    /** @return the overrides that exist, as {@code Optional} lookups for tools */
-    Optional<Path> fileOf(String name) {
-        return Optional.ofNullable(catalog().files().get(OverrideCatalog.canonical(name)));
     }
 }

@@ -55,11 +55,12 @@ public final class ProfileManager {
 
     /** @return a manager with the built-in profiles only */
     public static ProfileManager builtInsOnly() {
-        return new ProfileManager(null, ConfigurationOptions.defaults(), true);
+        return new ProfileManager(ConfigurationOptions.defaults());
     }
 
-    private ProfileManager(Path directory, ConfigurationOptions options, boolean builtInsOnly) {
-        this.directory = directory;
+    /** Built-ins only: no directory. */
+    private ProfileManager(ConfigurationOptions options) {
+        this.directory = null;
         this.options = options;
     }
 

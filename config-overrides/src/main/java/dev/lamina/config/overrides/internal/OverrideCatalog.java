@@ -51,6 +51,8 @@ public final class OverrideCatalog {
         }
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OverrideCatalog.class);
+
     private final Path directory;
     private final Function<Path, List<Path>> lister;
     private final Function<Path, ConfigObject> parser;
@@ -77,8 +79,10 @@ public final class OverrideCatalog {
                 String name = file.getFileName().toString();
                 String stem = name.substring(0, name.lastIndexOf('.'));
                 if (!MetadataReader.NAME.matcher(stem).matches()) {
-                    throw new ConfigSourceException(Origin.of(file.toString()), null, "invalid override file name: "
-                            + "the name must be a letter or digit followed by at most 63 letters, digits, '_' or '-'");
+                    // No name can select it; say so instead of failing every load for a file nobody asked for.
+                    LOG.warn("Ignoring {}: an override name must be a letter or digit followed by at most 63 "
+                            + "letters, digits, '_' or '-'", file);
+                    continue;
                 }
                 Path clash = found.put(canonical(stem), file);
                 if (clash != null) {

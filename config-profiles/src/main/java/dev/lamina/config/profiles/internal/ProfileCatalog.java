@@ -29,6 +29,8 @@ import dev.lamina.config.spi.Suggestions;
  */
 public final class ProfileCatalog {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProfileCatalog.class);
+
     /** Where the built-in data files are. */
     static final String BUILTIN = "/dev/lamina/config/profiles/builtin/";
 
@@ -114,14 +116,6 @@ public final class ProfileCatalog {
                     "a geographic profile cannot extend another profile (remove _profile.extends)");
         }
         return r;
-    }
-
-    /**
-     * @param name a deployment profile's name
-     * @return the profile alone (without what it extends)
-     */
-    public Resolved profile(String name) {
-        return resolve(Kind.PROFILE, Names.canonical(name), name, Origin.of("profile name"));
     }
 
     private void expand(String canonical, String written, Origin at, List<String> stack, Set<String> done,
@@ -220,8 +214,9 @@ public final class ProfileCatalog {
             for (Path file : files.list(baseDirectory.resolve(kind.directory))) {
                 String stem = Names.stem(file.getFileName().toString());
                 if (!Names.VALID.matcher(stem).matches()) {
-                    throw new ConfigSourceException(Origin.of(file.toString()), null, "invalid " + kind.word
-                            + " file name: the name must be " + Names.RULE);
+                    // No name can select it; say so instead of failing every load for a file nobody asked for.
+                    LOG.warn("Ignoring {}: a {} name must be {}", file, kind.word, Names.RULE);
+                    continue;
                 }
                 Path clash = found.put(Names.canonical(stem), file);
                 if (clash != null) {
