@@ -24,4 +24,8 @@ module dev.lamina.config {
     // Helpers for extension authors (suggestions, tree navigation, scalar grammars, crash-safe writes): public API
     // that Lamina's own modules use too, so that no module needs an export of an internal package.
     exports dev.lamina.config.spi;
+
+    // Layer providers on the class or module path (profiles, overrides) apply without wiring; see
+    // ConfigurationOptions.Builder#discoverLayerProviders.
+    uses dev.lamina.config.LayerProvider;
 }

@@ -11,7 +11,8 @@ module dev.lamina.config.validation {
 
     exports dev.lamina.config.validation;
     exports dev.lamina.config.validation.rules;
-    exports dev.lamina.config.validation.rules.streaming;
+    // The example domain's rules, opt-in and apart from the generic packs.
+    exports dev.lamina.config.validation.examples;
 
     uses dev.lamina.config.validation.ValidationRule;
 }

@@ -60,6 +60,7 @@ public final class ConfigurationOptions {
     private final boolean forcePolling;
     private final Executor listenerExecutor;
     private final List<LayerProvider> layerProviders;
+    private final boolean discoverLayerProviders;
     private final boolean directorySet;
     private final MergeOptions mergeOptions;
     private final Function<String, Optional<String>> environmentLookup;
@@ -108,6 +109,7 @@ public final class ConfigurationOptions {
         this.forcePolling = b.forcePolling;
         this.listenerExecutor = b.listenerExecutor;
         this.layerProviders = List.copyOf(b.layerProviders);
+        this.discoverLayerProviders = b.discoverLayerProviders;
     }
 
     /** @return a builder holding the defaults (no directory yet) */
@@ -155,6 +157,7 @@ public final class ConfigurationOptions {
         b.forcePolling = forcePolling;
         b.listenerExecutor = listenerExecutor;
         b.layerProviders.addAll(layerProviders);
+        b.discoverLayerProviders = discoverLayerProviders;
         return b;
     }
 
@@ -353,6 +356,15 @@ public final class ConfigurationOptions {
         return layerProviders;
     }
 
+    /**
+     * @return {@code true} (the default) when a manager, or a loader with a {@link Builder#directory(Path) directory},
+     *         also uses the {@link LayerProvider}s listed for {@link java.util.ServiceLoader} (the profiles and overrides
+     *         modules list theirs), except those of a class already {@link Builder#addLayerProvider added}
+     */
+    public boolean discoverLayerProviders() {
+        return discoverLayerProviders;
+    }
+
     @Override
     public String toString() {
         // The environment map is deliberately left out: it may hold secrets.
@@ -389,6 +401,7 @@ public final class ConfigurationOptions {
         private boolean forcePolling;
         private Executor listenerExecutor;
         private final List<LayerProvider> layerProviders = new ArrayList<>();
+        private boolean discoverLayerProviders = true;
         private MergeOptions mergeOptions = MergeOptions.defaults();
         private Function<String, Optional<String>> environmentLookup;
         private final Map<String, ValueResolver> resolvers = new LinkedHashMap<>();
@@ -749,6 +762,21 @@ public final class ConfigurationOptions {
          */
         public Builder addLayerProvider(LayerProvider provider) {
             this.layerProviders.add(Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /**
+         * Whether to use the layer providers listed for {@link java.util.ServiceLoader} as well: on by default, so that
+         * adding {@code config-profiles} or {@code config-overrides} to the class path is enough for
+         * {@code CONFIG_PROFILE}, {@code CONFIG_REGION}, {@code CONFIG_OVERRIDE_TYPE} and {@code environments.yaml}'s
+         * {@code profiles:}, {@code region:} and {@code overrides:} to take effect. A discovered provider is skipped
+         * when one of the same class was added explicitly.
+         *
+         * @param discover {@code false} to use only the providers added
+         * @return this builder
+         */
+        public Builder discoverLayerProviders(boolean discover) {
+            this.discoverLayerProviders = discover;
             return this;
         }
 

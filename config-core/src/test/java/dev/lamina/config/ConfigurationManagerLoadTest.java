@@ -65,7 +65,7 @@ class ConfigurationManagerLoadTest {
                     .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("environments.yaml")
                     .hasMessageContaining("production.parent")
-                    .hasMessageContaining("only 'extends'");
+                    .hasMessageContaining("unknown key; recognised: extends, profiles, region, overrides");
         }
     }
 

@@ -175,6 +175,30 @@ public final class StreamingDemo {
             out.printf("  %s %-" + width + "s  %s%n", c.won() ? "*" : " ", c.origin().describe(), c.displayValue());
         }
         out.println("  " + why.reason());
+        out.println();
+        showOverride(dir);
+    }
+
+    /**
+     * The docker override of {@code overrides/docker.yml} (with its dependency {@code local}) on the development
+     * environment, as {@code --override docker} or {@code CONFIG_OVERRIDE_TYPE=docker} selects it; then the same
+     * selection for production, where its conditions do not hold and it is skipped with the reason.
+     */
+    private void showOverride(Path dir) {
+        heading("Override docker (overrides/docker.yml, depends on local), selected as CONFIG_OVERRIDE_TYPE=docker");
+        for (String environment : List.of("development", "production")) {
+            try (ConfigurationManager manager = new ConfigurationManager(ConfigurationOptions.builder()
+                    .directory(dir)
+                    .environment(java.util.Map.of("CONFIG_OVERRIDE_TYPE", "docker")) // no DB_HOST: the defaults
+                    .build())) {
+                Configuration config = manager.loadEnvironmentConfig(environment);
+                Explanation.Candidate host = config.explain("database.host").winner().orElseThrow();
+                out.printf("%-12s database.host = %s  <- %s%n", environment + ":", config.getString("database.host"),
+                        host.describe());
+                config.layers().stream().filter(l -> l.metadata().description().contains(" skipped: "))
+                        .forEach(l -> out.printf("%-12s %s%n", "", l.metadata().description()));
+            }
+        }
     }
 
     /**

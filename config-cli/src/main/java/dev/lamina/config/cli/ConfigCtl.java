@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
             FlagsCommand.class,
             ExportCommand.class,
             MigrateCommand.class,
+            ProfilesCommand.class,
+            OverridesCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -38,6 +38,13 @@ final class ExplainCommand implements Callable<Integer> {
         // The loader masks explanations already; masking again here costs nothing and keeps the CLI safe
         // even if a layer's candidate escaped the mask.
         out.print(format(config.isSecret(path.toString()) ? masked(explanation) : explanation));
+        // A selected override whose conditions do not hold contributes an empty layer that says why.
+        for (dev.lamina.config.Layer layer : config.layers()) {
+            if (layer.metadata().kind() == dev.lamina.config.LayerKind.OVERRIDE && layer.root().isEmpty()
+                    && layer.metadata().description().contains(" skipped: ")) {
+                out.println("  not applied: " + layer.metadata().description());
+            }
+        }
         out.flush();
         return ExitCodes.OK;
     }

@@ -12,6 +12,9 @@ import dev.lamina.config.Configuration;
 import dev.lamina.config.ConfigurationManager;
 import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.SecretPolicy;
+import dev.lamina.config.overrides.OverrideLayerProvider;
+import dev.lamina.config.profiles.ProfileLayerProvider;
+import dev.lamina.config.profiles.RegionLayerProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The options every command that loads a configuration shares ({@code --dir}, {@code --env},
- * {@code --env-prefix}, {@code --secret-pattern}, {@code --allow-file-root}, {@code --read-timeout}; {@code --dir} and {@code --env} default to the product's
+ * {@code --env-prefix}, {@code --secret-pattern}, {@code --allow-file-root}, {@code --read-timeout}, {@code --profile},
+ * {@code --region}, {@code --override}; {@code --dir} and {@code --env} default to the product's
  * {@code CONFIG_PATH} and {@code CONFIG_ENVIRONMENT} variables), and the one way the CLI loads: through
  * {@link ConfigurationManager#loadEnvironmentConfig(String)}, so a command shows exactly what a service gets
  * ({@code base.*}, the ancestors declared in {@code environments.yaml}, {@code <env>.*}, then, with
@@ -57,6 +61,22 @@ public final class SourceOptions {
             description = "Also read environment variables with this prefix as the highest layer "
                     + "(PREFIX_SERVER_PORT -> server.port). Also the prefix of --format env names.")
     private String envPrefix;
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Activate a deployment or user profile (repeatable, applied in order, after "
+                    + "environments.yaml's profiles and $CONFIG_PROFILE): high-volume, low-latency, high-accuracy, "
+                    + "cost-optimized, or profiles/NAME.* in DIR.")
+    private List<String> profiles;
+
+    @Option(names = "--region", paramLabel = "CODE",
+            description = "Apply a geographic profile (EU, US, UK, BR, JP, KR, or regions/CODE.* in DIR) above the "
+                    + "profiles; wins over $CONFIG_REGION and environments.yaml's region.")
+    private String region;
+
+    @Option(names = "--override", paramLabel = "NAME",
+            description = "Select an override file overrides/NAME.* in DIR (repeatable; besides environments.yaml's "
+                    + "overrides and $CONFIG_OVERRIDE_TYPE). Applied by priority when its conditions hold.")
+    private List<String> overrides;
 
     @Option(names = "--secret-pattern", paramLabel = "REGEX",
             description = "More keys to treat as secret (case-insensitive regex matched against each key), "
@@ -227,7 +247,26 @@ public final class SourceOptions {
             }
             b.readTimeout(readTimeout);
         }
+        // Explicit providers replace the discovered ones of the same class, so the names given here are applied once.
+        b.addLayerProvider(new ProfileLayerProvider(profiles()));
+        b.addLayerProvider(region == null ? new RegionLayerProvider() : new RegionLayerProvider(region));
+        b.addLayerProvider(new OverrideLayerProvider(overrides()));
         return b;
+    }
+
+    /** @return the {@code --profile} names, in order */
+    public List<String> profiles() {
+        return profiles == null ? List.of() : List.copyOf(profiles);
+    }
+
+    /** @return the {@code --region}, when given */
+    public Optional<String> region() {
+        return Optional.ofNullable(region);
+    }
+
+    /** @return the {@code --override} names */
+    public List<String> overrides() {
+        return overrides == null ? List.of() : List.copyOf(overrides);
     }
 
     /**

@@ -19,6 +19,7 @@ import dev.lamina.config.validation.ValidationContext;
 import dev.lamina.config.validation.ValidationEngine;
 import dev.lamina.config.validation.ValidationReport;
 import dev.lamina.config.validation.ValidationRule;
+import dev.lamina.config.validation.examples.MusicStreamingPack;
 import dev.lamina.config.validation.rules.RulePacks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,12 @@ final class ValidateCommand implements Callable<Integer> {
 
     private static final String NONE = "none";
 
+    /** What runs without {@code --packs}: the example domain's streaming rules are opt-in. */
+    private static final Set<String> DEFAULT_PACKS = Set.of("security", "compliance", "performance", "flags");
+
+    /** Framework names {@code --packs} accepts, each asking for that framework's compliance rules. */
+    private static final Map<String, String> FRAMEWORKS = frameworks();
+
     @Spec
     private CommandSpec spec;
 
@@ -58,8 +65,11 @@ final class ValidateCommand implements Callable<Integer> {
     private boolean strict;
 
     @Option(names = "--packs", paramLabel = "LIST", split = ",",
-            description = "Rule packs to run: any of security, compliance, streaming, performance, flags; or none "
-                    + "(default: all).")
+            description = "Rule packs to run: any of security, compliance, performance, flags, streaming (the example "
+                    + "domain's rules), or a compliance framework (gdpr, sox, hipaa, iso27001); or none. Default: "
+                    + "security, compliance, performance, flags, where compliance runs only the frameworks the "
+                    + "configuration declares (compliance.frameworks, a region, a profile); naming compliance runs "
+                    + "every framework, naming a framework runs that one.")
     private List<String> packs;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -70,6 +80,17 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Set<String> chosen = chosenPacks();
+        Set<String> requested = new LinkedHashSet<>();
+        if (packs != null && chosen.contains("compliance")) {
+            for (String p : packs) {
+                String name = p.trim().toLowerCase(Locale.ROOT);
+                if (name.equals("compliance")) {
+                    requested.addAll(FRAMEWORKS.values());
+                } else if (FRAMEWORKS.containsKey(name)) {
+                    requested.add(FRAMEWORKS.get(name));
+                }
+            }
+        }
         Configuration config = source.load();
         ValidationEngine engine = new ValidationEngine();
         boolean hasSchema;
@@ -91,7 +112,8 @@ final class ValidateCommand implements Callable<Integer> {
         ValidationContext context = ValidationContext
                 .forEnvironment(source.directory().toString(), source.environment())
                 // The layers as written let security.plaintext-secret tell ${DB_PASSWORD} from a literal password.
-                .withWrittenLayers(config.layers());
+                .withWrittenLayers(config.layers())
+                .requestFrameworks("requested with --packs", requested);
         ValidationReport report = engine.validateConfig(config, context);
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == ReportFormat.JSON ? report.toJson() : report.toText());
@@ -101,7 +123,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     private Set<String> chosenPacks() {
         if (packs == null) {
-            return PACKS.keySet();
+            Set<String> defaults = new LinkedHashSet<>(PACKS.keySet());
+            defaults.retainAll(DEFAULT_PACKS);
+            return defaults;
         }
         Set<String> chosen = new LinkedHashSet<>();
         for (String p : packs) {
@@ -113,9 +137,14 @@ final class ValidateCommand implements Callable<Integer> {
                 }
                 return Set.of();
             }
+            if (FRAMEWORKS.containsKey(name)) {
+                chosen.add("compliance");
+                continue;
+            }
             if (!PACKS.containsKey(name)) {
                 throw new ParameterException(spec.commandLine(), "Invalid value for option '--packs': '" + p
-                        + "' is not one of " + String.join(", ", PACKS.keySet()) + ", " + NONE);
+                        + "' is not one of " + String.join(", ", PACKS.keySet()) + ", "
+                        + String.join(", ", FRAMEWORKS.keySet()) + ", " + NONE);
             }
             chosen.add(name);
         }
@@ -132,11 +161,20 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
+    private static Map<String, String> frameworks() {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("gdpr", RulePacks.GDPR);
+        f.put("sox", RulePacks.SOX);
+        f.put("hipaa", RulePacks.HIPAA);
+        f.put("iso27001", RulePacks.ISO27001);
+        return f;
+    }
+
     private static Map<String, Supplier<List<ValidationRule>>> packs() {
         Map<String, Supplier<List<ValidationRule>>> packs = new LinkedHashMap<>();
         packs.put("security", RulePacks::security);
         packs.put("compliance", RulePacks::compliance);
-        packs.put("streaming", RulePacks::musicStreaming);
+        packs.put("streaming", MusicStreamingPack::rules);
         packs.put("performance", RulePacks::performance);
         packs.put("flags", () -> List.of(new FlagDefinitionsRule()));
         return packs;

@@ -70,14 +70,15 @@ class ValidateCommandTest {
     }
 
     @Test
-    void exitsZeroForTheExampleConfigurationWhichHasOnlyWarnings() throws Exception {
+    void exitsZeroForTheExampleConfigurationWhichDeclaresGdpr() throws Exception {
         Path examples = examples();
 
         CliRun run = CliRun.of("validate", "--dir=" + examples, "--env=production");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).startsWith("Validation of " + examples + " (environment production): VALID\n")
-                .contains("0 errors").containsPattern("\\d+ warnings?").contains("  [warning ");
+                .contains("0 errors").contains("framework GDPR: declared in " + examples.resolve("base.yaml") + ":")
+                .contains("compliance: GDPR 100%").doesNotContain("SOX").doesNotContain("HIPAA");
         assertThat(run.err()).isEmpty();
     }
 
@@ -220,14 +221,63 @@ class ValidateCommandTest {
     }
 
     @Test
-    void runsEveryBuiltInPackByDefault() throws Exception {
-        JsonNode report = json(CliRun.of("validate", "--dir=" + examples(), "--env=production", "--format=json"));
+    void runsTheGenericPacksByDefaultAndTheExampleDomainsOnlyOnRequest() throws Exception {
+        Path examples = examples();
+        JsonNode report = json(CliRun.of("validate", "--dir=" + examples, "--env=production", "--format=json"));
 
         List<String> ids = new ArrayList<>();
         report.path("results").forEach(r -> ids.add(r.path("ruleId").asText()));
-        assertThat(ids).anyMatch(id -> id.startsWith("security.")).anyMatch(id -> id.startsWith("compliance."))
-                .anyMatch(id -> id.startsWith("streaming.")).anyMatch(id -> id.startsWith("performance."))
-                .contains(FlagDefinitionsRule.ID, "test.marker");
+        assertThat(ids).anyMatch(id -> id.startsWith("security.")).anyMatch(id -> id.startsWith("compliance.gdpr."))
+                .noneMatch(id -> id.startsWith("compliance.sox.")).noneMatch(id -> id.startsWith("streaming."))
+                .anyMatch(id -> id.startsWith("performance.")).contains(FlagDefinitionsRule.ID, "test.marker");
+
+        JsonNode streaming = json(CliRun.of("validate", "--dir=" + examples, "--env=production", "--format=json",
+                "--packs=streaming"));
+        List<String> streamingIds = new ArrayList<>();
+        streaming.path("results").forEach(r -> streamingIds.add(r.path("ruleId").asText()));
+        assertThat(streamingIds).anyMatch(id -> id.startsWith("streaming."));
+    }
+
+    @Test
+    void aTwoFileConfigurationWithACorrectSchemaClaimsNoComplianceAndPasses() throws Exception {
+        Files.writeString(dir.resolve("schema.json"), SCHEMA);
+
+        CliRun run = validate();
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains(": VALID\n").contains("0 errors, 0 warnings")
+                .contains("compliance frameworks: none declared").doesNotContain("GDPR").doesNotContain("SOX");
+    }
+
+    @Test
+    void declaredFrameworksRunAndFindingsNameTheDeclaringFile() throws Exception {
+        staging("service:\n  port: 8081\ncompliance:\n  frameworks: [SOX]\n");
+
+        CliRun run = validate();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("framework SOX: declared in " + dir.resolve("staging.yaml") + ":4:16")
+                .contains(dir.resolve("staging.yaml") + ":4:16 audit.enabled: no enabled audit trail found")
+                .doesNotContain("GDPR");
+    }
+
+    @Test
+    void packsCanAskForAFrameworkTheConfigurationDoesNotDeclare() throws Exception {
+        CliRun run = validate("--packs=gdpr");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+        // No declaration to point at: the environment's file, without a misleading 1:1.
+        assertThat(run.out()).contains("framework GDPR: requested with --packs")
+                .contains(dir.resolve("staging.yaml") + " gdpr_compliance.consent_required:")
+                .doesNotContain("staging.yaml:1:1");
+    }
+
+    @Test
+    void aRegionImpliesItsFramework() throws Exception {
+        CliRun run = validate("--region=EU");
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out()).contains("framework GDPR: declared by region EU (builtin:regions/eu.yaml:");
     }
 
     @Test
@@ -254,7 +304,8 @@ class ValidateCommandTest {
         CliRun run = validate("--packs=security,speed");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("'speed' is not one of security, compliance, streaming, performance, flags, none");
+        assertThat(run.err()).contains("'speed' is not one of security, compliance, streaming, performance, flags, gdpr, sox, hipaa, "
+                + "iso27001, none");
     }
 
     @Test

@@ -27,6 +27,7 @@ import dev.lamina.config.Configuration;
 import dev.lamina.config.Origin;
 import dev.lamina.config.ScalarType;
 import dev.lamina.config.ValidationProblem;
+import dev.lamina.config.validation.internal.ComplianceDeclarations;
 import dev.lamina.config.validation.internal.schema.JsonSchemaRule;
 import dev.lamina.config.validation.internal.schema.SchemaDocument;
 import dev.lamina.config.validation.internal.schema.UnknownKeysRule;
@@ -227,7 +228,26 @@ public final class ValidationEngine implements ConfigValidator {
     public ValidationReport validateConfig(Configuration config, String configName, ValidationContext context) {
         Objects.requireNonNull(context, "context");
         return validateConfig(config, new ValidationContext(configName, context.environment(),
-                context.complianceFrameworks(), context.writtenLayers()));
+                context.complianceFrameworks(), context.writtenLayers(), context.frameworkReasons(),
+                context.tenantId(), context.securityLevel()));
+    }
+
+    /**
+     * Validates a configuration for a scope (the product's {@code ConfigurationContext}): a tenant's view is checked
+     * with the compliance frameworks the tenant declares (besides those its configuration declares) and at the
+     * tenant's security level.
+     *
+     * @param config  the configuration (for a tenant, its view: {@code manager.forTenant(id)})
+     * @param context who it is for
+     * @return the report; never {@code null}
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public ValidationReport validateConfig(Configuration config, ConfigurationContext context) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(context, "context");
+        String name = context.tenantId().map(t -> "tenant " + t + " (" + context.environment() + ")")
+                .orElse(context.environment());
+        return validateConfig(config, ValidationContext.forContext(name, context).withWrittenLayers(config.layers()));
     }
 
     /**
@@ -238,10 +258,12 @@ public final class ValidationEngine implements ConfigValidator {
      * @return the report; never {@code null}
      * @throws NullPointerException if an argument is {@code null}
      */
-    public ValidationReport validateConfig(Configuration config, ValidationContext context) {
+    public ValidationReport validateConfig(Configuration config, ValidationContext requested) {
         Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(requested, "context");
         long start = System.nanoTime();
+        ComplianceDeclarations declarations = ComplianceDeclarations.of(config, requested);
+        ValidationContext context = declarations.context();
         List<ValidationRule> active = new ArrayList<>(rules);
         UnknownKeysRule strict = strictRule;
         if (strictMode && strict != null) {
@@ -255,7 +277,7 @@ public final class ValidationEngine implements ConfigValidator {
                 continue;
             }
             run++;
-            List<ValidationResult> found = runRule(rule, config, context);
+            List<ValidationResult> found = declarations.place(rule, runRule(rule, config, context));
             boolean passed = found.stream().allMatch(ValidationResult::valid);
             if (found.isEmpty()) {
                 // INFO, so that filtering results by severity (as users do) finds only what needs attention.
@@ -273,8 +295,9 @@ public final class ValidationEngine implements ConfigValidator {
         Map<String, Double> scores = new TreeMap<>();
         frameworkTally.forEach((f, t) -> scores.put(f, Math.round(1000.0 * t[0] / t[1]) / 10.0));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
+        results.addAll(0, declarations.problems());
         ValidationReport report = new ValidationReport(context.configName(), context.environment(), results, scores,
-                run, took);
+                run, took, context.frameworkReasons());
         if (LOG.isDebugEnabled()) {
             LOG.debug("Validated {}: {} ({} rules, {} failures)", context.configName(),
                     report.overallValid() ? "valid" : "invalid", run, report.failures().size());

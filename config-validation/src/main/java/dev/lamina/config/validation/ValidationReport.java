@@ -25,9 +25,13 @@ import dev.lamina.config.validation.internal.report.ReportRenderer;
  *                         rules that ran and passed; only frameworks with at least one rule that ran
  * @param rulesRun         how many rules ran (rules scoped to another environment or framework do not count)
  * @param duration         how long the run took
+ * @param appliedFrameworks the compliance frameworks whose rules applied, each with why ({@code declared in
+ *                          staging.yaml:3:16}, {@code declared by region EU (…)}, {@code requested with --packs});
+ *                          empty when no framework was declared or requested, so no compliance rule ran
  */
 public record ValidationReport(String configName, Optional<String> environment, List<ValidationResult> results,
-                               Map<String, Double> complianceScores, int rulesRun, Duration duration) {
+                               Map<String, Double> complianceScores, int rulesRun, Duration duration,
+                               Map<String, String> appliedFrameworks) {
 
     /**
      * Copies the collections and checks the components.
@@ -40,10 +44,26 @@ public record ValidationReport(String configName, Optional<String> environment, 
         Objects.requireNonNull(environment, "environment");
         results = List.copyOf(results);
         complianceScores = Collections.unmodifiableMap(new LinkedHashMap<>(complianceScores));
+        appliedFrameworks = Collections.unmodifiableMap(new LinkedHashMap<>(appliedFrameworks));
         Objects.requireNonNull(duration, "duration");
         if (rulesRun < 0 || duration.isNegative()) {
             throw new IllegalArgumentException("rulesRun and duration must not be negative");
         }
+    }
+
+    /**
+     * A report without applied frameworks.
+     *
+     * @param configName       the configuration's name
+     * @param environment      the environment, when known
+     * @param results          every result
+     * @param complianceScores the scores per framework
+     * @param rulesRun         how many rules ran
+     * @param duration         how long the run took
+     */
+    public ValidationReport(String configName, Optional<String> environment, List<ValidationResult> results,
+                            Map<String, Double> complianceScores, int rulesRun, Duration duration) {
+        this(configName, environment, results, complianceScores, rulesRun, duration, Map.of());
     }
 
     /** @return {@code true} when no result failed with severity {@link Severity#ERROR} or {@link Severity#CRITICAL} */

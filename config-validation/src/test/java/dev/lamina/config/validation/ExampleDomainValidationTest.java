@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.lamina.config.ConfigSources;
 import dev.lamina.config.Layer;
 import dev.lamina.config.ParseLimits;
+import dev.lamina.config.validation.examples.MusicStreamingPack;
 import dev.lamina.config.validation.rules.RulePacks;
 
 /**
@@ -38,7 +39,7 @@ class ExampleDomainValidationTest {
     }
 
     private static ValidationEngine fullEngine() {
-        return new ValidationEngine().addRules(RulePacks.all()).addSchema(schema()).setStrictMode(true);
+        return new ValidationEngine().addRules(RulePacks.all()).addRules(MusicStreamingPack.rules()).addSchema(schema()).setStrictMode(true);
     }
 
     private static List<String> files(String environment) {

@@ -209,7 +209,8 @@ class ValidationEngineTest {
         ValidationRule soxBad = framework("acme.sox-bad", "SOX", false);
         ValidationEngine engine = new ValidationEngine().addRules(List.of(gdprOk, gdprBad, soxBad));
 
-        ValidationReport all = engine.validateConfig(TOO_MANY, "x");
+        ValidationReport all = engine.validateConfig(TOO_MANY, "x",
+                ValidationContext.of("x").withComplianceFrameworks("gdpr", "SOX"));
         ValidationReport gdprOnly = engine.validateConfig(TOO_MANY, "x",
                 ValidationContext.of("x").withComplianceFrameworks("gdpr"));
 

@@ -102,11 +102,32 @@ public final class SourceReader {
         this.options = options;
         this.pipeline = new LayerPipeline(options);
         List<LayerProvider> sorted = new ArrayList<>(options.layerProviders());
+        if (options.discoverLayerProviders() && options.hasDirectory()) {
+            sorted.addAll(discovered(options.layerProviders()));
+        }
         // A stable sort: registration order among equal positions.
         sorted.sort(Comparator.comparingInt(LayerProvider::position));
         this.providers = List.copyOf(sorted);
         this.reads = new FileReads(options.readTimeout());
         this.stableReads = new StableReads(reads, options.quietPeriod());
+    }
+
+    /**
+     * The providers listed for {@link java.util.ServiceLoader}, except those of a class already registered (the CLI
+     * registers the profiles provider with its {@code --profile} names; the discovered one would apply them twice).
+     */
+    private static List<LayerProvider> discovered(List<LayerProvider> registered) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        List<LayerProvider> out = new ArrayList<>();
+        java.util.Set<Class<?>> seen = new java.util.HashSet<>();
+        registered.forEach(p -> seen.add(p.getClass()));
+        for (LayerProvider p : java.util.ServiceLoader.load(LayerProvider.class,
+                loader != null ? loader : LayerProvider.class.getClassLoader())) {
+            if (seen.add(p.getClass())) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     /**

@@ -47,6 +47,13 @@ public final class DirectoryLayout {
 
     private static final int MAX_CHAIN = 32;
 
+    /**
+     * The keys of an environment's entry in {@code environments.yaml}: {@code extends} is read here; the others are
+     * read by the layer providers that use them (profiles, the geographic region, override files), through
+     * {@code LayerContext.environmentDeclaration()}, which check their values.
+     */
+    public static final List<String> ENTRY_KEYS = List.of("extends", "profiles", "region", "overrides");
+
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryLayout.class);
 
     private DirectoryLayout() {
@@ -407,9 +414,10 @@ public final class DirectoryLayout {
                     "expected an object such as {extends: staging}, found a " + entry.get().kindName());
         }
         for (Map.Entry<String, ConfigNode> e : obj.entries().entrySet()) {
-            if (!e.getKey().equals("extends")) {
+            if (!ENTRY_KEYS.contains(e.getKey())) {
                 throw new ConfigException(originOf(e.getValue(), fileName), ConfigPath.of(env, e.getKey()),
-                        "unknown key; only 'extends' is recognised");
+                        "unknown key; recognised: " + String.join(", ", ENTRY_KEYS)
+                                + spiSuggestion(e.getKey()));
             }
         }
         Optional<ConfigNode> ext = obj.get("extends");
@@ -425,6 +433,10 @@ public final class DirectoryLayout {
                     "invalid environment name: it must be " + NAME_RULE);
         }
         return s.text();
+    }
+
+    private static String spiSuggestion(String key) {
+        return dev.lamina.config.spi.Suggestions.didYouMean(key, ENTRY_KEYS);
     }
 
     private static Origin originOf(ConfigNode node, String fileName) {

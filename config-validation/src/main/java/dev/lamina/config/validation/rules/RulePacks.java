@@ -8,8 +8,6 @@ import dev.lamina.config.validation.internal.rules.ComplianceRules;
 import dev.lamina.config.validation.internal.rules.IndexCache;
 import dev.lamina.config.validation.internal.rules.PerformanceRules;
 import dev.lamina.config.validation.internal.rules.SecurityRules;
-import dev.lamina.config.validation.internal.rules.StreamingRules;
-import dev.lamina.config.validation.rules.streaming.StreamingPolicy;
 
 /**
  * The built-in rule packs. Each method returns new, immutable, thread-safe rules, ready for
@@ -17,7 +15,7 @@ import dev.lamina.config.validation.rules.streaming.StreamingPolicy;
  * {@code docs/rule-packs.md}.
  *
  * <pre>{@code
- * engine.addRules(RulePacks.all());
+ * engine.addRules(RulePacks.all());                    // security, compliance (where declared), performance
  * engine.addRules(RulePacks.security(SecurityPolicy.DEFAULTS.withPasswordPolicy(16, 4)));
  * }</pre>
  *
@@ -66,19 +64,6 @@ public final class RulePacks {
         return ComplianceRules.create(policy, new IndexCache());
     }
 
-    /** @return the music-streaming pack with {@link StreamingPolicy#DEFAULTS} */
-    public static List<ValidationRule> musicStreaming() {
-        return musicStreaming(StreamingPolicy.DEFAULTS);
-    }
-
-    /**
-     * @param policy the thresholds
-     * @return the music-streaming business rules ({@code streaming.*})
-     */
-    public static List<ValidationRule> musicStreaming(StreamingPolicy policy) {
-        return StreamingRules.create(policy, new IndexCache());
-    }
-
     /** @return the performance pack with {@link PerformancePolicy#DEFAULTS} */
     public static List<ValidationRule> performance() {
         return performance(PerformancePolicy.DEFAULTS);
@@ -92,14 +77,19 @@ public final class RulePacks {
         return PerformanceRules.create(policy, new IndexCache());
     }
 
-    /** @return every pack with its defaults: security, compliance, music streaming, performance */
+    /**
+     * Every generic pack with its defaults: security, compliance and performance. Compliance rules run only for the
+     * frameworks a configuration declares (or a caller requests; see {@code ValidationContext}); the example
+     * domain's music-streaming rules are not here but in {@code dev.lamina.config.validation.examples}.
+     *
+     * @return the rules, sharing one index
+     */
     public static List<ValidationRule> all() {
         // One index shared by every pack: the configuration is walked once per validation, not once per rule.
         IndexCache shared = new IndexCache();
         List<ValidationRule> all = new ArrayList<>();
         all.addAll(SecurityRules.create(SecurityPolicy.DEFAULTS, shared));
         all.addAll(ComplianceRules.create(CompliancePolicy.DEFAULTS, shared));
-        all.addAll(StreamingRules.create(StreamingPolicy.DEFAULTS, shared));
         all.addAll(PerformanceRules.create(PerformancePolicy.DEFAULTS, shared));
         return List.copyOf(all);
     }

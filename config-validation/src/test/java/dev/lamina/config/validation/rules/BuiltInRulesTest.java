@@ -25,6 +25,7 @@ import dev.lamina.config.validation.ValidationEngine;
 import dev.lamina.config.validation.ValidationReport;
 import dev.lamina.config.validation.ValidationResult;
 import dev.lamina.config.validation.ValidationRule;
+import dev.lamina.config.validation.examples.MusicStreamingPack;
 
 /** Every built-in rule with a configuration it accepts and one it rejects (at the expected path). */
 class BuiltInRulesTest {
@@ -118,15 +119,25 @@ class BuiltInRulesTest {
                         "auto_scaling: {min_replicas: 30, max_replicas: 20}", "auto_scaling.min_replicas"));
     }
 
+    /** The generic packs and the example domain's, which is opt-in. */
+    private static List<ValidationRule> catalog() {
+        List<ValidationRule> all = new java.util.ArrayList<>(RulePacks.all());
+        all.addAll(MusicStreamingPack.rules());
+        return all;
+    }
+
     private static ValidationRule ruleById(String id) {
-        return RulePacks.all().stream().filter(r -> r.id().equals(id)).findFirst()
+        return catalog().stream().filter(r -> r.id().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("no built-in rule " + id));
     }
 
     private static ValidationReport run(String id, String env, String yaml) {
         Layer layer = TestConfigs.layer("rules.yaml", yaml);
         return new ValidationEngine().addRule(ruleById(id)).validateConfig(TestConfigs.load(List.of(layer)),
-                ValidationContext.forEnvironment("test", env).withWrittenLayers(List.of(layer)));
+                ValidationContext.forEnvironment("test", env).withWrittenLayers(List.of(layer))
+                        // Compliance applies where declared: these cases ask for every framework.
+                        .requestFrameworks("requested by the test", List.of(RulePacks.GDPR, RulePacks.SOX,
+                                RulePacks.HIPAA, RulePacks.ISO27001)));
     }
 
     @ParameterizedTest(name = "{0} accepts a good configuration")
@@ -155,12 +166,12 @@ class BuiltInRulesTest {
     void everyBuiltInRuleHasACase() {
         Set<String> covered = cases().map(a -> (String) a.get()[0]).collect(Collectors.toSet());
 
-        assertThat(RulePacks.all()).extracting(ValidationRule::id).allMatch(covered::contains);
+        assertThat(catalog()).extracting(ValidationRule::id).allMatch(covered::contains);
     }
 
     @Test
     void builtInRuleIdsAreUniqueAndDocumented() throws IOException {
-        List<String> ids = RulePacks.all().stream().map(ValidationRule::id).toList();
+        List<String> ids = catalog().stream().map(ValidationRule::id).toList();
         Path doc = Path.of("..", "docs", "rule-packs.md");
         String text = Files.readString(doc);
 
@@ -260,6 +271,7 @@ class BuiltInRulesTest {
                           right_to_be_forgotten: true
                           data_retention: {user_data_days: 2555}
                         audit: {enabled: true, retention_days: 10}
+                        compliance: {frameworks: [GDPR, SOX, HIPAA, ISO 27001]}
                         """), "staging");
 
         assertThat(report.complianceScores()).containsEntry("GDPR", 100.0).containsEntry("SOX", 50.0)

@@ -20,9 +20,9 @@ import dev.lamina.config.validation.ValidationResult;
 class SharedIndexConcurrencyTest {
 
     private static final Configuration GOOD = TestConfigs.yaml("good.yaml",
-            "audio: {bitrates: {premium: 320, high: 256}}");
+            "auto_scaling: {min_replicas: 3, max_replicas: 20}");
     private static final Configuration BAD = TestConfigs.yaml("bad.yaml",
-            "audio: {bitrates: {premium: 128, high: 256}}");
+            "auto_scaling: {min_replicas: 30, max_replicas: 20}");
 
     @Test
     void concurrentValidationsOfDifferentTreesEachSeeTheirOwn() throws Exception {
@@ -33,11 +33,11 @@ class SharedIndexConcurrencyTest {
             for (int i = 0; i < 400; i++) {
                 boolean good = i % 2 == 0;
                 outcomes.add(pool.submit(() -> {
-                    List<String> bitrateFailures = engine.validateConfig(good ? GOOD : BAD, "staging").failures()
-                            .stream().filter(r -> r.ruleId().equals("streaming.bitrate-order"))
+                    List<String> boundFailures = engine.validateConfig(good ? GOOD : BAD, "staging").failures()
+                            .stream().filter(r -> r.ruleId().equals("performance.replica-bounds"))
                             .map(ValidationResult::describe).toList();
-                    return good ? bitrateFailures.isEmpty()
-                            : bitrateFailures.size() == 1 && bitrateFailures.get(0).startsWith("bad.yaml:1:");
+                    return good ? boundFailures.isEmpty()
+                            : boundFailures.size() == 1 && boundFailures.get(0).startsWith("bad.yaml:1:");
                 }));
             }
             for (Future<Boolean> outcome : outcomes) {

@@ -44,6 +44,8 @@ public final class ReportRenderer {
         root.put("durationMillis", report.duration().toNanos() / 1_000_000.0);
         ObjectNode counts = root.putObject("counts");
         report.countsBySeverity().forEach((s, n) -> counts.put(name(s), n));
+        ObjectNode applied = root.putObject("appliedFrameworks");
+        report.appliedFrameworks().forEach(applied::put);
         ObjectNode scores = root.putObject("complianceScores");
         report.complianceScores().forEach(scores::put);
         ArrayNode results = root.putArray("results");
@@ -96,6 +98,13 @@ public final class ReportRenderer {
                 .append("; ").append(plural(report.rulesRun(), "rule")).append(" in ")
                 .append(String.format(Locale.ROOT, "%.1f ms", report.duration().toNanos() / 1_000_000.0))
                 .append('\n');
+        if (report.appliedFrameworks().isEmpty()) {
+            sb.append("  compliance frameworks: none declared (declare them with compliance: {frameworks: [...]}, a "
+                    + "region, a tenant, or --packs)\n");
+        } else {
+            report.appliedFrameworks().forEach((f, why) -> sb.append("  framework ").append(f).append(": ")
+                    .append(why).append('\n'));
+        }
         if (!report.complianceScores().isEmpty()) {
             sb.append("  compliance: ").append(report.complianceScores().entrySet().stream()
                     .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.0f%%", e.getValue()))

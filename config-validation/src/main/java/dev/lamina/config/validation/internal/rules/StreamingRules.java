@@ -14,7 +14,7 @@ import dev.lamina.config.validation.Severity;
 import dev.lamina.config.validation.ValidationRule;
 import dev.lamina.config.validation.internal.rules.Scan.Hit;
 import dev.lamina.config.validation.internal.tree.Values;
-import dev.lamina.config.validation.rules.streaming.StreamingPolicy;
+import dev.lamina.config.validation.examples.StreamingPolicy;
 
 /** The music-streaming business rules; each is documented in {@code docs/rule-packs.md}. */
 public final class StreamingRules {

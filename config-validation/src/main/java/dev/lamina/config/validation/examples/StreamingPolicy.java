@@ -1,11 +1,9 @@
-package dev.lamina.config.validation.rules.streaming;
+package dev.lamina.config.validation.examples;
 
 import java.util.Set;
 
 /**
- * Thresholds of the music-streaming pack, the product's example domain. It lives in a package of its own so that
- * the generic rule API ({@code dev.lamina.config.validation.rules}) names no streaming concept; only a caller who
- * asks for the streaming pack imports it. Immutable; start from {@link #DEFAULTS}.
+ * Thresholds of the music-streaming pack. Immutable; start from {@link #DEFAULTS}.
  *
  * @param knownCodecs the codecs accepted (lower case)
  * @param tolerance   how far a sum may be from its target (1.0 for weights, 100 for splits)
