@@ -1,6 +1,7 @@
 package dev.lamina.config;
 
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,6 +67,9 @@ public final class ConfigurationOptions {
     private final List<ValueDecoder> decoders;
     private final Map<SourcePlacement, List<ConfigSource>> sources;
     private final List<ReloadTrigger> reloadTriggers;
+    private final Keyring keyring;
+    private final PublicKey signatureKey;
+    private final List<DocumentDecoder> documentDecoders;
 
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_-]*");
 
@@ -103,6 +107,9 @@ public final class ConfigurationOptions {
         this.forcePolling = b.forcePolling;
         this.listenerExecutor = b.listenerExecutor;
         this.layerProviders = List.copyOf(b.layerProviders);
+        this.keyring = b.keyring;
+        this.signatureKey = b.signatureKey;
+        this.documentDecoders = List.copyOf(b.documentDecoders);
     }
 
     /** @return a builder holding the defaults (no directory yet) */
@@ -148,6 +155,9 @@ public final class ConfigurationOptions {
         b.forcePolling = forcePolling;
         b.listenerExecutor = listenerExecutor;
         b.layerProviders.addAll(layerProviders);
+        b.keyring = keyring;
+        b.signatureKey = signatureKey;
+        b.documentDecoders.addAll(documentDecoders);
         return b;
     }
 
@@ -324,6 +334,26 @@ public final class ConfigurationOptions {
         return layerProviders;
     }
 
+    /**
+     * @return the keyring that decrypts {@code ENC[v1,...]} values, when set; without one, a loader or manager uses
+     *         {@code CONFIG_ENCRYPTION_KEY} from {@link #environmentLookup()} when that is set
+     */
+    public Optional<Keyring> keyring() {
+        return Optional.ofNullable(keyring);
+    }
+
+    /**
+     * @return the Ed25519 public key the configuration directory's signature must verify with, when one is required
+     */
+    public Optional<PublicKey> requiredSignatureKey() {
+        return Optional.ofNullable(signatureKey);
+    }
+
+    /** @return the whole-document decoders (SOPS files), in registration order */
+    public List<DocumentDecoder> documentDecoders() {
+        return documentDecoders;
+    }
+
     @Override
     public String toString() {
         // The environment map is deliberately left out: it may hold secrets.
@@ -332,7 +362,9 @@ public final class ConfigurationOptions {
                 + quietPeriod + ", debounce=" + debounce + ", pollInterval=" + pollInterval + ", forcePolling="
                 + forcePolling + ", layerProviders=" + layerProviders.size() + ", resolvers=" + resolvers.keySet()
                 + ", decoders=" + decoders.size() + ", sources=" + sources.values().stream().mapToInt(List::size).sum()
-                + ", reloadTriggers=" + reloadTriggers.size() + "}";
+                + ", reloadTriggers=" + reloadTriggers.size() + ", keyring=" + (keyring == null ? "none"
+                : keyring.keyIds()) + ", requireSignature=" + (signatureKey != null) + ", documentDecoders="
+                + documentDecoders.size() + "}";
     }
 
     /** Builds {@link ConfigurationOptions}. Not thread-safe; every {@link #build()} returns an independent value. */
@@ -364,6 +396,9 @@ public final class ConfigurationOptions {
         private final List<ValueDecoder> decoders = new ArrayList<>();
         private final Map<SourcePlacement, List<ConfigSource>> sources = new EnumMap<>(SourcePlacement.class);
         private final List<ReloadTrigger> reloadTriggers = new ArrayList<>();
+        private Keyring keyring;
+        private PublicKey signatureKey;
+        private final List<DocumentDecoder> documentDecoders = new ArrayList<>();
 
         private Builder() {
         }
@@ -711,6 +746,51 @@ public final class ConfigurationOptions {
         public Builder layerProviders(List<LayerProvider> providers) {
             this.layerProviders.clear();
             providers.forEach(this::addLayerProvider);
+            return this;
+        }
+
+        /**
+         * Decrypts {@code ENC[v1,AES256_GCM,...]} values with these keys while loading (the config path is the
+         * authenticated data; decrypted values are secret). Without a keyring, {@code CONFIG_ENCRYPTION_KEY} is used
+         * when set; with neither, envelopes stay as written (masked) and a warning names their paths.
+         *
+         * @param keyring the keys
+         * @return this builder
+         * @throws NullPointerException if {@code keyring} is {@code null}
+         */
+        public Builder keyring(Keyring keyring) {
+            this.keyring = Objects.requireNonNull(keyring, "keyring");
+            return this;
+        }
+
+        /**
+         * Requires the configuration directory to carry a valid signature ({@link BundleSignature}) made with the
+         * private key of this Ed25519 public key. Checked before any file is parsed, on every load and reload; a
+         * refused reload keeps the last good snapshot.
+         *
+         * @param publicKey the Ed25519 public key
+         * @return this builder
+         * @throws IllegalArgumentException if the key is not an Ed25519 key
+         */
+        public Builder requireSignature(PublicKey publicKey) {
+            Objects.requireNonNull(publicKey, "publicKey");
+            if (!BundleSignature.isEd25519(publicKey)) {
+                throw new IllegalArgumentException("requireSignature needs an Ed25519 public key, got "
+                        + publicKey.getAlgorithm());
+            }
+            this.signatureKey = publicKey;
+            return this;
+        }
+
+        /**
+         * Registers a whole-document decoder (SOPS files), tried after those added before.
+         *
+         * @param decoder the decoder
+         * @return this builder
+         * @throws NullPointerException if {@code decoder} is {@code null}
+         */
+        public Builder addDocumentDecoder(DocumentDecoder decoder) {
+            this.documentDecoders.add(Objects.requireNonNull(decoder, "decoder"));
             return this;
         }
 

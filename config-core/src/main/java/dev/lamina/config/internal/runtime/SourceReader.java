@@ -109,6 +109,8 @@ public final class SourceReader {
             throw new ConfigSourceException(Origin.of(dir.toString()), null,
                     "the configuration directory does not exist or is not a directory");
         }
+        // Before anything is parsed: a signed directory that does not verify is never read.
+        options.requiredSignatureKey().ifPresent(key -> dev.lamina.config.BundleSignature.verify(dir, key));
         Map<String, Path> files = DirectoryLayout.environmentFiles(dir, environment, options.parseLimits(),
                 previousFiles, documents);
         List<Layer> fileLayers = new ArrayList<>();
