@@ -109,6 +109,15 @@ public final class Keyring {
         return new Keyring(new LinkedHashMap<>(keys), keyId);
     }
 
+    /**
+     * @param keyId a candidate key id
+     * @return {@code true} for letters, digits, {@code .}, {@code _}, {@code -}, at most 64, not starting with a
+     *         punctuation mark
+     */
+    public static boolean isValidKeyId(String keyId) {
+        return keyId != null && Envelope.KEY_ID.matcher(keyId).matches();
+    }
+
     /** @return the id of the key new values are encrypted with */
     public String primaryKeyId() {
         return primary;
