@@ -125,6 +125,20 @@ class BundleSignatureTest {
     }
 
     @Test
+    void aLoaderWithARequiredSignatureChecksItsDirectoryFirst() {
+        ConfigLoader loader = new ConfigLoader(ConfigurationOptions.builder().directory(dir)
+                .requireSignature(keys.getPublic()).build());
+        assertThat(loader.load(java.util.List.of(ConfigSources.file(dir.resolve("prod.yaml")))).getInt("port"))
+                .isEqualTo(9090);
+        write(dir, "prod.yaml", "port: 1\n");
+        assertThatThrownBy(() -> loader.load(java.util.List.of(ConfigSources.file(dir.resolve("prod.yaml")))))
+                .isInstanceOf(ConfigSignatureException.class);
+        assertThatThrownBy(() -> ConfigurationOptions.builder().requireSignature(
+                java.security.KeyPairGenerator.getInstance("RSA").generateKeyPair().getPublic()))
+                .hasMessageContaining("Ed25519");
+    }
+
+    @Test
     void keysRoundTripThroughPemWithAPrivateMode() throws Exception {
         Path priv = dir.resolve("../sign.key").normalize();
         Path pub = dir.resolve("../sign.pub").normalize();
