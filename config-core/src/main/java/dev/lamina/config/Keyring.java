@@ -171,6 +171,7 @@ public final class Keyring {
      * @return the plaintext
      * @throws ConfigSecretException naming the path, the key id and the reason (malformed field, unknown key id,
      *                               tampered data, IV or tag, or a value written for another path)
+     * @throws IllegalArgumentException if the path is malformed
      */
     public String decrypt(String path, String envelope) {
         ConfigPath p = ConfigPath.parse(path);
