@@ -125,6 +125,16 @@ class BundleSignatureTest {
     }
 
     @Test
+    void aTenantOverlayReadAfterTheLoadIsCheckedToo() {
+        manager = new ConfigurationManager(ManagerFixture.options(dir).requireSignature(keys.getPublic()).build());
+        manager.loadEnvironmentConfig("prod");
+        write(dir, "tenants/acme.yaml", "port: 2\n");
+        assertThatThrownBy(() -> manager.forTenant("acme"))
+                .isInstanceOf(ConfigSignatureException.class)
+                .hasMessageContaining("tenants/acme.yaml changed since it was signed");
+    }
+
+    @Test
     void aLoaderWithARequiredSignatureChecksItsDirectoryFirst() {
         ConfigLoader loader = new ConfigLoader(ConfigurationOptions.builder().directory(dir)
                 .requireSignature(keys.getPublic()).build());

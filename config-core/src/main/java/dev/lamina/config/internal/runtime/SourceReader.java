@@ -220,6 +220,9 @@ public final class SourceReader {
      * @return the tenant's overlay layers, or empty when {@code tenants/<id>.*} does not exist
      */
     public Optional<List<Layer>> tenantLayers(String tenantId) {
+        // A tenant view reads its overlay later than the load: the signature is checked again before it is parsed.
+        options.requiredSignatureKey().ifPresent(key -> dev.lamina.config.BundleSignature.verify(options.directory(),
+                key));
         Path dir = options.directory().resolve("tenants");
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
