@@ -59,9 +59,13 @@ public final class ConfigLoader {
      * @throws ConfigParseException    if a source's content is malformed or rejected
      * @throws ConfigResolveException  if an interpolation fails
      * @throws ConfigException         if the merge fails (a merge-by-key list item without its key)
+     * @throws ConfigSignatureException if a signature is required and the options' directory does not carry a valid
+     *                                  one
      */
     public Configuration load(List<? extends ConfigSource> sources) {
         Objects.requireNonNull(sources, "sources");
+        // A required signature covers the options' directory, checked before any source is read.
+        options.requiredSignatureKey().ifPresent(key -> BundleSignature.verify(options.directory(), key));
         List<Layer> layers = new ArrayList<>();
         for (ConfigSource source : sources) {
             Objects.requireNonNull(source, "source");

@@ -211,6 +211,20 @@ public interface Configuration {
      */
     boolean isSecret(String path);
 
+    /**
+     * Reads a value as a {@link Secret}: it prints as {@value SecretPolicy#MASK}, and its plain text is only
+     * available through {@link Secret#reveal()}. Any string, number or boolean can be read this way, typically a
+     * decrypted {@code ENC[...]} value or a password.
+     *
+     * @param path a config path
+     * @return the value as a secret
+     * @throws ConfigMissingException if there is no value at the path
+     * @throws ConfigTypeException    if the value is not a scalar (the message never quotes the value)
+     */
+    default Secret getSecret(String path) {
+        return Secret.of(getString(path));
+    }
+
     /** @return the policy that decides which paths are secret */
     SecretPolicy secretPolicy();
 

@@ -1,6 +1,7 @@
 package dev.lamina.config;
 
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,6 +71,9 @@ public final class ConfigurationOptions {
     private final List<ReloadTrigger> reloadTriggers;
     private final List<Path> fileRoots;
     private final Duration readTimeout;
+    private final Keyring keyring;
+    private final PublicKey signatureKey;
+    private final List<DocumentDecoder> documentDecoders;
 
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_-]*");
 
@@ -110,6 +114,9 @@ public final class ConfigurationOptions {
         this.listenerExecutor = b.listenerExecutor;
         this.layerProviders = List.copyOf(b.layerProviders);
         this.discoverLayerProviders = b.discoverLayerProviders;
+        this.keyring = b.keyring;
+        this.signatureKey = b.signatureKey;
+        this.documentDecoders = List.copyOf(b.documentDecoders);
     }
 
     /** @return a builder holding the defaults (no directory yet) */
@@ -158,6 +165,9 @@ public final class ConfigurationOptions {
         b.listenerExecutor = listenerExecutor;
         b.layerProviders.addAll(layerProviders);
         b.discoverLayerProviders = discoverLayerProviders;
+        b.keyring = keyring;
+        b.signatureKey = signatureKey;
+        b.documentDecoders.addAll(documentDecoders);
         return b;
     }
 
@@ -365,6 +375,26 @@ public final class ConfigurationOptions {
         return discoverLayerProviders;
     }
 
+    /**
+     * @return the keyring that decrypts {@code ENC[v1,...]} values, when set; without one, a loader or manager uses
+     *         {@code CONFIG_ENCRYPTION_KEY} from {@link #environmentLookup()} when that is set
+     */
+    public Optional<Keyring> keyring() {
+        return Optional.ofNullable(keyring);
+    }
+
+    /**
+     * @return the Ed25519 public key the configuration directory's signature must verify with, when one is required
+     */
+    public Optional<PublicKey> requiredSignatureKey() {
+        return Optional.ofNullable(signatureKey);
+    }
+
+    /** @return the whole-document decoders (SOPS files), in registration order */
+    public List<DocumentDecoder> documentDecoders() {
+        return documentDecoders;
+    }
+
     @Override
     public String toString() {
         // The environment map is deliberately left out: it may hold secrets.
@@ -374,7 +404,10 @@ public final class ConfigurationOptions {
                 + forcePolling + ", layerProviders=" + layerProviders.size() + ", resolvers=" + resolvers.keySet()
                 + ", decoders=" + decoders.size() + ", sources=" + sources.values().stream().mapToInt(List::size).sum()
                 + ", reloadTriggers=" + reloadTriggers.size() + ", fileRoots=" + fileRoots + ", readTimeout="
-                + readTimeout + "}";
+                + readTimeout
+                + ", keyring=" + (keyring == null ? "none"
+                : keyring.keyIds()) + ", requireSignature=" + (signatureKey != null) + ", documentDecoders="
+                + documentDecoders.size() + "}";
     }
 
     /** Builds {@link ConfigurationOptions}. Not thread-safe; every {@link #build()} returns an independent value. */
@@ -410,6 +443,9 @@ public final class ConfigurationOptions {
         private final List<ReloadTrigger> reloadTriggers = new ArrayList<>();
         private final List<Path> fileRoots = new ArrayList<>();
         private Duration readTimeout = Duration.ofSeconds(10);
+        private Keyring keyring;
+        private PublicKey signatureKey;
+        private final List<DocumentDecoder> documentDecoders = new ArrayList<>();
 
         private Builder() {
         }
@@ -822,6 +858,20 @@ public final class ConfigurationOptions {
         }
 
         /**
+         * Decrypts {@code ENC[v1,AES256_GCM,...]} values with these keys while loading (the config path is the
+         * authenticated data; decrypted values are secret). Without a keyring, {@code CONFIG_ENCRYPTION_KEY} is used
+         * when set; with neither, envelopes stay as written (masked) and a warning names their paths.
+         *
+         * @param keyring the keys
+         * @return this builder
+         * @throws NullPointerException if {@code keyring} is {@code null}
+         */
+        public Builder keyring(Keyring keyring) {
+            this.keyring = Objects.requireNonNull(keyring, "keyring");
+            return this;
+        }
+
+        /**
          * @param timeout the longest one read of a file may take; positive. A file that blocks (a FIFO that slipped
          *                past the regular-file check, a stalled network file system) fails after it instead of
          *                hanging the load or the reload thread.
@@ -834,6 +884,37 @@ public final class ConfigurationOptions {
                 throw new IllegalArgumentException("readTimeout must be positive, got " + timeout);
             }
             this.readTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Requires the configuration directory to carry a valid signature ({@link BundleSignature}) made with the
+         * private key of this Ed25519 public key. Checked before any file is parsed, on every load and reload; a
+         * refused reload keeps the last good snapshot.
+         *
+         * @param publicKey the Ed25519 public key
+         * @return this builder
+         * @throws IllegalArgumentException if the key is not an Ed25519 key
+         */
+        public Builder requireSignature(PublicKey publicKey) {
+            Objects.requireNonNull(publicKey, "publicKey");
+            if (!BundleSignature.isEd25519(publicKey)) {
+                throw new IllegalArgumentException("requireSignature needs an Ed25519 public key, got "
+                        + publicKey.getAlgorithm());
+            }
+            this.signatureKey = publicKey;
+            return this;
+        }
+
+        /**
+         * Registers a whole-document decoder (SOPS files), tried after those added before.
+         *
+         * @param decoder the decoder
+         * @return this builder
+         * @throws NullPointerException if {@code decoder} is {@code null}
+         */
+        public Builder addDocumentDecoder(DocumentDecoder decoder) {
+            this.documentDecoders.add(Objects.requireNonNull(decoder, "decoder"));
             return this;
         }
 

@@ -41,6 +41,12 @@ import picocli.CommandLine.Spec;
             MigrateCommand.class,
             ProfilesCommand.class,
             OverridesCommand.class,
+            KeygenCommand.class,
+            EncryptCommand.class,
+            DecryptCommand.class,
+            RotateCommand.class,
+            SignCommand.class,
+            VerifyCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -59,11 +65,20 @@ public final class ConfigCtl implements Callable<Integer> {
 
     private final Map<String, String> environment;
 
+    /** Where {@code encrypt -} reads the value from: standard input, or what a test hands in. */
+    private final java.io.InputStream input;
+
     /** Set by {@link #main}: the tool is its own process, so a command may install shutdown hooks. */
     private boolean ownsProcess;
 
-    private ConfigCtl(Map<String, String> environment) {
+    private ConfigCtl(Map<String, String> environment, java.io.InputStream input) {
         this.environment = environment;
+        this.input = input;
+    }
+
+    /** @return standard input, or the stream a test handed to {@link #commandLine(PrintWriter, PrintWriter, Map, java.io.InputStream)} */
+    java.io.InputStream input() {
+        return input;
     }
 
     /**
@@ -124,7 +139,21 @@ public final class ConfigCtl implements Callable<Integer> {
      * @return a command line ready for {@link CommandLine#execute(String...)}
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        CommandLine cl = new CommandLine(new ConfigCtl(Map.copyOf(environment)));
+        return commandLine(out, err, environment, System.in);
+    }
+
+    /**
+     * Builds the command line with given environment variables and standard input.
+     *
+     * @param out         where results go
+     * @param err         where errors go
+     * @param environment the variables commands read
+     * @param input       what {@code encrypt -} reads
+     * @return a command line ready for {@link CommandLine#execute(String...)}
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment,
+                                          java.io.InputStream input) {
+        CommandLine cl = new CommandLine(new ConfigCtl(Map.copyOf(environment), input));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(ConfigCtl::handleExecutionException);

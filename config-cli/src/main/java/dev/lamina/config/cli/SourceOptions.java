@@ -92,6 +92,16 @@ public final class SourceOptions {
             description = "Fail a file read that takes longer than this, e.g. 2s (default: 10s).")
     private java.time.Duration readTimeout;
 
+    @Option(names = "--key-file", paramLabel = "FILE",
+            description = "Key file that decrypts ENC[v1,...] values (mode 600; default: $CONFIG_ENCRYPTION_KEY). "
+                    + "Decrypted values stay masked; only 'configctl decrypt' prints one.")
+    private Path keyFile;
+
+    @Option(names = "--require-signature", paramLabel = "PUBLIC_KEY",
+            description = "Ed25519 public key (PEM) the directory's .lamina-signature must verify with; "
+                    + "checked before any file is read.")
+    private Path signatureKey;
+
     /**
      * @return the configuration directory: {@code --dir}, else {@code $CONFIG_PATH}
      * @throws ParameterException if neither is given
@@ -251,6 +261,14 @@ public final class SourceOptions {
         b.addLayerProvider(new ProfileLayerProvider(profiles()));
         b.addLayerProvider(region == null ? new RegionLayerProvider() : new RegionLayerProvider(region));
         b.addLayerProvider(new OverrideLayerProvider(overrides()));
+        // Without --key-file the core reads CONFIG_ENCRYPTION_KEY from the same variables.
+        if (keyFile != null) {
+            b.keyring(dev.lamina.config.Keyring.load(keyFile));
+        }
+        if (signatureKey != null) {
+            b.requireSignature(dev.lamina.config.BundleSignature.readPublicKey(signatureKey));
+        }
+        SecretsSupport.addSopsDecoder(b, environmentVariables());
         return b;
     }
 

@@ -23,6 +23,15 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /** Runs with an empty environment and {@code stdin} as standard input. */
+    static CliRun withInput(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ConfigCtl.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(),
+                new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8))).execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
     /** @return the repository's examples/config, found by walking up from the module directory */
     static Path exampleConfig() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {

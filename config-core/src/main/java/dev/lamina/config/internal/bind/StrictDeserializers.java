@@ -43,6 +43,8 @@ final class StrictDeserializers {
         m.addDeserializer(String.class, new Scalar<>(String.class, false, (s) -> Conversions.toText(s.node(), s.path(), s.secret())));
         m.addDeserializer(Duration.class, new Scalar<>(Duration.class, false, (s) -> Conversions.toDuration(s.node(), s.path(), s.secret())));
         m.addDeserializer(DataSize.class, new Scalar<>(DataSize.class, false, (s) -> Conversions.toSize(s.node(), s.path(), s.secret())));
+        m.addDeserializer(dev.lamina.config.Secret.class, new Scalar<>(dev.lamina.config.Secret.class, false,
+                (s) -> dev.lamina.config.Secret.of(Conversions.toText(s.node(), s.path(), true))));
         m.addDeserializer(Optional.class, new OptionalDeserializer());
         m.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override

@@ -265,6 +265,10 @@ final class Resolution {
         try {
             result = decoder.decode(scalar.text(), new ValueContext(scope.path(), scope.origin(), environmentName));
         } catch (ConfigResolveException e) {
+            if (decoder instanceof dev.lamina.config.internal.secret.EnvelopeDecoder) {
+                // Lamina's own decoder already names the place, the key id and the reason.
+                throw e;
+            }
             // The SPI promises that its reason holds neither the text nor the plaintext.
             throw new ConfigResolveException(scope.origin(), scope.path(),
                     "decoder " + name + " failed: " + e.reason(), e);

@@ -146,6 +146,8 @@ public final class SourceReader {
             throw new ConfigSourceException(Origin.of(dir.toString()), null,
                     "the configuration directory does not exist or is not a directory");
         }
+        // Before anything is parsed: a signed directory that does not verify is never read.
+        options.requiredSignatureKey().ifPresent(key -> dev.lamina.config.BundleSignature.verify(dir, key));
         Map<String, Path> files = DirectoryLayout.environmentFiles(dir, environment, options.parseLimits(),
                 previousFiles, documents, reads);
         List<Layer> fileLayers = new ArrayList<>();
@@ -280,6 +282,9 @@ public final class SourceReader {
      * @return the tenant's overlay layers, or empty when {@code tenants/<id>.*} does not exist
      */
     public Optional<List<Layer>> tenantLayers(String tenantId) {
+        // A tenant view reads its overlay later than the load: the signature is checked again before it is parsed.
+        options.requiredSignatureKey().ifPresent(key -> dev.lamina.config.BundleSignature.verify(options.directory(),
+                key));
         Path dir = options.directory().resolve("tenants");
         if (!Files.isDirectory(dir)) {
             return Optional.empty();

@@ -1,9 +1,12 @@
 package dev.lamina.config.internal.tree;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 
 import dev.lamina.config.ConfigObject;
+import dev.lamina.config.ConfigPath;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.Layer;
 import dev.lamina.config.ConfigurationOptions;
@@ -24,13 +27,15 @@ public final class LayerPipeline {
     private final TreeMerger merger;
     private final ResolveSettings resolveSettings;
     private final Binder binder;
+    private final DocumentDecoding documents;
 
     /** @param options the options (merge options, resolvers, decoders, environment lookup, directory, secrets) */
     public LayerPipeline(ConfigurationOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         this.merger = new TreeMerger(options.mergeOptions());
+        this.documents = new DocumentDecoding(options.documentDecoders());
         this.resolveSettings = new ResolveSettings(options.environmentLookup(), options.resolvers(),
-                options.decoders(), options.directory(), options.secretPolicy(), options.fileRoots(),
+                DocumentDecoding.withEnvelopeDecoder(options), options.directory(), options.secretPolicy(), options.fileRoots(),
                 options.parseLimits().maxStringLength(), new FileReads(options.readTimeout()));
         this.binder = new Binder();
     }
@@ -53,10 +58,17 @@ public final class LayerPipeline {
      * @throws dev.lamina.config.ConfigException when the merge, a decoder or an interpolation fails
      */
     public Configuration build(List<Layer> layers, Configuration previous, String environmentName) {
-        List<Layer> copy = List.copyOf(layers);
+        Set<ConfigPath> decrypted = new HashSet<>();
+        List<Layer> copy = documents.decode(layers, decrypted);
         ConfigObject merged = merger.merge(copy);
         TreeResolver.Result resolved = TreeResolver.resolveMarking(merged, resolveSettings, environmentName);
+        Set<ConfigPath> secrets = resolved.secrets();
+        if (!decrypted.isEmpty()) {
+            secrets = new HashSet<>(secrets);
+            secrets.addAll(decrypted);
+        }
+        DocumentDecoding.warnAboutEncryptedValues(resolved.tree(), resolveSettings);
         return TreeConfiguration.following(previous, resolved.tree(), merged, copy, options.mergeOptions(),
-                options.secretPolicy(), binder, resolved.secrets());
+                options.secretPolicy(), binder, secrets);
     }
 }

@@ -243,7 +243,7 @@ public final class SecurityRules {
                     || SECRET_STORE_REFERENCE.matcher(text).matches()) {
                 continue;
             }
-            String fix = "encrypt it (ENC[...], see docs/secrets.md) or reference it: ${" + envName(hit.path()) + "}";
+            String fix = "encrypt it (configctl encrypt; see docs/security.md) or reference it: ${" + envName(hit.path()) + "}";
             if (sawWrittenLayers) {
                 scan.fail(hit, "secret written in plain text (key '" + hit.path().last() + "')", fix);
             } else {

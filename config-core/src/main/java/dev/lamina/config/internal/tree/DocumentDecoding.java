@@ -1,0 +1,145 @@
+package dev.lamina.config.internal.tree;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.lamina.config.ConfigList;
+import dev.lamina.config.ConfigNode;
+import dev.lamina.config.ConfigObject;
+import dev.lamina.config.ConfigPath;
+import dev.lamina.config.ConfigScalar;
+import dev.lamina.config.ConfigSourceException;
+import dev.lamina.config.ConfigurationOptions;
+import dev.lamina.config.DocumentDecoder;
+import dev.lamina.config.Keyring;
+import dev.lamina.config.Layer;
+import dev.lamina.config.ValueDecoder;
+import dev.lamina.config.internal.resolve.ResolveSettings;
+import dev.lamina.config.internal.secret.Envelope;
+import dev.lamina.config.internal.secret.EnvelopeDecoder;
+
+/**
+ * The encrypted inputs of the pipeline: whole documents decoded before the merge (SOPS files through a
+ * {@link DocumentDecoder}; refused when none is registered) and the envelope decoder added after the user's
+ * decoders when a keyring is configured or {@code CONFIG_ENCRYPTION_KEY} is set. Immutable; thread-safe.
+ */
+final class DocumentDecoding {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentDecoding.class);
+
+    private final List<DocumentDecoder> decoders;
+
+    DocumentDecoding(List<DocumentDecoder> decoders) {
+        this.decoders = List.copyOf(decoders);
+    }
+
+    /**
+     * @param options the options
+     * @return the user's decoders, then an envelope decoder for the options' keyring or the environment's
+     *         {@code CONFIG_ENCRYPTION_KEY}, when either is there
+     * @throws dev.lamina.config.ConfigSecretException when {@code CONFIG_ENCRYPTION_KEY} is malformed
+     */
+    static List<ValueDecoder> withEnvelopeDecoder(ConfigurationOptions options) {
+        Optional<Keyring> keyring = options.keyring().or(() -> Keyring.fromEnvironment(options.environmentLookup()));
+        if (keyring.isEmpty()) {
+            return options.decoders();
+        }
+        List<ValueDecoder> all = new ArrayList<>(options.decoders());
+        all.add(keyring.get().decoder());
+        return all;
+    }
+
+    /**
+     * @param layers    the layers as read
+     * @param decrypted receives the paths decoders decrypted
+     * @return the layers with every encrypted document decoded
+     * @throws dev.lamina.config.ConfigException when a document cannot be decoded, or is a SOPS file and no decoder
+     *                                           is registered
+     */
+    List<Layer> decode(List<Layer> layers, Set<ConfigPath> decrypted) {
+        List<Layer> out = null;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            Layer decoded = decode(layer, decrypted);
+            if (decoded != layer && out == null) {
+                out = new ArrayList<>(layers.subList(0, i));
+            }
+            if (out != null) {
+                out.add(decoded);
+            }
+        }
+        return out == null ? List.copyOf(layers) : List.copyOf(out);
+    }
+
+    private Layer decode(Layer layer, Set<ConfigPath> decrypted) {
+        for (DocumentDecoder d : decoders) {
+            if (d.accepts(layer.root())) {
+                DocumentDecoder.Decoded result = d.decode(layer);
+                decrypted.addAll(result.secretPaths());
+                return layer.withRoot(result.root());
+            }
+        }
+        if (isSops(layer.root())) {
+            throw new ConfigSourceException(layer.root().origin(), null, "this file is encrypted with SOPS (it has a "
+                    + "top-level 'sops' block with 'mac' and 'version') and no SOPS decoder is registered (fix: add the "
+                    + "config-sops module and ConfigurationOptions.Builder.addDocumentDecoder(SopsDecoder...); "
+                    + "configctl reads SOPS_AGE_KEY_FILE or SOPS_AGE_KEY)");
+        }
+        return layer;
+    }
+
+    /**
+     * @param root a parsed document
+     * @return {@code true} when it carries SOPS metadata: a top-level {@code sops} object with {@code mac} and
+     *         {@code version}
+     */
+    static boolean isSops(ConfigObject root) {
+        ConfigNode sops = root.entries().get("sops");
+        return sops instanceof ConfigObject o && o.entries().containsKey("mac") && o.entries().containsKey("version");
+    }
+
+    /**
+     * Logs one warning naming the paths of envelopes left encrypted because no decoder took them (no keyring).
+     *
+     * @param tree     the resolved tree
+     * @param settings the resolve settings
+     */
+    static void warnAboutEncryptedValues(ConfigObject tree, ResolveSettings settings) {
+        for (ValueDecoder d : settings.decoders()) {
+            if (d instanceof EnvelopeDecoder) {
+                return;
+            }
+        }
+        List<String> paths = new ArrayList<>();
+        collect(tree, new ArrayList<>(), paths);
+        if (!paths.isEmpty()) {
+            LOG.warn("{} encrypted value(s) left encrypted because no key is configured: {} (fix: set {} or "
+                    + "ConfigurationOptions.Builder.keyring(...); configctl takes --key-file)", paths.size(),
+                    paths.size() > 10 ? paths.subList(0, 10) + "..." : paths, Keyring.ENVIRONMENT_VARIABLE);
+        }
+    }
+
+    private static void collect(ConfigNode node, List<String> trail, List<String> out) {
+        if (node instanceof ConfigObject o) {
+            for (Map.Entry<String, ConfigNode> e : o.entries().entrySet()) {
+                trail.add(e.getKey());
+                collect(e.getValue(), trail, out);
+                trail.remove(trail.size() - 1);
+            }
+        } else if (node instanceof ConfigList l) {
+            for (int i = 0; i < l.size(); i++) {
+                trail.add(Integer.toString(i));
+                collect(l.items().get(i), trail, out);
+                trail.remove(trail.size() - 1);
+            }
+        } else if (node instanceof ConfigScalar s && Envelope.looksLikeEnvelope(s.text())) {
+            out.add(ConfigPath.of(trail).toString());
+        }
+    }
+}
