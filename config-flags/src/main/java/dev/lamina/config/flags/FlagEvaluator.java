@@ -390,6 +390,17 @@ public final class FlagEvaluator {
     }
 
     /**
+     * @param flag a flag key
+     * @return {@code true} when a partial rollout or a weighted split of the flag buckets contexts by a sticky value
+     *         ({@code user_id}, {@code session_id} or a named attribute), so that a context without one is not
+     *         bucketed as its owner intended (an OpenFeature provider reports {@code TARGETING_KEY_MISSING})
+     */
+    public boolean needsStickyValue(String flag) {
+        CompiledFlag f = flag == null ? null : compiled.flag(flag);
+        return f != null && f.bucketsBySticky();
+    }
+
+    /**
      * @return the number of distinct shared {@link FlagResolution#slot() slots} this evaluator's resolutions use
      *         (for adapters that cache a converted form per outcome)
      */

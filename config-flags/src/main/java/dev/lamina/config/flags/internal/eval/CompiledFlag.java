@@ -40,6 +40,7 @@ public final class CompiledFlag {
     private Map<String, FlagValue> metadata = Map.of();
     private Object definition;
     private boolean staticFlag;
+    private boolean bucketsBySticky;
     private CompiledVariant[] allVariants;
     /** Shared resolutions by outcome, filled on first use (a benign race: each entry is immutable). */
     private FlagResolution[] resolutions;
@@ -120,6 +121,11 @@ public final class CompiledFlag {
         return type;
     }
 
+    /** @return {@code true} when a rollout or split of this flag buckets contexts by a sticky value */
+    public boolean bucketsBySticky() {
+        return bucketsBySticky;
+    }
+
     /** @return {@code true} when the flag is off for everyone or its answer is the same for every context */
     public boolean contextFree() {
         return !enabled || staticFlag;
@@ -158,6 +164,11 @@ public final class CompiledFlag {
         this.staticFlag = enabled && startMillis == Long.MIN_VALUE && endMillis == Long.MAX_VALUE
                 && prerequisites.length == 0 && targeting.length == 0 && rules.length == 1
                 && rules[0].isUnconditional() && (variants == null || !variants.splits());
+        boolean sticky = variants != null && variants.bucketsBySticky();
+        for (Rule r : rules) {
+            sticky |= r.bucketsBySticky();
+        }
+        this.bucketsBySticky = enabled && sticky;
         long outcomes = (long) REASONS * (rules.length + 1) * (allVariants.length + 1);
         this.resolutions = outcomes <= MAX_CACHED_OUTCOMES ? new FlagResolution[(int) outcomes] : null;
     }

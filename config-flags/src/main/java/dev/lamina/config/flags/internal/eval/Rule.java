@@ -62,6 +62,12 @@ public final class Rule {
                 && serve == null;
     }
 
+    /** @return {@code true} when the rule buckets contexts by a sticky value (a partial rollout or a split) */
+    boolean bucketsBySticky() {
+        return (percentage > 0 && percentage < 100 && !stickiness.isRandom())
+                || (variants != null && variants.bucketsBySticky());
+    }
+
     boolean hasConstraints() {
         return constraints.length > 0;
     }

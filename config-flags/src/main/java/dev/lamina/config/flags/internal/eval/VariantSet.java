@@ -60,6 +60,17 @@ public final class VariantSet {
         return false;
     }
 
+    /** @return {@code true} when two or more variants share the traffic by a sticky value */
+    boolean bucketsBySticky() {
+        int positive = 0;
+        for (CompiledVariant v : variants) {
+            if (v.weight > 0) {
+                positive++;
+            }
+        }
+        return positive > 1 && !stickiness.isRandom();
+    }
+
     /** @return the variants in declaration order (a copy) */
     public List<CompiledVariant> list() {
         return List.of(variants);
