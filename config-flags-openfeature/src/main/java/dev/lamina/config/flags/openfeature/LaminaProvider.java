@@ -381,7 +381,7 @@ public final class LaminaProvider extends EventProvider {
 
     private static <T> ProviderEvaluation<T> error(ErrorCode code, String message, T defaultValue) {
         return new ProviderEvaluation<>(defaultValue, null, dev.openfeature.sdk.Reason.ERROR.toString(), code, message,
-                ImmutableMetadata.builder().build());
+                ImmutableMetadata.EMPTY);
     }
 
     private static <T> ProviderEvaluation<T> notReady(T defaultValue) {
