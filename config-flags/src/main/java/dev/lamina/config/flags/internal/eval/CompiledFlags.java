@@ -30,7 +30,9 @@ public final class CompiledFlags {
         this.notFound = notFound;
         int n = 0;
         for (CompiledFlag f : this.flags.values()) {
-            n += f.assignSlots(n);
+            if (f != null) {
+                n += f.assignSlots(n);
+            }
         }
         this.slots = n;
     }
