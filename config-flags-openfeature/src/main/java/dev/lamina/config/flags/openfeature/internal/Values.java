@@ -78,6 +78,9 @@ public final class Values {
      * @return the SDK's metadata: integers that fit an {@code int} as Integer, others as Long
      */
     public static ImmutableMetadata metadata(Map<String, FlagValue> metadata, String rule) {
+        if (metadata.isEmpty() && rule == null) {
+            return ImmutableMetadata.EMPTY;
+        }
         ImmutableMetadata.ImmutableMetadataBuilder b = ImmutableMetadata.builder();
         metadata.forEach((k, v) -> {
             if (v instanceof FlagValue.BooleanValue x) {
