@@ -99,6 +99,26 @@ class ProviderEventsTest {
     }
 
     @Test
+    void editingTheFileOnDiskAnnouncesTheChangedFlag(@TempDir Path dir) {
+        Fixtures.write(dir, "base.yaml", FLAGS);
+        Fixtures.write(dir, "test.yaml", "{}\n");
+        ConfigurationManager m = new ConfigurationManager(dev.lamina.config.ConfigurationOptions.builder().directory(dir)
+                .environment(java.util.Map.of()).clock(Fixtures.CLOCK).quietPeriod(Duration.ofMillis(100))
+                .debounce(Duration.ofMillis(50)).pollInterval(Duration.ofMillis(50)).build());
+        m.loadEnvironmentConfig("test");
+        try {
+            Client client = client(new LaminaProvider(m));
+            m.enableHotReload();
+            Fixtures.write(dir, "base.yaml", FLAGS.replace("default_variant: blue", "default_variant: red"));
+            awaitKinds(ProviderEvent.PROVIDER_READY, ProviderEvent.PROVIDER_CONFIGURATION_CHANGED);
+            assertThat(events.get(1).getFlagsChanged()).containsExactly("colour");
+            assertThat(client.getStringValue("colour", "-")).isEqualTo("#f00");
+        } finally {
+            m.close();
+        }
+    }
+
+    @Test
     void badDefinitionsEmitErrorKeepServingAndRecover(@TempDir Path dir) {
         ConfigurationManager m = Fixtures.manager(dir, FLAGS); // no validator: the snapshot is published
         Client client = client(new LaminaProvider(m));
