@@ -103,6 +103,8 @@ public final class LaminaProvider extends EventProvider {
     private boolean following;
     /** Guarded by {@link #lock}: the last event emitted was an error. */
     private boolean errored;
+    /** Guarded by {@link #lock}: {@link #shutdown()} ran (the SDK's event executor is gone with it). */
+    private boolean shutDown;
 
     /**
      * Follows a manager with the system UTC clock and no metrics. Flags are compiled in {@link #initialize}.
@@ -160,6 +162,9 @@ public final class LaminaProvider extends EventProvider {
     public void initialize(dev.openfeature.sdk.EvaluationContext evaluationContext) throws Exception {
         if (manager != null) {
             synchronized (lock) {
+                if (shutDown) {
+                    throw new GeneralError("this LaminaProvider was shut down; create a new one to use it again");
+                }
                 if (!following) {
                     manager.addSnapshotListener(follower);
                     following = true;
@@ -200,6 +205,7 @@ public final class LaminaProvider extends EventProvider {
             synchronized (lock) {
                 manager.removeSnapshotListener(follower);
                 following = false;
+                shutDown = true;
                 outcomes = null;
             }
         }
@@ -268,7 +274,7 @@ public final class LaminaProvider extends EventProvider {
         }
         ProviderEvaluation<Boolean> built = build(o, r, FlagType.BOOLEAN, defaultValue,
                 v -> ((FlagValue.BooleanValue) v).value());
-        if (slot >= 0 && built.getErrorCode() == null) {
+        if (slot >= 0 && built.getErrorCode() == null && defaultValue != null) {
             o.booleans[index] = built;
         }
         return built;
@@ -444,20 +450,22 @@ public final class LaminaProvider extends EventProvider {
         String refused = null;
         synchronized (lock) {
             Outcomes prev = outcomes;
-            if (!following || prev == null || current.version() <= prev.version) {
+            // prev is null when initialize failed on bad definitions: a good snapshot then makes the provider ready.
+            if (!following || (prev != null && current.version() <= prev.version)) {
                 return;
             }
             try {
                 FlagEvaluator next = FlagDefinitions.compile(current.configuration().root(), clock, registry);
-                Set<String> keys = next.changedFlags(prev.evaluator);
+                Set<String> keys = prev == null ? Set.of() : next.changedFlags(prev.evaluator);
                 outcomes = new Outcomes(next, current.version());
                 changed = new ArrayList<>(keys);
                 recovered = errored;
                 errored = false;
             } catch (RuntimeException e) {
                 errored = true;
-                refused = "flag definitions of configuration version " + current.version()
-                        + " refused; those of version " + prev.version + " keep serving: " + e.getMessage();
+                refused = "flag definitions of configuration version " + current.version() + " refused; "
+                        + (prev == null ? "no flags are served yet: " : "those of version " + prev.version
+                        + " keep serving: ") + e.getMessage();
             }
         }
         if (refused != null) {

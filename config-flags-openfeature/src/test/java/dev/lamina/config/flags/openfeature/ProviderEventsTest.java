@@ -134,6 +134,30 @@ class ProviderEventsTest {
     }
 
     @Test
+    void aProviderWhoseFirstDefinitionsAreBadBecomesReadyWhenGoodOnesArrive(@TempDir Path dir) {
+        ConfigurationManager m = Fixtures.manager(dir, "feature_flags:\n  beta: {rollout_percentage: 250}\n");
+        Client client = api.getClient(domain);
+        client.on(ProviderEvent.PROVIDER_READY, d -> kinds.add(ProviderEvent.PROVIDER_READY));
+        client.on(ProviderEvent.PROVIDER_ERROR, d -> kinds.add(ProviderEvent.PROVIDER_ERROR));
+        assertThatThrownBy(() -> api.setProviderAndWait(domain, new LaminaProvider(m)))
+                .hasMessageContaining("feature_flags.beta.rollout_percentage");
+        assertThat(client.getProviderState()).isEqualTo(ProviderState.ERROR);
+        m.updateConfig("feature_flags.beta.rollout_percentage", 100);
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(client.getProviderState()).isEqualTo(ProviderState.READY));
+        assertThat(client.getBooleanValue("beta", false)).isTrue();
+    }
+
+    @Test
+    void aShutDownProviderCannotBeInitialisedAgain(@TempDir Path dir) throws Exception {
+        LaminaProvider p = new LaminaProvider(Fixtures.manager(dir, FLAGS));
+        p.initialize(new dev.openfeature.sdk.ImmutableContext());
+        p.shutdown();
+        assertThatThrownBy(() -> p.initialize(new dev.openfeature.sdk.ImmutableContext()))
+                .isInstanceOf(dev.openfeature.sdk.exceptions.GeneralError.class).hasMessageContaining("create a new one");
+    }
+
+    @Test
     void refusedChangeEmitsError(@TempDir Path dir) {
         ConfigurationManager m = Fixtures.manager(dir, FLAGS, FlagDefinitions.validator());
         Client client = client(new LaminaProvider(m));
