@@ -30,6 +30,7 @@ import dev.lamina.config.flags.EvaluationContext;
 import dev.lamina.config.flags.ExperimentAssignment;
 import dev.lamina.config.flags.FlagDefinitions;
 import dev.lamina.config.flags.FlagEvaluation;
+import dev.lamina.config.flags.FlagResolution;
 import dev.lamina.config.flags.FlagEvaluator;
 
 /**
@@ -163,6 +164,10 @@ public final class StreamingDemo {
             FlagEvaluation e = flags.evaluate("advanced_audio_analytics", user);
             out.printf("%-40s %-3s (%s)%n", "advanced_audio_analytics, " + segment + " user:",
                     e.enabled() ? "on" : "off", e.reason());
+            // A typed flag: its values were checked when the configuration loaded.
+            FlagResolution bitrate = flags.resolve("streaming_bitrate_kbps", user);
+            out.printf("%-40s %d kbps (%s)%n", "streaming_bitrate_kbps, " + segment + " user:",
+                    flags.integerValue("streaming_bitrate_kbps", user, 128), bitrate.openFeatureReason());
         }
         ExperimentAssignment a = flags.assign("recommendation_algorithm_v2", EvaluationContext.ofUser("user-42"));
         out.printf("%-40s %s (%s) -> %s%n%n", "recommendation_algorithm_v2, user-42:",

@@ -73,6 +73,8 @@ class ExampleConfigurationTest {
         assertThat(flags.isEnabled("advanced_audio_analytics", premium)).isTrue();
         assertThat(flags.isEnabled("advanced_audio_analytics", EvaluationContext.ofUser("user-42"))).isFalse();
         assertThat(flags.assign("recommendation_algorithm_v2", premium).enrolled()).isTrue();
+        assertThat(flags.integerValue("streaming_bitrate_kbps", premium, 0)).isEqualTo(320);
+        assertThat(flags.integerValue("streaming_bitrate_kbps", EvaluationContext.ofUser("user-42"), 0)).isEqualTo(160);
     }
 
     @ParameterizedTest

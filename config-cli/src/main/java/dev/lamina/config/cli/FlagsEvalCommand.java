@@ -19,6 +19,9 @@ import dev.lamina.config.flags.ExperimentAssignment;
 import dev.lamina.config.flags.ExperimentSummary;
 import dev.lamina.config.flags.FlagDefinitions;
 import dev.lamina.config.flags.FlagEvaluation;
+import dev.lamina.config.flags.FlagResolution;
+import dev.lamina.config.flags.FlagType;
+import dev.lamina.config.flags.FlagValue;
 import dev.lamina.config.flags.FlagEvaluator;
 import dev.lamina.config.flags.FlagSummary;
 import dev.lamina.config.flags.Reason;
@@ -86,7 +89,10 @@ final class FlagsEvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (target.flag != null) {
             FlagEvaluation e = flags.evaluate(target.flag, ctx);
-            JsonOutput.print(out, flagJson(e, config));
+            ObjectNode json = flagJson(e, config);
+            flags.declaredType(target.flag).ifPresent(t ->
+                    typed(json, flags.resolve(target.flag, ctx), t, config));
+            JsonOutput.print(out, json);
             if (e.reason() == Reason.FLAG_NOT_FOUND) {
                 note("flag", target.flag, flags.flags().stream().map(FlagSummary::key).toList());
             }
@@ -133,6 +139,62 @@ final class FlagsEvalCommand implements Callable<Integer> {
             return true;
         }
         return config.leafPaths().stream().anyMatch(p -> p.startsWith(flag) && config.isSecret(p.toString()));
+    }
+
+    /**
+     * For a typed flag: {@code "type"}, {@code "value"} (the typed value served, {@code null} when the caller's
+     * default would apply: disabled, or off without a default variant) and {@code "openFeatureReason"}.
+     */
+    static void typed(ObjectNode o, FlagResolution r, FlagType type, Configuration config) {
+        o.put("type", type.configName());
+        java.util.Optional<FlagValue> v = r.valueAs(type);
+        if (v.isEmpty()) {
+            o.putNull("value");
+        } else if (holdsSecret(config, ConfigPath.of("feature_flags", r.flag()))) {
+            o.put("value", SecretPolicy.MASK);
+        } else {
+            o.set("value", json(v.get()));
+        }
+        o.put("openFeatureReason", r.openFeatureReason());
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(FlagValue v) {
+        com.fasterxml.jackson.databind.node.JsonNodeFactory f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        if (v instanceof FlagValue.BooleanValue b) {
+            return f.booleanNode(b.value());
+        }
+        if (v instanceof FlagValue.StringValue s) {
+            return f.textNode(s.value());
+        }
+        if (v instanceof FlagValue.IntegerValue i) {
+            return f.numberNode(i.value());
+        }
+        if (v instanceof FlagValue.DoubleValue d) {
+            return f.numberNode(d.value());
+        }
+        return json(((FlagValue.ObjectValue) v).value());
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(dev.lamina.config.ConfigNode n) {
+        com.fasterxml.jackson.databind.node.JsonNodeFactory f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        if (n instanceof dev.lamina.config.ConfigObject o) {
+            ObjectNode out = f.objectNode();
+            o.entries().forEach((k, c) -> out.set(k, json(c)));
+            return out;
+        }
+        if (n instanceof dev.lamina.config.ConfigList l) {
+            com.fasterxml.jackson.databind.node.ArrayNode out = f.arrayNode();
+            l.items().forEach(c -> out.add(json(c)));
+            return out;
+        }
+        if (n instanceof dev.lamina.config.ConfigScalar s) {
+            return switch (s.type()) {
+                case BOOLEAN -> f.booleanNode(Boolean.parseBoolean(s.text()));
+                case NUMBER -> f.numberNode(new java.math.BigDecimal(s.text()));
+                case STRING -> f.textNode(s.text());
+            };
+        }
+        return f.nullNode();
     }
 
     /** {@code {"experiment","variant","reason","bucket"}}, then {@code "exclusionGroup"} when it excluded the context. */

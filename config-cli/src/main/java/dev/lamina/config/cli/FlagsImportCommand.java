@@ -70,14 +70,25 @@ final class FlagsImportCommand implements Callable<Integer> {
             description = "yaml or json (default: json when --output ends in .json, else yaml).")
     private RenderFormat format;
 
+    @Option(names = "--unknown-operators", paramLabel = "reject|false", defaultValue = "reject",
+            description = "A constraint operator Unleash does not define: reject (default) refuses the import naming"
+                    + " the feature and the operator; false imports it as never matching, as Unleash clients do.")
+    private String unknownOperators;
+
     @Override
     public Integer call() {
+        UnleashFormat.UnknownOperators unknown = switch (unknownOperators) {
+            case "reject" -> UnleashFormat.UnknownOperators.REJECT;
+            case "false" -> UnleashFormat.UnknownOperators.EVALUATE_FALSE;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--unknown-operators must be 'reject' or 'false', found '" + unknownOperators + "'");
+        };
         RenderFormat f = outputFormat();
         String sourceName = state.toString();
         String json = read(state);
         ConfigObject tree;
         try {
-            tree = UnleashFormat.toNativeTree(json, sourceName);
+            tree = UnleashFormat.toNativeTree(json, sourceName, unknown);
         } catch (ConfigParseException e) {
             // The importer names the file; where it knows no line, point at the feature that breaks the shape.
             if (e.origin().map(Origin::hasLine).orElse(false)) {

@@ -65,6 +65,7 @@ class ArchitectureTest {
             "dev.lamina.config.validation", "config-validation",
             "dev.lamina.config.profiles", "config-profiles",
             "dev.lamina.config.overrides", "config-overrides",
+            "dev.lamina.config.flags.openfeature", "config-flags-openfeature",
             "dev.lamina.config.flags", "config-flags",
             "dev.lamina.config.kubernetes", "config-kubernetes",
             "dev.lamina.config.migration", "config-migration",
@@ -77,7 +78,8 @@ class ArchitectureTest {
 
     /** Modules whose non-internal packages are public API (the CLI and examples are applications). */
     private static final Set<String> LIBRARIES = Set.of("config-core", "config-validation", "config-profiles",
-            "config-overrides", "config-flags", "config-kubernetes", "config-migration", "config-sops");
+            "config-overrides", "config-flags", "config-kubernetes", "config-migration", "config-sops",
+            "config-flags-openfeature");
 
     private static JavaClasses classes;
 
@@ -106,7 +108,8 @@ class ArchitectureTest {
     void importsTheClassesOfEveryModule() {
         Set<String> modules = new TreeSet<>();
         classes.forEach(c -> moduleOf(c.getPackageName()).ifPresent(modules::add));
-        assertThat(modules).contains("config-core", "config-validation", "config-flags", "config-cli");
+        assertThat(modules).contains("config-core", "config-validation", "config-flags", "config-flags-openfeature",
+                "config-cli");
         assertThat(classes.contain("dev.lamina.config.spi.Suggestions")).isTrue();
     }
 

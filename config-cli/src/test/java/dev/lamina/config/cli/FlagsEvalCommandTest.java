@@ -95,6 +95,23 @@ class FlagsEvalCommandTest {
     }
 
     @Test
+    void printsTheTypedValueOfATypedFlag() throws Exception {
+        JsonNode premium = json(eval("staging", "--flag=streaming_bitrate_kbps",
+                "--context={\"user_id\":\"1\",\"user_segment\":\"premium\"}"));
+        assertThat(premium.fieldNames()).toIterable().containsExactly("flag", "enabled", "variant", "reason", "rule",
+                "bucket", "type", "value", "openFeatureReason");
+        assertThat(premium.path("type").asText()).isEqualTo("integer");
+        assertThat(premium.path("value").isIntegralNumber()).isTrue();
+        assertThat(premium.path("value").asInt()).isEqualTo(320);
+        assertThat(premium.path("variant").asText()).isEqualTo("high");
+        assertThat(premium.path("openFeatureReason").asText()).isEqualTo("TARGETING_MATCH");
+        JsonNode free = json(eval("staging", "--flag=streaming_bitrate_kbps",
+                "--context={\"user_id\":\"1\",\"user_segment\":\"free\"}"));
+        assertThat(free.path("value").asInt()).isEqualTo(160);
+        assertThat(free.path("openFeatureReason").asText()).isEqualTo("DEFAULT");
+    }
+
+    @Test
     void reportsATargetingMissForAContextOutsideTheTargeting() throws Exception {
         JsonNode out = json(eval("staging", "--flag=advanced_audio_analytics",
                 "--context={\"user_id\":\"1\",\"user_segment\":\"free\"}"));

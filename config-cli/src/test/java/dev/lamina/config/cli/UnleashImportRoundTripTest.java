@@ -69,11 +69,11 @@ class UnleashImportRoundTripTest {
         Path config = Files.createDirectories(dir.resolve(name.replace(".json", "")));
         Path stateFile = config.resolve("state.json");
         Files.writeString(stateFile, state);
-        CliRun imported = CliRun.of("flags", "import-unleash", stateFile.toString(), "-o",
+        CliRun imported = CliRun.of("flags", "import-unleash", stateFile.toString(), "--unknown-operators", "false", "-o",
                 config.resolve("base.yaml").toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         Files.writeString(config.resolve("spec.yaml"), "");
-        FlagEvaluator engine = UnleashFormat.compile(state, name, CLOCK);
+        FlagEvaluator engine = UnleashFormat.compile(state, name, CLOCK, null, UnleashFormat.UnknownOperators.EVALUATE_FALSE);
 
         List<DynamicNode> cases = new ArrayList<>();
         for (JsonNode t : spec.path("tests")) {

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.lamina.config.ConfigException;
 import dev.lamina.config.ConfigLoader;
+import dev.lamina.config.ConfigNode;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.ConfigurationManager;
 import dev.lamina.config.ConfigurationOptions;
@@ -178,6 +179,69 @@ public final class DynamicConfigurationManager implements AutoCloseable {
      */
     public FlagEvaluation evaluate(String flag, EvaluationContext ctx, boolean defaultValue) {
         return state().evaluator.evaluate(flag, ctx, defaultValue);
+    }
+
+    // Typed getters: one line each over the evaluator in force, so evaluation stays where FlagEvaluator keeps it.
+
+    /**
+     * Resolves a flag to its typed value with the reason (see {@link FlagEvaluator#resolve}).
+     *
+     * @param flag the flag key
+     * @param ctx  the context
+     * @return the resolution; never {@code null}
+     */
+    public FlagResolution resolveFlag(String flag, EvaluationContext ctx) {
+        return evaluator().resolve(flag, ctx);
+    }
+
+    /**
+     * @param flag         the flag key
+     * @param ctx          the context
+     * @param defaultValue the value for an unknown or disabled flag, an error, or a flag of another type
+     * @return a {@code boolean} flag's value (an untyped flag: whether it is on)
+     */
+    public boolean getBooleanFlag(String flag, EvaluationContext ctx, boolean defaultValue) {
+        return evaluator().booleanValue(flag, ctx, defaultValue);
+    }
+
+    /**
+     * @param flag         the flag key
+     * @param ctx          the context
+     * @param defaultValue see {@link FlagEvaluator#stringValue}; not {@code null}
+     * @return a {@code string} flag's value
+     */
+    public String getStringFlag(String flag, EvaluationContext ctx, String defaultValue) {
+        return evaluator().stringValue(flag, ctx, defaultValue);
+    }
+
+    /**
+     * @param flag         the flag key
+     * @param ctx          the context
+     * @param defaultValue see {@link FlagEvaluator#integerValue}
+     * @return an {@code integer} flag's value
+     */
+    public long getIntegerFlag(String flag, EvaluationContext ctx, long defaultValue) {
+        return evaluator().integerValue(flag, ctx, defaultValue);
+    }
+
+    /**
+     * @param flag         the flag key
+     * @param ctx          the context
+     * @param defaultValue see {@link FlagEvaluator#doubleValue}
+     * @return a {@code double} flag's value
+     */
+    public double getDoubleFlag(String flag, EvaluationContext ctx, double defaultValue) {
+        return evaluator().doubleValue(flag, ctx, defaultValue);
+    }
+
+    /**
+     * @param flag         the flag key
+     * @param ctx          the context
+     * @param defaultValue see {@link FlagEvaluator#objectValue}; not {@code null}
+     * @return an {@code object} flag's structure
+     */
+    public ConfigNode getObjectFlag(String flag, EvaluationContext ctx, ConfigNode defaultValue) {
+        return evaluator().objectValue(flag, ctx, defaultValue);
     }
 
     /**

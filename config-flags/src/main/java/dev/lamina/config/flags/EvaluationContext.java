@@ -1,5 +1,7 @@
 package dev.lamina.config.flags;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +20,13 @@ import dev.lamina.config.flags.internal.context.ContextData;
  *
  * <p>Attribute names used by constraints: {@code user_id}, {@code session_id}, {@code remote_address},
  * {@code environment}, {@code app_name}, {@code current_time}, and any name set with
- * {@link Builder#attribute(String, String)}.
+ * {@link Builder#attribute(String, String)} or {@link Builder#typedAttribute(String, Object)}.
+ *
+ * <p><b>Typed attributes.</b> {@link Builder#typedAttribute(String, Object)} keeps a number, boolean, instant or
+ * list as such ({@link #typedAttributes()}); every attribute also has a text form ({@link #attributes()}), which is
+ * what {@code IN} and the string operators compare: {@code 65}, {@code 0.5}, {@code true},
+ * {@code 2026-01-01T00:00:00Z}. Numeric, date and version operators read the typed value exactly. A list matches
+ * {@code IN} when any element is in the values (and {@code NOT_IN} when none is).
  */
 public final class EvaluationContext {
 
@@ -28,12 +36,55 @@ public final class EvaluationContext {
     private final String[] builtins;
     private final Instant currentTime;
     private final Map<String, String> attributes;
+    private final Map<String, Object> typed;
 
     private EvaluationContext(Builder b) {
         this.builtins = b.builtins.clone();
         this.currentTime = b.currentTime;
         this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(b.attributes));
-        this.data = new ContextData(builtins, attributes, currentTime);
+        this.typed = Collections.unmodifiableMap(new LinkedHashMap<>(b.typed));
+        Map<String, String[]> lists = new LinkedHashMap<>();
+        b.typed.forEach((k, v) -> {
+            if (v instanceof List<?> l) {
+                lists.put(k, l.stream().map(EvaluationContext::text).toArray(String[]::new));
+            }
+        });
+        this.data = new ContextData(builtins, attributes, lists, currentTime);
+    }
+
+    /**
+     * @param value a typed attribute value (or a list element)
+     * @return its text form
+     */
+    static String text(Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return Double.isFinite(d) ? new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString()
+                    : Double.toString(d);
+        }
+        if (value instanceof BigDecimal d) {
+            return d.stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+                || value instanceof BigInteger || value instanceof Boolean || value instanceof Instant) {
+            return value.toString();
+        }
+        if (value instanceof List<?> l) {
+            StringBuilder sb = new StringBuilder();
+            for (Object o : l) {
+                if (sb.length() > 0) {
+                    sb.append(',');
+                }
+                sb.append(text(o));
+            }
+            return sb.toString();
+        }
+        throw new IllegalArgumentException("an attribute value must be a String, a Number (Integer, Long, Double,"
+                + " BigDecimal, ...), a Boolean, an Instant or a List of those, found "
+                + (value == null ? "null" : value.getClass().getName()));
     }
 
     /** @return a new builder */
@@ -91,6 +142,16 @@ public final class EvaluationContext {
     }
 
     /**
+     * @return the custom attributes with their types, unmodifiable, in the order they were set: a value set with
+     *         {@link Builder#typedAttribute(String, Object)} keeps its type ({@code Long}, {@code Double},
+     *         {@code Boolean}, {@code Instant}, {@code List}), one set with {@link Builder#attribute(String, String)}
+     *         is a {@code String}
+     */
+    public Map<String, Object> typedAttributes() {
+        return typed;
+    }
+
+    /**
      * @param name an attribute name, built-in ({@code user_id}, …) or custom
      * @return the attribute's text, when set
      */
@@ -128,6 +189,7 @@ public final class EvaluationContext {
         private final String[] builtins = new String[6];
         private Instant currentTime;
         private final Map<String, String> attributes = new LinkedHashMap<>();
+        private final Map<String, Object> typed = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -207,8 +269,44 @@ public final class EvaluationContext {
                 builtins[i] = value;
             } else if (value == null) {
                 attributes.remove(name);
+                typed.remove(name);
             } else {
                 attributes.put(name, value);
+                typed.put(name, value);
+            }
+            return this;
+        }
+
+        /**
+         * Sets an attribute keeping its type: a {@code String}, a {@code Number} ({@code Integer}, {@code Long},
+         * {@code Double}, {@code BigDecimal}, …), a {@code Boolean}, an {@code Instant}, or a {@code List} of those.
+         * Its text form (see the class comment) is what {@link #attribute(String, String)} would have set. A
+         * built-in name takes the text form; {@code current_time} takes an {@code Instant}.
+         *
+         * @param name  the name; never {@code null}
+         * @param value the value, or {@code null} to clear
+         * @return this builder
+         * @throws NullPointerException     if {@code name} is {@code null}
+         * @throws IllegalArgumentException if the value is of another type
+         */
+        public Builder typedAttribute(String name, Object value) {
+            Objects.requireNonNull(name, "name");
+            if (ContextData.builtinIndex(name) == ContextData.CURRENT_TIME) {
+                if (value != null && !(value instanceof Instant)) {
+                    throw new IllegalArgumentException("current_time must be an Instant, found "
+                            + value.getClass().getName());
+                }
+                return currentTime((Instant) value);
+            }
+            if (value == null) {
+                return attribute(name, null);
+            }
+            String text = text(value);
+            attribute(name, text);
+            if (ContextData.builtinIndex(name) < 0) {
+                Object kept = value instanceof List<?> l ? List.copyOf(l) : value;
+                typed.put(name, kept instanceof Integer || kept instanceof Short || kept instanceof Byte
+                        ? Long.valueOf(((Number) kept).longValue()) : kept instanceof Float f ? Double.valueOf(text) : kept);
             }
             return this;
         }

@@ -1,11 +1,15 @@
 package dev.lamina.config.flags;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
+import dev.lamina.config.ConfigNode;
 import dev.lamina.config.ConfigObject;
 import dev.lamina.config.Origin;
 import dev.lamina.config.flags.internal.compile.FlagCompiler;
@@ -343,6 +347,160 @@ public final class FlagEvaluator {
             return new ProviderEvaluation<>(defaultValue, Optional.empty(), Reason.ERROR,
                     Optional.of(ProviderEvaluation.ErrorCode.GENERAL));
         }
+    }
+
+    // ---------------------------------------------------------------- typed resolution
+
+    /**
+     * Resolves a flag to a typed value and explains it (see {@link FlagResolution}). Never throws. For an outcome
+     * seen before, returns the same shared instance, so this allocates nothing in the steady state.
+     *
+     * @param flag the flag key
+     * @param ctx  the context
+     * @return the resolution; {@link Reason#FLAG_NOT_FOUND} for an unknown flag, {@link Reason#ERROR} for a
+     *         {@code null} context
+     */
+    public FlagResolution resolve(String flag, EvaluationContext ctx) {
+        CompiledFlag f = flag == null ? null : compiled.flag(flag);
+        if (f == null) {
+            compiled.countNotFound();
+            return FlagResolution.failed(flag == null ? "" : flag, Reason.FLAG_NOT_FOUND);
+        }
+        if (ctx == null) {
+            f.count(Reason.ERROR);
+            return FlagResolution.failed(flag, Reason.ERROR);
+        }
+        try {
+            return f.resolve(ctx.data);
+        } catch (RuntimeException e) {
+            // Definitions were validated at compile time, so this is a bug; the caller still gets its default.
+            f.count(Reason.ERROR);
+            return FlagResolution.failed(flag, Reason.ERROR);
+        }
+    }
+
+    /**
+     * @param flag a flag key
+     * @return {@code false} when the flag's answer does not depend on the context (unknown, disabled, or on for
+     *         everyone with one value), so that an adapter can skip building a context for it
+     */
+    public boolean needsContext(String flag) {
+        CompiledFlag f = flag == null ? null : compiled.flag(flag);
+        return f != null && !f.contextFree();
+    }
+
+    /**
+     * @param flag a flag key
+     * @return {@code true} when a partial rollout or a weighted split of the flag buckets contexts by a sticky value
+     *         ({@code user_id}, {@code session_id} or a named attribute), so that a context without one is not
+     *         bucketed as its owner intended (an OpenFeature provider reports {@code TARGETING_KEY_MISSING})
+     */
+    public boolean needsStickyValue(String flag) {
+        CompiledFlag f = flag == null ? null : compiled.flag(flag);
+        return f != null && f.bucketsBySticky();
+    }
+
+    /**
+     * @return the number of distinct shared {@link FlagResolution#slot() slots} this evaluator's resolutions use
+     *         (for adapters that cache a converted form per outcome)
+     */
+    public int resolutionSlots() {
+        return compiled.slots();
+    }
+
+    /**
+     * @param flag a flag key
+     * @return the flag's declared type, empty for an untyped or unknown flag
+     */
+    public Optional<FlagType> declaredType(String flag) {
+        CompiledFlag f = flag == null ? null : compiled.flag(flag);
+        return f == null ? Optional.empty() : Optional.ofNullable(f.type());
+    }
+
+    /**
+     * The flags whose definitions differ between {@code previous} and this evaluator: added, removed or changed
+     * (compared as values, so a definition that only moved to another line is unchanged).
+     *
+     * @param previous the evaluator replaced
+     * @return the keys, in this evaluator's declaration order, then removed keys; empty when no flag changed
+     */
+    public Set<String> changedFlags(FlagEvaluator previous) {
+        Objects.requireNonNull(previous, "previous");
+        Set<String> out = new LinkedHashSet<>();
+        Map<String, CompiledFlag> before = previous.compiled.flags();
+        compiled.flags().forEach((k, f) -> {
+            CompiledFlag old = before.get(k);
+            if (old == null || f.definition() == null || !f.definition().equals(old.definition())) {
+                out.add(k);
+            }
+        });
+        before.keySet().forEach(k -> {
+            if (!compiled.flags().containsKey(k)) {
+                out.add(k);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * @param flag         the flag key
+     * @param ctx          the context
+     * @param defaultValue returned for an unknown or disabled flag, an error, or a flag of another type
+     * @return a {@code boolean} flag's value (an untyped flag: whether it is on)
+     */
+    public boolean booleanValue(String flag, EvaluationContext ctx, boolean defaultValue) {
+        FlagResolution r = resolve(flag, ctx);
+        if (r.declaredType().isEmpty()) {
+            return r.isError() || r.reason() == Reason.DISABLED ? defaultValue : r.enabled();
+        }
+        return r.valueAs(FlagType.BOOLEAN).map(v -> ((FlagValue.BooleanValue) v).value()).orElse(defaultValue);
+    }
+
+    /**
+     * @param flag         the flag key
+     * @param ctx          the context
+     * @param defaultValue returned for an unknown or disabled flag, an error, a flag of another type, or a flag
+     *                     that is off and has no default variant; not {@code null}
+     * @return a {@code string} flag's value (an untyped flag: its variant's payload or name)
+     */
+    public String stringValue(String flag, EvaluationContext ctx, String defaultValue) {
+        Objects.requireNonNull(defaultValue, "defaultValue");
+        return resolve(flag, ctx).valueAs(FlagType.STRING).map(v -> ((FlagValue.StringValue) v).value())
+                .orElse(defaultValue);
+    }
+
+    /**
+     * @param flag         the flag key
+     * @param ctx          the context
+     * @param defaultValue returned as for {@link #stringValue}
+     * @return an {@code integer} flag's value
+     */
+    public long integerValue(String flag, EvaluationContext ctx, long defaultValue) {
+        return resolve(flag, ctx).valueAs(FlagType.INTEGER).map(v -> ((FlagValue.IntegerValue) v).value())
+                .orElse(defaultValue);
+    }
+
+    /**
+     * @param flag         the flag key
+     * @param ctx          the context
+     * @param defaultValue returned as for {@link #stringValue}
+     * @return a {@code double} (or {@code integer}, widened) flag's value
+     */
+    public double doubleValue(String flag, EvaluationContext ctx, double defaultValue) {
+        return resolve(flag, ctx).valueAs(FlagType.DOUBLE).map(v -> ((FlagValue.DoubleValue) v).value())
+                .orElse(defaultValue);
+    }
+
+    /**
+     * @param flag         the flag key
+     * @param ctx          the context
+     * @param defaultValue returned as for {@link #stringValue}; not {@code null}
+     * @return an {@code object} flag's structure (an object or a list)
+     */
+    public ConfigNode objectValue(String flag, EvaluationContext ctx, ConfigNode defaultValue) {
+        Objects.requireNonNull(defaultValue, "defaultValue");
+        return resolve(flag, ctx).valueAs(FlagType.OBJECT).map(v -> ((FlagValue.ObjectValue) v).value())
+                .orElse(defaultValue);
     }
 
     /** @return the compiled definitions, for {@link DynamicConfigurationManager} (same package, not API) */

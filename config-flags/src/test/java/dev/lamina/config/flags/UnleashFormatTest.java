@@ -79,4 +79,46 @@ class UnleashFormatTest {
                 .isInstanceOf(ConfigParseException.class)
                 .hasMessageContaining("state.json: an Unleash state must be an object with a 'features' array");
     }
+
+    @Test
+    void acceptsEveryOperatorOfTheSpecificationAndYggdrasil() {
+        assertThat(UnleashFormat.operators()).containsExactly("IN", "NOT_IN", "STR_ENDS_WITH", "STR_STARTS_WITH",
+                "STR_CONTAINS", "NUM_EQ", "NUM_GT", "NUM_GTE", "NUM_LT", "NUM_LTE", "DATE_AFTER", "DATE_BEFORE",
+                "SEMVER_EQ", "SEMVER_LT", "SEMVER_GT", "REGEX", "IN_CIDR", "REGEX_MATCH");
+        for (String op : UnleashFormat.operators()) {
+            String value = switch (op) {
+                case "NUM_EQ", "NUM_GT", "NUM_GTE", "NUM_LT", "NUM_LTE" -> "5";
+                case "DATE_AFTER", "DATE_BEFORE" -> "2026-01-01T00:00:00Z";
+                case "SEMVER_EQ", "SEMVER_LT", "SEMVER_GT" -> "1.2.3";
+                case "IN_CIDR" -> "10.0.0.0/8";
+                default -> "a.*";
+            };
+            String state = "{\"version\": 1, \"features\": [{\"name\": \"f\", \"enabled\": true, \"strategies\":"
+                    + " [{\"name\": \"default\", \"constraints\": [{\"contextName\": \"x\", \"operator\": \"" + op
+                    + "\", \"values\": [\"" + value + "\"]}]}]}]}";
+            assertThat(UnleashFormat.compile(state, "state.json", Clock.systemUTC()).hasFlag("f")).as(op).isTrue();
+        }
+        String regexMatch = "{\"version\": 1, \"features\": [{\"name\": \"f\", \"enabled\": true, \"strategies\":"
+                + " [{\"name\": \"default\", \"constraints\": [{\"contextName\": \"x\", \"operator\": \"REGEX_MATCH\","
+                + " \"values\": [\"^ab\"]}]}]}]}";
+        FlagEvaluator e = UnleashFormat.compile(regexMatch, "state.json", Clock.systemUTC());
+        assertThat(e.isEnabled("f", EvaluationContext.builder().attribute("x", "abc").build())).isTrue();
+        assertThat(e.isEnabled("f", EvaluationContext.builder().attribute("x", "cab").build())).isFalse();
+    }
+
+    @Test
+    void rejectsAnOperatorUnleashDoesNotDefineNamingTheFlagAndTheOperator() {
+        String state = "{\"version\": 1, \"features\": [{\"name\": \"checkout\", \"enabled\": true, \"strategies\":"
+                + " [{\"name\": \"default\", \"constraints\": [{\"contextName\": \"v\", \"operator\": \"SEMVER_GTE\","
+                + " \"value\": \"1.0.0\"}]}]}]}";
+        assertThatThrownBy(() -> UnleashFormat.compile(state, "state.json", Clock.systemUTC()))
+                .isInstanceOf(FlagDefinitionException.class)
+                .hasMessageContaining("state.json")
+                .hasMessageContaining("feature_flags.checkout")
+                .hasMessageContaining("feature 'checkout' uses constraint operator 'SEMVER_GTE'")
+                .hasMessageContaining("did you mean");
+        FlagEvaluator lenient = UnleashFormat.compile(state, "state.json", Clock.systemUTC(), null,
+                UnleashFormat.UnknownOperators.EVALUATE_FALSE);
+        assertThat(lenient.isEnabled("checkout", EvaluationContext.builder().attribute("v", "2.0.0").build())).isFalse();
+    }
 }

@@ -46,9 +46,9 @@ class UnleashSpecificationTest {
             String state = spec.path("state").toString();
             String name = file.getFileName().toString();
             nodes.add(DynamicContainer.dynamicContainer(name, cases(spec,
-                    UnleashFormat.compile(state, name, CLOCK))));
+                    UnleashFormat.compile(state, name, CLOCK, null, UnleashFormat.UnknownOperators.EVALUATE_FALSE))));
             // The native form written as YAML (what `configctl flags import-unleash` writes) must behave the same.
-            String yaml = YAML.writeValueAsString(UnleashFormat.toNative(state, name));
+            String yaml = YAML.writeValueAsString(UnleashFormat.toNative(state, name, UnleashFormat.UnknownOperators.EVALUATE_FALSE));
             nodes.add(DynamicContainer.dynamicContainer(name + " as native YAML", cases(spec,
                     FlagDefinitions.compile(TestTrees.yaml(yaml), CLOCK))));
         }

@@ -19,11 +19,14 @@ import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.flags.FlagDefinitionException;
+import dev.lamina.config.flags.FlagType;
+import dev.lamina.config.flags.FlagValue;
 import dev.lamina.config.flags.Reason;
 import dev.lamina.config.flags.Variant;
 import dev.lamina.config.flags.internal.eval.CompiledExperiment;
 import dev.lamina.config.flags.internal.eval.CompiledFlag;
 import dev.lamina.config.flags.internal.eval.CompiledFlags;
+import dev.lamina.config.flags.internal.eval.CompiledVariant;
 import dev.lamina.config.flags.internal.eval.Prerequisite;
 import dev.lamina.config.flags.internal.eval.Rule;
 import dev.lamina.config.flags.internal.eval.Stickiness;
@@ -46,9 +49,9 @@ public final class FlagCompiler {
     public static final String UNKNOWN_FLAG_TAG = "_unknown";
 
     private static final Set<String> FLAG_KEYS = NodeReader.keys("enabled", "description", "rollout_percentage", "stickiness",
-            "group_id", "targeting", "rules", "depends_on", "schedule", "variants");
+            "group_id", "targeting", "rules", "depends_on", "schedule", "variants", "type", "default_variant", "metadata");
     private static final Set<String> RULE_KEYS = NodeReader.keys("name", "constraints", "rollout_percentage", "stickiness",
-            "variant_stickiness", "group_id", "variants");
+            "variant_stickiness", "group_id", "variants", "variant");
     private static final Set<String> SCHEDULE_KEYS = NodeReader.keys("start", "end");
     private static final Set<String> DEPENDENCY_KEYS = NodeReader.keys("flag", "enabled", "variants");
 
@@ -162,8 +165,30 @@ public final class FlagCompiler {
         String group = e.containsKey("group_id") ? NodeReader.orElse(in.string(e.get("group_id"), path.child("group_id")), key) : key;
         List<Constraint> targeting = e.containsKey("targeting")
                 ? targeting(e.get("targeting"), path.child("targeting")) : List.of();
+        FlagType type = null;
+        if (e.containsKey("type")) {
+            String t = in.string(e.get("type"), path.child("type"));
+            type = FlagType.byConfigName(t).orElse(null);
+            if (t != null && type == null) {
+                in.problem(e.get("type"), path.child("type"), "unknown flag type '" + t + "'"
+                        + Suggestions.didYouMean(t, List.of("boolean", "string", "integer", "double", "object"))
+                        + "; allowed: boolean, string, integer, double, object");
+            }
+        }
         VariantSet variants = e.containsKey("variants")
-                ? variantCompiler.variants(e.get("variants"), path.child("variants"), key, stickiness) : new VariantSet(List.of(), key, stickiness);
+                ? variantCompiler.variants(e.get("variants"), path.child("variants"), key, stickiness, type)
+                : new VariantSet(List.of(), key, stickiness);
+        CompiledVariant defaultVariant = null;
+        if (e.containsKey("default_variant")) {
+            String dv = in.string(e.get("default_variant"), path.child("default_variant"));
+            defaultVariant = dv == null ? null : variants.byName(dv);
+            if (dv != null && defaultVariant == null) {
+                in.problem(e.get("default_variant"), path.child("default_variant"), "unknown variant '" + dv + "'"
+                        + Suggestions.didYouMean(dv, variants.names()) + "; the default variant must be one of 'variants'");
+            }
+        }
+        Map<String, FlagValue> metadata = e.containsKey("metadata")
+                ? metadata(e.get("metadata"), path.child("metadata")) : Map.of();
         List<Rule> rules = new ArrayList<>();
         boolean explicitRules = e.containsKey("rules");
         if (explicitRules) {
@@ -174,7 +199,8 @@ public final class FlagCompiler {
             }
             if (l != null) {
                 for (int i = 0; i < l.size(); i++) {
-                    Rule r = rule(l.items().get(i), path.child("rules").child(i), key, rollout, stickiness, group);
+                    Rule r = rule(l.items().get(i), path.child("rules").child(i), key, rollout, stickiness, group,
+                            variants, type);
                     if (r != null) {
                         rules.add(r);
                     }
@@ -197,8 +223,32 @@ public final class FlagCompiler {
         if (in.problems().size() > before) {
             return null;
         }
-        return new CompiledFlag(key, description, enabled, rollout, start, end, clock, prerequisites, targeting, rules,
-                explicitRules, variants);
+        CompiledFlag compiled = new CompiledFlag(key, description, enabled, rollout, start, end, clock, prerequisites,
+                targeting, rules, explicitRules, variants);
+        compiled.typing(type, defaultVariant, metadata, Trees.unwrap(node));
+        return compiled;
+    }
+
+    private Map<String, FlagValue> metadata(ConfigNode node, ConfigPath path) {
+        ConfigObject o = in.object(node, path);
+        if (o == null) {
+            return Map.of();
+        }
+        Map<String, FlagValue> out = new LinkedHashMap<>();
+        o.entries().forEach((k, v) -> {
+            if (v instanceof ConfigScalar s) {
+                out.put(k, switch (s.type()) {
+                    case BOOLEAN -> new FlagValue.BooleanValue(Boolean.parseBoolean(s.text()));
+                    case NUMBER -> s.text().matches("-?\\d{1,18}") ? new FlagValue.IntegerValue(Long.parseLong(s.text()))
+                            : new FlagValue.DoubleValue(Double.parseDouble(s.text()));
+                    case STRING -> new FlagValue.StringValue(s.text());
+                });
+            } else {
+                in.problem(v, path.child(k), "metadata values must be strings, numbers or booleans, found "
+                        + NodeReader.article(v));
+            }
+        });
+        return out;
     }
 
     private List<Constraint> targeting(ConfigNode node, ConfigPath path) {
@@ -217,7 +267,7 @@ public final class FlagCompiler {
     }
 
     private Rule rule(ConfigNode node, ConfigPath path, String flagKey, double flagRollout, Stickiness flagStickiness,
-                      String flagGroup) {
+                      String flagGroup, VariantSet flagVariants, FlagType type) {
         ConfigObject o = in.object(node, path);
         if (o == null) {
             return null;
@@ -248,8 +298,20 @@ public final class FlagCompiler {
         String group = e.containsKey("group_id") ? NodeReader.orElse(in.string(e.get("group_id"), path.child("group_id")), flagGroup)
                 : flagGroup;
         VariantSet variants = e.containsKey("variants")
-                ? variantCompiler.variants(e.get("variants"), path.child("variants"), group, variantStickiness) : null;
-        return new Rule(name, constraints, rollout, stickiness, group, variants);
+                ? variantCompiler.variants(e.get("variants"), path.child("variants"), group, variantStickiness, type) : null;
+        CompiledVariant serve = null;
+        if (e.containsKey("variant")) {
+            String v = in.string(e.get("variant"), path.child("variant"));
+            serve = v == null ? null : flagVariants.byName(v);
+            if (v != null && serve == null) {
+                in.problem(e.get("variant"), path.child("variant"), "unknown variant '" + v + "'"
+                        + Suggestions.didYouMean(v, flagVariants.names()) + "; a rule serves one of the flag's 'variants'");
+            }
+            if (variants != null) {
+                in.problem(e.get("variant"), path.child("variant"), "a rule has either 'variant' or 'variants', not both");
+            }
+        }
+        return new Rule(name, constraints, rollout, stickiness, group, variants, serve);
     }
 
     private List<Prerequisite> dependsOn(ConfigNode node, ConfigPath path, List<Dependency> deps) {

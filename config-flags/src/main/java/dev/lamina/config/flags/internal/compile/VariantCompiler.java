@@ -16,6 +16,10 @@ import dev.lamina.config.ConfigNull;
 import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
+import dev.lamina.config.Origin;
+import dev.lamina.config.ScalarType;
+import dev.lamina.config.flags.FlagType;
+import dev.lamina.config.flags.FlagValue;
 import dev.lamina.config.flags.Variant;
 import dev.lamina.config.flags.VariantPayload;
 import dev.lamina.config.flags.internal.eval.CompiledVariant;
@@ -26,7 +30,7 @@ import dev.lamina.config.flags.internal.match.AttributeRef;
 /** Compiles variant lists: names, weights, payloads and overrides. */
 final class VariantCompiler {
 
-    private static final Set<String> VARIANT_KEYS = NodeReader.keys("name", "weight", "payload", "overrides");
+    private static final Set<String> VARIANT_KEYS = NodeReader.keys("name", "weight", "value", "payload", "overrides");
     private static final Set<String> PAYLOAD_KEYS = NodeReader.keys("type", "value");
     private static final Set<String> OVERRIDE_KEYS = NodeReader.keys("attribute", "values");
 
@@ -39,6 +43,15 @@ final class VariantCompiler {
     }
 
     VariantSet variants(ConfigNode node, ConfigPath path, String group, Stickiness stickiness) {
+        return variants(node, path, group, stickiness, null);
+    }
+
+    /**
+     * @param type the flag's declared type, or {@code null} for an untyped flag: a typed flag's variants each need
+     *             a {@code value} of that type, and their weights may be left out (0: served only by a rule or as
+     *             the default variant)
+     */
+    VariantSet variants(ConfigNode node, ConfigPath path, String group, Stickiness stickiness, FlagType type) {
         ConfigList l = in.list(node, path);
         List<CompiledVariant> out = new ArrayList<>();
         if (l == null) {
@@ -54,12 +67,21 @@ final class VariantCompiler {
             }
             in.checkKeys(o, p, VARIANT_KEYS);
             Map<String, ConfigNode> e = o.entries();
-            if (!e.containsKey("name") || !e.containsKey("weight")) {
-                in.problem(o, p, "a variant needs 'name' and 'weight'");
+            if (!e.containsKey("name") || (type == null && !e.containsKey("weight"))) {
+                in.problem(o, p, type == null ? "a variant needs 'name' and 'weight'" : "a variant needs 'name'");
+                continue;
+            }
+            if (type != null && !e.containsKey("value")) {
+                in.problem(o, p, "a variant of a flag of type " + type.configName() + " needs a 'value'");
+                continue;
+            }
+            if (type == null && e.containsKey("value")) {
+                in.problem(e.get("value"), p.child("value"), "a variant 'value' needs the flag's 'type' (boolean,"
+                        + " string, integer, double or object); untyped flags carry a 'payload' instead");
                 continue;
             }
             String name = in.string(e.get("name"), p.child("name"));
-            Integer weight = in.nonNegativeInt(e.get("weight"), p.child("weight"));
+            Integer weight = e.containsKey("weight") ? in.nonNegativeInt(e.get("weight"), p.child("weight")) : Integer.valueOf(0);
             if (name == null || weight == null) {
                 continue;
             }
@@ -75,15 +97,104 @@ final class VariantCompiler {
             VariantPayload payload = e.containsKey("payload") ? payload(e.get("payload"), p.child("payload")) : null;
             List<CompiledVariant.Override> overrides = e.containsKey("overrides")
                     ? overrides(e.get("overrides"), p.child("overrides")) : List.of();
-            out.add(new CompiledVariant(new Variant(name, Optional.ofNullable(payload)), weight, overrides));
+            FlagValue value = type != null ? typedValue(e.get("value"), p.child("value"), type)
+                    : payload == null ? null : payloadValue(payload);
+            if (type != null && value == null) {
+                continue;
+            }
+            out.add(new CompiledVariant(new Variant(name, Optional.ofNullable(payload)), weight, overrides, value));
         }
-        if (!out.isEmpty() && total == 0) {
+        if (type == null && !out.isEmpty() && total == 0) {
             in.problem(node, path, "variant weights must add up to more than 0");
         }
         if (total > Integer.MAX_VALUE) {
             in.problem(node, path, "variant weights add up to more than " + Integer.MAX_VALUE);
         }
         return new VariantSet(out, group, stickiness);
+    }
+
+    /**
+     * @return the node as a value of {@code type}, or {@code null} with a problem recorded when it is not one
+     */
+    FlagValue typedValue(ConfigNode node, ConfigPath path, FlagType type) {
+        ScalarType scalar = node instanceof ConfigScalar s ? s.type() : null;
+        switch (type) {
+            case BOOLEAN:
+                if (scalar == ScalarType.BOOLEAN) {
+                    return new FlagValue.BooleanValue(Boolean.parseBoolean(((ConfigScalar) node).text()));
+                }
+                break;
+            case STRING:
+                if (scalar == ScalarType.STRING) {
+                    return new FlagValue.StringValue(((ConfigScalar) node).text());
+                }
+                if (scalar != null) {
+                    in.problem(node, path, "expected a string for a flag of type string, found " + NodeReader.article(node)
+                            + " (fix: quote it)");
+                    return null;
+                }
+                break;
+            case INTEGER:
+                if (scalar == ScalarType.NUMBER) {
+                    try {
+                        return new FlagValue.IntegerValue(new java.math.BigDecimal(((ConfigScalar) node).text())
+                                .longValueExact());
+                    } catch (ArithmeticException | NumberFormatException ex) {
+                        in.problem(node, path, "expected a whole number within long range for a flag of type integer,"
+                                + " found " + ((ConfigScalar) node).text());
+                        return null;
+                    }
+                }
+                break;
+            case DOUBLE:
+                if (scalar == ScalarType.NUMBER) {
+                    double d = Double.parseDouble(((ConfigScalar) node).text());
+                    if (Double.isFinite(d)) {
+                        return new FlagValue.DoubleValue(d);
+                    }
+                }
+                break;
+            case OBJECT:
+                if (node instanceof ConfigObject || node instanceof ConfigList) {
+                    return new FlagValue.ObjectValue(node);
+                }
+                break;
+            default:
+                break;
+        }
+        in.problem(node, path, "expected " + (type == FlagType.INTEGER ? "an " : "a ") + type.configName()
+                + " value for a flag of type " + type.configName() + ", found " + NodeReader.article(node));
+        return null;
+    }
+
+    /** What an untyped flag's payload means as a typed value: JSON structures, numbers, else text. */
+    static FlagValue payloadValue(VariantPayload payload) {
+        String v = payload.value();
+        if ("json".equals(payload.type())) {
+            try {
+                Object parsed = JSON.readValue(v, Object.class);
+                if (parsed instanceof Map<?, ?> || parsed instanceof List<?>) {
+                    return new FlagValue.ObjectValue(Trees.fromJava(parsed, Origin.UNKNOWN));
+                }
+            } catch (JsonProcessingException ex) {
+                return new FlagValue.StringValue(v); // not JSON after all: its text is still the payload
+            }
+        }
+        if ("number".equals(payload.type())) {
+            String t = v.trim();
+            try {
+                if (t.indexOf('.') < 0 && t.indexOf('e') < 0 && t.indexOf('E') < 0) {
+                    return new FlagValue.IntegerValue(Long.parseLong(t));
+                }
+                double d = Double.parseDouble(t);
+                if (Double.isFinite(d)) {
+                    return new FlagValue.DoubleValue(d);
+                }
+            } catch (NumberFormatException ex) {
+                return new FlagValue.StringValue(v);
+            }
+        }
+        return new FlagValue.StringValue(v);
     }
 
     private VariantPayload payload(ConfigNode node, ConfigPath path) {

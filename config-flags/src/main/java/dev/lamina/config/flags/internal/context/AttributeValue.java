@@ -25,6 +25,17 @@ public final class AttributeValue {
 
     /** @param raw the attribute's text; never {@code null} */
     public AttributeValue(String raw) {
+        this(raw, null);
+    }
+
+    private final String[] elements;
+
+    /**
+     * @param raw      the attribute's text (a list's elements joined with {@code ,}); never {@code null}
+     * @param elements a list attribute's elements' texts, or {@code null} for a single value
+     */
+    public AttributeValue(String raw, String[] elements) {
+        this.elements = elements == null ? null : elements.clone();
         this.raw = raw;
         this.utf8 = raw.getBytes(StandardCharsets.UTF_8);
         this.number = Numbers.parseOrNaN(raw);
@@ -35,6 +46,11 @@ public final class AttributeValue {
         this.hasInstant = instant != null;
         this.epochSecond = instant == null ? 0 : instant.getEpochSecond();
         this.nano = instant == null ? 0 : instant.getNano();
+    }
+
+    /** @return a list attribute's elements' texts, or {@code null}; shared, not copied: do not modify */
+    public String[] elements() {
+        return elements;
     }
 
     /** @return the text */

@@ -44,6 +44,17 @@ public final class ContextData {
      * @param currentTime the context's time, or {@code null} to use the evaluator's clock
      */
     public ContextData(String[] builtins, Map<String, String> custom, Instant currentTime) {
+        this(builtins, custom, Map.of(), currentTime);
+    }
+
+    /**
+     * @param builtins    built-in values by index ({@code null} entries for absent ones); copied
+     * @param custom      custom attributes' texts (no {@code null} values); copied
+     * @param lists       the elements' texts of the custom attributes that are lists
+     * @param currentTime the context's time, or {@code null} to use the evaluator's clock
+     */
+    public ContextData(String[] builtins, Map<String, String> custom, Map<String, String[]> lists,
+                       Instant currentTime) {
         this.builtins = new AttributeValue[BUILTIN_NAMES.length];
         for (int i = 0; i < BUILTIN_NAMES.length; i++) {
             if (i != CURRENT_TIME && builtins[i] != null) {
@@ -59,7 +70,7 @@ public final class ContextData {
         int i = 0;
         for (Map.Entry<String, String> e : custom.entrySet()) {
             customNames[i] = e.getKey();
-            customValues[i] = new AttributeValue(e.getValue());
+            customValues[i] = new AttributeValue(e.getValue(), lists.get(e.getKey()));
             i++;
         }
         if (n > SCAN_LIMIT) {

@@ -1,12 +1,17 @@
 package dev.lamina.config.flags.internal.eval;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 
+import dev.lamina.config.flags.FlagResolution;
 import dev.lamina.config.flags.FlagSummary;
+import dev.lamina.config.flags.FlagType;
+import dev.lamina.config.flags.FlagValue;
 import dev.lamina.config.flags.Reason;
 import dev.lamina.config.flags.internal.context.ContextData;
 import dev.lamina.config.flags.internal.match.Constraint;
@@ -30,6 +35,20 @@ public final class CompiledFlag {
     private final boolean explicitRules;
     private final VariantSet variants;
     private Counter[] counters;
+    private FlagType type;
+    private CompiledVariant defaultVariant;
+    private Map<String, FlagValue> metadata = Map.of();
+    private Object definition;
+    private boolean staticFlag;
+    private boolean bucketsBySticky;
+    private CompiledVariant[] allVariants;
+    /** Shared resolutions by outcome, filled on first use (a benign race: each entry is immutable). */
+    private FlagResolution[] resolutions;
+    private int slotBase;
+
+    /** Above this many outcomes a flag's resolutions are built per call rather than kept. */
+    private static final int MAX_CACHED_OUTCOMES = 1 << 16;
+    private static final int REASONS = Reason.values().length;
 
     /**
      * @param key               the key
@@ -78,6 +97,50 @@ public final class CompiledFlag {
     }
 
     /**
+     * Sets what typed evaluation needs; called by the compiler before {@link #link}.
+     *
+     * @param type           the declared type, or {@code null} for an untyped flag
+     * @param defaultVariant the variant served when nothing else applies, or {@code null}
+     * @param metadata       the flag's metadata
+     * @param definition     the definition as plain values, compared to tell which flags changed; or {@code null}
+     */
+    public void typing(FlagType type, CompiledVariant defaultVariant, Map<String, FlagValue> metadata, Object definition) {
+        this.type = type;
+        this.defaultVariant = defaultVariant;
+        this.metadata = Map.copyOf(metadata);
+        this.definition = definition;
+    }
+
+    /** @return the definition as plain values, or {@code null} when unknown */
+    public Object definition() {
+        return definition;
+    }
+
+    /** @return the declared type, or {@code null} */
+    public FlagType type() {
+        return type;
+    }
+
+    /** @return {@code true} when a rollout or split of this flag buckets contexts by a sticky value */
+    public boolean bucketsBySticky() {
+        return bucketsBySticky;
+    }
+
+    /** @return {@code true} when the flag is off for everyone or its answer is the same for every context */
+    public boolean contextFree() {
+        return !enabled || staticFlag;
+    }
+
+    /**
+     * @param base the index of this flag's first resolution slot in its evaluator
+     * @return the number of slots this flag uses
+     */
+    public int assignSlots(int base) {
+        this.slotBase = base;
+        return resolutions == null ? 0 : resolutions.length;
+    }
+
+    /**
      * Links prerequisites to their parents and attaches counters; called by the compiler before publishing.
      *
      * @param flags    every compiled flag by key (all prerequisites are known to exist)
@@ -88,6 +151,87 @@ public final class CompiledFlag {
             p.link(flags.get(p.flag()));
         }
         this.counters = counters;
+        List<CompiledVariant> all = new ArrayList<>(variants == null ? List.of() : variants.list());
+        for (Rule r : rules) {
+            if (r.variants != null) {
+                all.addAll(r.variants.list());
+            }
+        }
+        this.allVariants = all.toArray(CompiledVariant[]::new);
+        for (int i = 0; i < allVariants.length; i++) {
+            allVariants[i].ordinal = i;
+        }
+        this.staticFlag = enabled && startMillis == Long.MIN_VALUE && endMillis == Long.MAX_VALUE
+                && prerequisites.length == 0 && targeting.length == 0 && rules.length == 1
+                && rules[0].isUnconditional() && (variants == null || !variants.splits());
+        boolean sticky = variants != null && variants.bucketsBySticky();
+        for (Rule r : rules) {
+            sticky |= r.bucketsBySticky();
+        }
+        this.bucketsBySticky = enabled && sticky;
+        long outcomes = (long) REASONS * (rules.length + 1) * (allVariants.length + 1);
+        this.resolutions = outcomes <= MAX_CACHED_OUTCOMES ? new FlagResolution[(int) outcomes] : null;
+    }
+
+    /**
+     * Resolves the flag to a typed value: {@link #decide}, then the variant a rule serves, the weighted variant, or
+     * the default variant. The result is shared per outcome, so this allocates nothing once every outcome was seen.
+     *
+     * @param ctx the context
+     * @return the resolution
+     */
+    public FlagResolution resolve(ContextData ctx) {
+        int d = decide(ctx, false);
+        Reason reason = Decisions.reason(d);
+        int rule = reason == Reason.PREREQUISITE_FAILED ? -1 : Decisions.index(d);
+        CompiledVariant v = null;
+        if (reason.isOn()) {
+            CompiledVariant serve = rule >= 0 ? rules[rule].serve : null;
+            if (serve != null) {
+                v = serve;
+            } else {
+                v = selectVariant(ctx, d);
+                if (v != null) {
+                    reason = Reason.SPLIT;
+                }
+            }
+        }
+        if (v == null && reason != Reason.DISABLED) {
+            v = defaultVariant;
+        }
+        count(reason);
+        return resolution(reason, rule, v);
+    }
+
+    private FlagResolution resolution(Reason reason, int rule, CompiledVariant v) {
+        int index = ((reason.ordinal() * (rules.length + 1)) + rule + 1) * (allVariants.length + 1)
+                + (v == null ? 0 : v.ordinal + 1);
+        FlagResolution[] table = resolutions;
+        if (table == null) {
+            return build(reason, rule, v, -1);
+        }
+        FlagResolution r = table[index];
+        if (r == null) {
+            r = build(reason, rule, v, slotBase + index);
+            table[index] = r;
+        }
+        return r;
+    }
+
+    private FlagResolution build(Reason reason, int rule, CompiledVariant v, int slot) {
+        boolean on = reason.isOn();
+        FlagValue value;
+        if (v != null && v.value() != null) {
+            value = v.value();
+        } else if (type == FlagType.BOOLEAN && v == null && reason != Reason.DISABLED) {
+            value = new FlagValue.BooleanValue(on);
+        } else {
+            value = null;
+        }
+        String ruleName = rule < 0 ? null : ruleName(Decisions.of(reason, rule, 0));
+        return new FlagResolution(key, on, reason, v == null ? Optional.empty() : v.optional(),
+                Optional.ofNullable(value), Optional.ofNullable(ruleName), Optional.ofNullable(type), staticFlag,
+                metadata, slot);
     }
 
     /**
@@ -155,6 +299,9 @@ public final class CompiledFlag {
      */
     public CompiledVariant selectVariant(ContextData ctx, int decision) {
         int rule = Decisions.index(decision);
+        if (rule >= 0 && rules[rule].serve != null) {
+            return rules[rule].serve;
+        }
         VariantSet set = rule >= 0 && rules[rule].variants != null ? rules[rule].variants : variants;
         return set == null ? null : set.select(ctx);
     }
@@ -179,6 +326,9 @@ public final class CompiledFlag {
      * @return {@code true} when one of the rules declares it
      */
     public boolean declaresRuleVariant(String variant) {
+        if (defaultVariant != null && defaultVariant.name().equals(variant)) {
+            return true;
+        }
         for (Rule r : rules) {
             if (r.variants != null && r.variants.has(variant)) {
                 return true;

@@ -16,6 +16,7 @@ public final class CompiledFlags {
     private final Map<String, CompiledFlag> flags;
     private final Map<String, CompiledExperiment> experiments;
     private final Counter notFound;
+    private final int slots;
 
     /**
      * @param flags       linked flags by key, in declaration order
@@ -27,6 +28,18 @@ public final class CompiledFlags {
         this.flags = Collections.unmodifiableMap(canonicalKeys(flags));
         this.experiments = Collections.unmodifiableMap(canonicalKeys(experiments));
         this.notFound = notFound;
+        int n = 0;
+        for (CompiledFlag f : this.flags.values()) {
+            if (f != null) {
+                n += f.assignSlots(n);
+            }
+        }
+        this.slots = n;
+    }
+
+    /** @return the number of shared resolution slots of all flags together */
+    public int slots() {
+        return slots;
     }
 
     /**

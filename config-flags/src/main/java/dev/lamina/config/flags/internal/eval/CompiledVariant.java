@@ -3,6 +3,7 @@ package dev.lamina.config.flags.internal.eval;
 import java.util.List;
 import java.util.Optional;
 
+import dev.lamina.config.flags.FlagValue;
 import dev.lamina.config.flags.ProviderEvaluation;
 import dev.lamina.config.flags.Reason;
 import dev.lamina.config.flags.Variant;
@@ -27,6 +28,9 @@ public final class CompiledVariant {
     private final Optional<Variant> optional;
     private final ProviderEvaluation<String> stringEvaluation;
     private final Override[] overrides;
+    private final FlagValue value;
+    /** The variant's index among all variants of its flag (flag-level, then each rule's); set once by the flag. */
+    int ordinal;
 
     /**
      * @param variant   the public variant
@@ -34,6 +38,18 @@ public final class CompiledVariant {
      * @param overrides the overrides, in order
      */
     public CompiledVariant(Variant variant, int weight, List<Override> overrides) {
+        this(variant, weight, overrides, null);
+    }
+
+    /**
+     * @param variant   the public variant
+     * @param weight    the integer weight (0 = never chosen by weight)
+     * @param overrides the overrides, in order
+     * @param value     the typed value served (a typed flag's {@code value}, or what an untyped flag's payload
+     *                  means), or {@code null} when none
+     */
+    public CompiledVariant(Variant variant, int weight, List<Override> overrides, FlagValue value) {
+        this.value = value;
         this.name = variant.name();
         this.weight = weight;
         this.optional = Optional.of(variant);
@@ -53,9 +69,18 @@ public final class CompiledVariant {
         return stringEvaluation;
     }
 
+    /** @return the typed value, or {@code null} */
+    public FlagValue value() {
+        return value;
+    }
+
     /** @return the name */
     public String name() {
         return name;
+    }
+
+    boolean hasOverrides() {
+        return overrides.length > 0;
     }
 
     boolean overridden(ContextData ctx) {

@@ -20,6 +20,8 @@ public final class Rule {
     private final Stickiness stickiness;
     private final HashPrefix prefix;
     final VariantSet variants;
+    /** The flag-level variant this rule serves when it matches ({@code variant:}), or {@code null}. */
+    final CompiledVariant serve;
 
     /**
      * @param name        the name reported as the matched rule
@@ -31,12 +33,39 @@ public final class Rule {
      */
     public Rule(String name, List<Constraint> constraints, double percentage, Stickiness stickiness, String group,
                 VariantSet variants) {
+        this(name, constraints, percentage, stickiness, group, variants, null);
+    }
+
+    /**
+     * @param name        the name reported as the matched rule
+     * @param constraints the constraints, all of which must match
+     * @param percentage  the rollout percentage, 0..100
+     * @param stickiness  the rollout stickiness
+     * @param group       the bucketing group ({@code group_id}, default the flag key)
+     * @param variants    the rule's own variants, or {@code null} to use the flag's
+     * @param serve       the flag-level variant served when the rule matches, or {@code null}
+     */
+    public Rule(String name, List<Constraint> constraints, double percentage, Stickiness stickiness, String group,
+                VariantSet variants, CompiledVariant serve) {
+        this.serve = serve;
         this.name = name;
         this.constraints = constraints.toArray(Constraint[]::new);
         this.percentage = percentage;
         this.stickiness = stickiness;
         this.prefix = HashPrefix.of(group, 0);
         this.variants = variants == null || variants.isEmpty() ? null : variants;
+    }
+
+    /** @return {@code true} when the answer is the same for every context: no constraint, 100 % for everyone */
+    boolean isUnconditional() {
+        return constraints.length == 0 && percentage >= 100 && stickiness == Stickiness.DEFAULT && variants == null
+                && serve == null;
+    }
+
+    /** @return {@code true} when the rule buckets contexts by a sticky value (a partial rollout or a split) */
+    boolean bucketsBySticky() {
+        return (percentage > 0 && percentage < 100 && !stickiness.isRandom())
+                || (variants != null && variants.bucketsBySticky());
     }
 
     boolean hasConstraints() {

@@ -24,6 +24,12 @@ public final class Stickiness {
         this.attribute = attribute;
     }
 
+    /** @return {@code true} unless the stickiness is {@code default}, {@code user_id} or {@code session_id} */
+    boolean isRandom() {
+        // Only the identity chain counts: a named attribute's absence is the definition's business, not a missing key.
+        return !("default".equals(name) || "user_id".equals(name) || "session_id".equals(name));
+    }
+
     /**
      * @param name {@code default}, {@code random} or an attribute name
      * @return the stickiness

@@ -47,6 +47,45 @@ public final class VariantSet {
         return java.util.Arrays.stream(variants).map(CompiledVariant::name).toList();
     }
 
+    /** @return {@code true} when a context can be given a variant: a positive weight or an override */
+    boolean splits() {
+        if (total > 0) {
+            return true;
+        }
+        for (CompiledVariant v : variants) {
+            if (v.hasOverrides()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return {@code true} when two or more variants share the traffic by a sticky value */
+    boolean bucketsBySticky() {
+        int positive = 0;
+        for (CompiledVariant v : variants) {
+            if (v.weight > 0) {
+                positive++;
+            }
+        }
+        return positive > 1 && !stickiness.isRandom();
+    }
+
+    /** @return the variants in declaration order (a copy) */
+    public List<CompiledVariant> list() {
+        return List.of(variants);
+    }
+
+    /** @param name a variant name @return the variant, or {@code null} */
+    public CompiledVariant byName(String name) {
+        for (CompiledVariant v : variants) {
+            if (v.name.equals(name)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
     /** @param name a variant name @return {@code true} when declared */
     public boolean has(String name) {
         for (CompiledVariant v : variants) {

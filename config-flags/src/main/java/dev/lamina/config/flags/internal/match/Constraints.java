@@ -125,7 +125,22 @@ public final class Constraints {
 
         @Override
         protected boolean test(AttributeValue value) {
-            String v = value.raw();
+            String[] elements = value.elements();
+            if (elements != null) {
+                // A list attribute is IN when any of its elements is, NOT_IN when none is.
+                boolean any = false;
+                for (String e : elements) {
+                    if (found(e)) {
+                        any = true;
+                        break;
+                    }
+                }
+                return any != notIn;
+            }
+            return found(value.raw()) != notIn;
+        }
+
+        private boolean found(String v) {
             boolean found = false;
             if (set != null) {
                 found = set.contains(v);
@@ -137,7 +152,7 @@ public final class Constraints {
                     }
                 }
             }
-            return found != notIn;
+            return found;
         }
     }
 

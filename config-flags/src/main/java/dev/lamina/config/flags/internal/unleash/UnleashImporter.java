@@ -46,6 +46,34 @@ public final class UnleashImporter {
      *                                  names the part, never the content)
      */
     public static Map<String, Object> toNative(JsonNode state) {
+        return toNative(state, null);
+    }
+
+    /**
+     * The constraint operators Unleash defines: the client specification 6.1.0 ({@code IN} .. {@code SEMVER_GT},
+     * {@code REGEX}, {@code IN_CIDR}) and the Yggdrasil engine 0.5.1 ({@code REGEX_MATCH}, the same regular
+     * expression match), each with the Lamina operator it maps to.
+     */
+    public static final Map<String, Operator> OPERATORS = operators();
+
+    private static Map<String, Operator> operators() {
+        Map<String, Operator> m = new LinkedHashMap<>();
+        for (String n : List.of("IN", "NOT_IN", "STR_ENDS_WITH", "STR_STARTS_WITH", "STR_CONTAINS", "NUM_EQ", "NUM_GT",
+                "NUM_GTE", "NUM_LT", "NUM_LTE", "DATE_AFTER", "DATE_BEFORE", "SEMVER_EQ", "SEMVER_LT", "SEMVER_GT",
+                "REGEX", "IN_CIDR")) {
+            m.put(n, Operator.byName(n));
+        }
+        m.put("REGEX_MATCH", Operator.REGEX);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * @param state   the parsed state
+     * @param unknown where to record {@code {feature, operator}} for every operator Unleash does not define, or
+     *                {@code null} to import such a constraint as never matching (what Unleash clients evaluate)
+     * @return {@code {feature_flags: {...}}}
+     */
+    public static Map<String, Object> toNative(JsonNode state, List<String[]> unknown) {
         if (state == null || !state.isObject() || !state.path("features").isArray()) {
             throw new IllegalArgumentException("an Unleash state must be an object with a 'features' array");
         }
@@ -64,14 +92,14 @@ public final class UnleashImporter {
             byName.put(name, f);
         }
         Map<String, Object> flags = new LinkedHashMap<>();
-        byName.forEach((name, f) -> flags.put(name, feature(name, f, byName, segments)));
+        byName.forEach((name, f) -> flags.put(name, feature(name, f, byName, segments, unknown)));
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("feature_flags", flags);
         return root;
     }
 
     private static Map<String, Object> feature(String name, JsonNode f, Map<String, JsonNode> all,
-                                               Map<Integer, JsonNode> segments) {
+                                               Map<Integer, JsonNode> segments, List<String[]> unknown) {
         Map<String, Object> flag = new LinkedHashMap<>();
         if (f.hasNonNull("description") && !f.path("description").asText().isEmpty()) {
             flag.put("description", f.path("description").asText());
@@ -122,7 +150,7 @@ public final class UnleashImporter {
         if (strategies.isArray() && strategies.size() > 0) {
             List<Object> rules = new ArrayList<>();
             for (JsonNode s : strategies) {
-                rules.add(strategy(name, s, segments));
+                rules.add(strategy(name, s, segments, unknown));
             }
             flag.put("rules", rules);
         }
@@ -147,7 +175,8 @@ public final class UnleashImporter {
         return out;
     }
 
-    private static Map<String, Object> strategy(String feature, JsonNode s, Map<Integer, JsonNode> segments) {
+    private static Map<String, Object> strategy(String feature, JsonNode s, Map<Integer, JsonNode> segments,
+                                                List<String[]> unknown) {
         String type = s.path("name").asText("");
         JsonNode params = s.path("parameters");
         Map<String, Object> rule = new LinkedHashMap<>();
@@ -197,7 +226,7 @@ public final class UnleashImporter {
             }
         }
         for (JsonNode c : s.path("constraints")) {
-            constraints.add(constraint(c));
+            constraints.add(constraint(feature, c, unknown));
         }
         for (JsonNode id : s.path("segments")) {
             JsonNode seg = id.canConvertToInt() ? segments.get(id.asInt()) : null;
@@ -206,7 +235,7 @@ public final class UnleashImporter {
                 continue;
             }
             for (JsonNode c : seg) {
-                constraints.add(constraint(c));
+                constraints.add(constraint(feature, c, unknown));
             }
         }
         if (!constraints.isEmpty()) {
@@ -226,11 +255,19 @@ public final class UnleashImporter {
         return rule;
     }
 
-    private static Map<String, Object> constraint(JsonNode c) {
+    private static Map<String, Object> constraint(String feature, JsonNode c, List<String[]> unknown) {
         String attribute = attribute(c.path("contextName").asText(""));
         String opName = c.path("operator").asText("");
-        // Unleash has no SEMVER_GTE/SEMVER_LTE: its clients treat them as unknown operators (false), so must we.
-        Operator op = opName.equals("SEMVER_GTE") || opName.equals("SEMVER_LTE") ? null : Operator.byName(opName);
+        // Only Unleash's own names: it has no SEMVER_GTE/SEMVER_LTE, for example, though Lamina does.
+        Operator op = OPERATORS.get(opName);
+        if (op == null) {
+            if (unknown != null) {
+                unknown.add(new String[] {feature, opName});
+            } else {
+                LOG.warn("Unleash feature '{}' uses operator '{}', which Unleash does not define; imported as a"
+                        + " constraint that never matches, as Unleash clients evaluate it", feature, opName);
+            }
+        }
         boolean inverted = c.path("inverted").asBoolean(false);
         boolean ci = c.path("caseInsensitive").asBoolean(false);
         if (op == null || attribute.isEmpty()) {

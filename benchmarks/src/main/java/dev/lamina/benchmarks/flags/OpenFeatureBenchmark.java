@@ -1,0 +1,110 @@
+package dev.lamina.benchmarks.flags;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import dev.openfeature.sdk.Client;
+import dev.openfeature.sdk.EvaluationContext;
+import dev.openfeature.sdk.ImmutableContext;
+import dev.openfeature.sdk.OpenFeatureAPI;
+import dev.openfeature.sdk.Value;
+import dev.openfeature.sdk.providers.memory.Flag;
+import dev.openfeature.sdk.providers.memory.InMemoryProvider;
+
+import dev.lamina.config.ConfigDocuments;
+import dev.lamina.config.Format;
+import dev.lamina.config.ParseLimits;
+import dev.lamina.config.flags.FlagDefinitions;
+import dev.lamina.config.flags.openfeature.LaminaProvider;
+
+/**
+ * A boolean flag evaluated through the OpenFeature SDK's client, with {@link LaminaProvider} and with the SDK's own
+ * {@code InMemoryProvider} behind the same client code, in the same run. The context (a targeting key and one
+ * attribute) is built once, outside the measured code, as a service builds it once per request.
+ *
+ * <ul>
+ *   <li>{@code inMemoryBoolean}: the SDK's InMemoryProvider, a static flag ({@code on}/{@code off}, default
+ *       {@code on}) — the reference.</li>
+ *   <li>{@code laminaBoolean}: the same flag in Lamina's format ({@code type: boolean}, on for everyone).</li>
+ *   <li>{@code laminaTargetedBoolean}: a Lamina flag with a constraint on the attribute, so the provider converts
+ *       the OpenFeature context to Lamina's on every call.</li>
+ *   <li>{@code laminaProviderOnly}: {@code LaminaProvider.getBooleanEvaluation} called directly, without the SDK
+ *       (the provider's own cost; {@code -prof gc} shows it allocates nothing).</li>
+ * </ul>
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar OpenFeatureBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class OpenFeatureBenchmark {
+
+    private static final String FLAGS = """
+            feature_flags:
+              beta:
+                type: boolean
+              premium_beta:
+                type: boolean
+                rules:
+                  - constraints: [{attribute: user_segment, operator: IN, values: [premium, family]}]
+            """;
+
+    private Client inMemory;
+    private Client lamina;
+    private LaminaProvider provider;
+    private EvaluationContext ctx;
+
+    @Setup
+    public void setUp() {
+        OpenFeatureAPI api = OpenFeatureAPI.getInstance();
+        api.setProviderAndWait("in-memory", new InMemoryProvider(Map.of("beta",
+                Flag.builder().variant("on", true).variant("off", false).defaultVariant("on").build())));
+        provider = new LaminaProvider(FlagDefinitions.compile(
+                ConfigDocuments.parse("flags.yaml", Format.YAML, FLAGS, ParseLimits.DEFAULTS), Clock.systemUTC()));
+        api.setProviderAndWait("lamina", provider);
+        inMemory = api.getClient("in-memory");
+        lamina = api.getClient("lamina");
+        ctx = new ImmutableContext("user-42", Map.of("user_segment", new Value("premium")));
+        if (!inMemory.getBooleanValue("beta", false, ctx) || !lamina.getBooleanValue("beta", false, ctx)
+                || !lamina.getBooleanValue("premium_beta", false, ctx)) {
+            throw new IllegalStateException("the providers disagree on the benchmark's flags");
+        }
+    }
+
+    @Benchmark
+    public boolean inMemoryBoolean() {
+        return inMemory.getBooleanValue("beta", false, ctx);
+    }
+
+    @Benchmark
+    public boolean laminaBoolean() {
+        return lamina.getBooleanValue("beta", false, ctx);
+    }
+
+    @Benchmark
+    public boolean laminaTargetedBoolean() {
+        return lamina.getBooleanValue("premium_beta", false, ctx);
+    }
+
+    @Benchmark
+    public boolean laminaProviderOnly() {
+        return provider.getBooleanEvaluation("beta", false, ctx).getValue();
+    }
+}

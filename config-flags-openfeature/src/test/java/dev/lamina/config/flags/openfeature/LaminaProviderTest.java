@@ -1,0 +1,203 @@
+package dev.lamina.config.flags.openfeature;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.openfeature.sdk.ErrorCode;
+import dev.openfeature.sdk.ImmutableContext;
+import dev.openfeature.sdk.ImmutableTrackingEventDetails;
+import dev.openfeature.sdk.MutableTrackingEventDetails;
+import dev.openfeature.sdk.ProviderEvaluation;
+import dev.openfeature.sdk.Value;
+
+import dev.lamina.config.flags.FlagDefinitions;
+import dev.lamina.config.testing.ThreadAllocation;
+
+/** Reasons, error codes, typed context attributes, the allocation-free path and tracking. */
+class LaminaProviderTest {
+
+    private static final String FLAGS = """
+            feature_flags:
+              plain: {}
+              killed: {enabled: false, type: string, variants: [{name: a, value: "A"}], default_variant: a}
+              eu_only:
+                type: boolean
+                targeting: {region: [EU]}
+              half:
+                rollout_percentage: 50
+              split:
+                type: string
+                variants: [{name: x, value: "X", weight: 1}, {name: y, value: "Y", weight: 1}]
+              seniors:
+                type: string
+                variants: [{name: senior, value: "S"}, {name: other, value: "O"}]
+                default_variant: other
+                rules:
+                  - name: over-64
+                    constraints: [{attribute: age, operator: NUM_GTE, values: [65]}]
+                    variant: senior
+              launch:
+                rules:
+                  - constraints: [{attribute: signup, operator: DATE_AFTER, values: ["2026-01-01T00:00:00Z"]}]
+              premium_lists:
+                rules:
+                  - constraints: [{attribute: plans, operator: IN, values: [premium]}]
+              untyped_variants:
+                variants:
+                  - {name: cfg, weight: 1, payload: {type: json, value: '{"limit": 5}'}}
+              untyped_number:
+                variants:
+                  - {name: n, weight: 1, payload: {type: number, value: "42"}}
+            """;
+
+    private final LaminaProvider provider = new LaminaProvider(Fixtures.flags(FLAGS));
+
+    @Test
+    void reasonsFollowTheDefinition() {
+        assertThat(provider.getBooleanEvaluation("plain", false, null).getReason()).isEqualTo("STATIC");
+        ProviderEvaluation<String> killed = provider.getStringEvaluation("killed", "dflt", null);
+        assertThat(killed.getReason()).isEqualTo("DISABLED");
+        assertThat(killed.getValue()).isEqualTo("dflt");
+        assertThat(killed.getErrorCode()).as("a disabled flag is not an error").isNull();
+        ImmutableContext eu = new ImmutableContext("u1", Map.of("region", new Value("EU")));
+        ImmutableContext us = new ImmutableContext("u1", Map.of("region", new Value("US")));
+        assertThat(provider.getBooleanEvaluation("eu_only", false, eu).getReason()).isEqualTo("TARGETING_MATCH");
+        ProviderEvaluation<Boolean> miss = provider.getBooleanEvaluation("eu_only", true, us);
+        assertThat(miss.getReason()).isEqualTo("DEFAULT");
+        assertThat(miss.getValue()).as("a boolean flag that is off is false, not the caller's default").isFalse();
+        assertThat(provider.getStringEvaluation("split", "-", new ImmutableContext("u1")).getReason()).isEqualTo("SPLIT");
+        assertThat(provider.getBooleanEvaluation("half", false, new ImmutableContext("u1")).getReason())
+                .isIn("SPLIT", "DEFAULT");
+    }
+
+    @Test
+    void matchedRuleAndVariantAreReported() {
+        ProviderEvaluation<String> r = provider.getStringEvaluation("seniors", "-",
+                new ImmutableContext("u1", Map.of("age", new Value(70))));
+        assertThat(r.getValue()).isEqualTo("S");
+        assertThat(r.getVariant()).isEqualTo("senior");
+        assertThat(r.getReason()).isEqualTo("TARGETING_MATCH");
+        assertThat(r.getFlagMetadata().getString("rule")).isEqualTo("over-64");
+        ProviderEvaluation<String> young = provider.getStringEvaluation("seniors", "-",
+                new ImmutableContext("u1", Map.of("age", new Value(30))));
+        assertThat(young.getValue()).isEqualTo("O");
+        assertThat(young.getVariant()).isEqualTo("other");
+        assertThat(young.getReason()).isEqualTo("DEFAULT");
+    }
+
+    @Test
+    void errorCodes() {
+        assertThat(provider.getBooleanEvaluation("missing", true, null).getErrorCode()).isEqualTo(ErrorCode.FLAG_NOT_FOUND);
+        assertThat(provider.getIntegerEvaluation("seniors", 1, null).getErrorCode()).isEqualTo(ErrorCode.TYPE_MISMATCH);
+        assertThat(provider.getBooleanEvaluation("seniors", true, null).getErrorCode()).isEqualTo(ErrorCode.TYPE_MISMATCH);
+        ProviderEvaluation<String> noKey = provider.getStringEvaluation("split", "-", new ImmutableContext());
+        assertThat(noKey.getErrorCode()).isEqualTo(ErrorCode.TARGETING_KEY_MISSING);
+        assertThat(noKey.getValue()).isEqualTo("-");
+        ProviderEvaluation<Boolean> badTime = provider.getBooleanEvaluation("launch", false,
+                new ImmutableContext("u1", Map.of("current_time", new Value("yesterday"))));
+        assertThat(badTime.getErrorCode()).isEqualTo(ErrorCode.INVALID_CONTEXT);
+        assertThat(badTime.getErrorMessage()).contains("current_time");
+    }
+
+    @Test
+    void sessionIdIsAStickyValueToo() {
+        ProviderEvaluation<String> r = provider.getStringEvaluation("split", "-",
+                new ImmutableContext(Map.of("session_id", new Value("s-1"))));
+        assertThat(r.getErrorCode()).isNull();
+        assertThat(r.getValue()).isIn("X", "Y");
+    }
+
+    @Test
+    void typedContextAttributesReachNumericDateAndListOperators() {
+        assertThat(provider.getStringEvaluation("seniors", "-",
+                new ImmutableContext("u", Map.of("age", new Value(65.0)))).getValue()).isEqualTo("S");
+        assertThat(provider.getBooleanEvaluation("launch", false,
+                new ImmutableContext("u", Map.of("signup", new Value(Instant.parse("2026-03-01T00:00:00Z"))))).getValue())
+                .isTrue();
+        assertThat(provider.getBooleanEvaluation("launch", false,
+                new ImmutableContext("u", Map.of("signup", new Value(Instant.parse("2025-03-01T00:00:00Z"))))).getValue())
+                .isFalse();
+        assertThat(provider.getBooleanEvaluation("premium_lists", false, new ImmutableContext("u",
+                Map.of("plans", new Value(List.of(new Value("free"), new Value("premium")))))).getValue()).isTrue();
+    }
+
+    @Test
+    void untypedFlagsAnswerFromTheirPayloads() {
+        Value cfg = provider.getObjectEvaluation("untyped_variants", new Value(), new ImmutableContext("u")).getValue();
+        assertThat(cfg.asStructure().getValue("limit").asInteger()).isEqualTo(5);
+        assertThat(provider.getIntegerEvaluation("untyped_number", 0, new ImmutableContext("u")).getValue()).isEqualTo(42);
+        assertThat(provider.getDoubleEvaluation("untyped_number", 0.0, new ImmutableContext("u")).getValue()).isEqualTo(42.0);
+        assertThat(provider.getStringEvaluation("untyped_number", "-", new ImmutableContext("u")).getValue()).isEqualTo("42");
+        assertThat(provider.getIntegerEvaluation("plain", 3, null).getErrorCode()).isEqualTo(ErrorCode.TYPE_MISMATCH);
+    }
+
+    @Test
+    void resultsAreSharedPerOutcome() {
+        ImmutableContext c = new ImmutableContext("u1", Map.of("age", new Value(70)));
+        assertThat(provider.getStringEvaluation("seniors", "-", c))
+                .isSameAs(provider.getStringEvaluation("seniors", "other-default", c));
+        assertThat(provider.getBooleanEvaluation("plain", false, null)).isSameAs(provider.getBooleanEvaluation("plain", false, null));
+        // The caller's default is never shared across callers.
+        assertThat(provider.getStringEvaluation("killed", "one", null).getValue()).isEqualTo("one");
+        assertThat(provider.getStringEvaluation("killed", "two", null).getValue()).isEqualTo("two");
+    }
+
+    @Test
+    void booleanEvaluationOfAContextFreeFlagAllocatesNothing() {
+        ThreadAllocation mx = ThreadAllocation.counter();
+        // Counting in a registry is on the path too: its counters are registered at compile time.
+        LaminaProvider p = new LaminaProvider(FlagDefinitions.compile(dev.lamina.config.ConfigDocuments.parse(
+                "flags.yaml", dev.lamina.config.Format.YAML, FLAGS, dev.lamina.config.ParseLimits.DEFAULTS),
+                Fixtures.CLOCK, new SimpleMeterRegistry()));
+        ImmutableContext ctx = new ImmutableContext("user-1");
+        int sink = 0;
+        for (int round = 0; round < 5; round++) {
+            long before = mx.currentThreadBytes();
+            for (int i = 0; i < 200_000; i++) {
+                sink += p.getBooleanEvaluation("plain", false, ctx).getValue() ? 1 : 0;
+                sink += p.getBooleanEvaluation("killed", (i & 1) == 0, ctx).getValue() ? 1 : 0;
+            }
+            long allocated = mx.currentThreadBytes() - before;
+            if (round == 4) {
+                assertThat(allocated).as("bytes allocated by 400,000 provider evaluations").isLessThan(4_096);
+            }
+        }
+        assertThat(sink).isPositive();
+    }
+
+    @Test
+    void trackForwardsToListenersAndCounts(@TempDir Path dir) throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        LaminaProvider p = new LaminaProvider(Fixtures.manager(dir, FLAGS), Fixtures.CLOCK, registry);
+        p.initialize(new ImmutableContext());
+        List<TrackingEvent> events = new CopyOnWriteArrayList<>();
+        p.addTrackingListener(events::add);
+        p.addTrackingListener(e -> {
+            throw new IllegalStateException("a broken listener does not stop the others");
+        });
+        p.track("checkout", new ImmutableContext("user-9", Map.of("plan", new Value("premium"))),
+                new MutableTrackingEventDetails(19.99).add("currency", "EUR"));
+        p.track("listen", null, new ImmutableTrackingEventDetails());
+        assertThat(events).hasSize(2);
+        TrackingEvent first = events.get(0);
+        assertThat(first.name()).isEqualTo("checkout");
+        assertThat(first.context().userId()).contains("user-9");
+        assertThat(first.context().attribute("plan")).contains("premium");
+        assertThat(first.value()).hasValue(19.99);
+        assertThat(first.attributes()).containsEntry("currency", "EUR");
+        assertThat(events.get(1).value()).isEmpty();
+        assertThat(first.version()).isEqualTo(p.flagsVersion().orElseThrow());
+        assertThat(registry.get(LaminaProvider.TRACKING_METRIC).tag("event", "checkout").counter().count()).isEqualTo(1.0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.track(" ", null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
