@@ -677,7 +677,7 @@ public final class ConfigurationManager implements AutoCloseable {
             return;
         }
         try {
-            reloadFromFiles(cause);
+            reloadFromFiles("reload of the configuration files");
         } catch (ConfigException e) {
             ManagerState s = publisher.state();
             LOG.warn("configuration reload ({}) refused; version {} stays in force: {}", cause,
