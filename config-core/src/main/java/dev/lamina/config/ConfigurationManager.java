@@ -683,6 +683,11 @@ public final class ConfigurationManager implements AutoCloseable {
             LOG.warn("configuration reload ({}) refused; version {} stays in force: {}", cause,
                     s == null ? 0 : s.snapshot().version(), e.getMessage());
             events.error(ConfigErrorEvent.of(e));
+        } catch (IllegalStateException e) {
+            if (!closed) {
+                throw e;
+            }
+            // closed while the reload ran: nothing to publish to
         }
     }
 

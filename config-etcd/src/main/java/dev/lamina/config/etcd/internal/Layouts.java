@@ -108,7 +108,7 @@ public final class Layouts {
         }
         ConfigObject tree = root.build(Origin.of(sourceName(prefix)));
         return new Layer(sourceName(prefix), tree, LayerMetadata.of(LayerKind.REMOTE, "etcd " + prefix
-                + (note == null ? "" : " (" + note + ")")).withRevision(Long.toString(revision)));
+                + " at revision " + revision + (note == null ? "" : " (" + note + ")")).withRevision(Long.toString(revision)));
     }
 
     /**
@@ -136,7 +136,7 @@ public final class Layouts {
             }
             ConfigObject root = ConfigDocuments.parse(name, format, kv.value(), limits);
             layers.add(new Layer("etcd:" + kv.key(), root, LayerMetadata.of(LayerKind.REMOTE, "etcd " + kv.key()
-                    + (note == null ? "" : " (" + note + ")")).withRevision(Long.toString(revision))));
+                    + " at revision " + revision + (note == null ? "" : " (" + note + ")")).withRevision(Long.toString(revision))));
         }
         return layers;
     }
