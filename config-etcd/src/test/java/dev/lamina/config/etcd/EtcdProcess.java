@@ -35,6 +35,7 @@ public final class EtcdProcess implements AutoCloseable {
     private Process process;
 
     private EtcdProcess(Path dir, List<String> extraArgs) throws IOException {
+        Files.createDirectories(dir);
         this.dataDir = dir.resolve("data");
         this.log = dir.resolve("etcd.log");
         this.clientPort = freePort();
