@@ -315,7 +315,8 @@ class EtcdSourceTest {
             assertThat(config.origin("service.port").orElseThrow().source()).contains("last-known-good");
             assertThat(down.source().health().state()).isEqualTo(EtcdHealth.State.STALE);
         }
-        assertThat(Files.getPosixFilePermissions(lkg).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(lkg)))
+                .isEqualTo("rw-------");
         // Without a file, a manager cannot start while etcd is down, and says how to fix it.
         String deadToo = "http://127.0.0.1:" + deadPort();
         assertThatThrownBy(() -> Fleet.start(dir.resolve("c"), Fleet.options(deadToo, prefix).build()))
