@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
             FlagsCommand.class,
             ExportCommand.class,
             MigrateCommand.class,
+            PushCommand.class,
+            HistoryCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

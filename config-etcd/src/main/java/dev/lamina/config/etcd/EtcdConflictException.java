@@ -17,16 +17,31 @@ public final class EtcdConflictException extends ConfigConflictException {
     private final long currentRevision;
     private final long modRevision;
 
-    EtcdConflictException(Origin origin, ConfigPath path, String key, long basisRevision, long modRevision,
-                          long currentRevision, long expectedVersion, long currentVersion) {
-        super(origin, path, "the etcd key " + key + " changed after the snapshot this update was checked against "
-                + "(read at etcd revision " + basisRevision + ", modified at revision " + modRevision
-                + ", etcd is at revision " + currentRevision + "); nothing was written (fix: wait for this instance to "
-                + "reach revision " + modRevision + ", re-read and retry with its version)", expectedVersion,
-                currentVersion);
+    private EtcdConflictException(Origin origin, ConfigPath path, String reason, String key, long modRevision,
+                                  long currentRevision, long expectedVersion, long currentVersion) {
+        super(origin, path, reason, expectedVersion, currentVersion);
         this.key = key;
         this.currentRevision = currentRevision;
         this.modRevision = modRevision;
+    }
+
+    static EtcdConflictException ofUpdate(Origin origin, ConfigPath path, String key, long basisRevision,
+                                          long modRevision, long currentRevision, long expectedVersion,
+                                          long currentVersion) {
+        return new EtcdConflictException(origin, path, "the etcd key " + key + " changed after the snapshot this "
+                + "update was checked against (read at etcd revision " + basisRevision + ", modified at revision "
+                + modRevision + ", etcd is at revision " + currentRevision + "); nothing was written (fix: wait for "
+                + "this instance to reach revision " + modRevision + ", re-read and retry with its version)", key,
+                modRevision, currentRevision, expectedVersion, currentVersion);
+    }
+
+    static EtcdConflictException ofPrefix(Origin origin, String prefix, long expectedRevision, long modRevision,
+                                          long currentRevision) {
+        return new EtcdConflictException(origin, null, "keys under " + prefix + " changed after revision "
+                + expectedRevision + " (last modified at revision " + modRevision + ", etcd is at revision "
+                + currentRevision + "); nothing was written (fix: review the changes with 'configctl history' and "
+                + "retry with --expected-revision " + currentRevision + ")", prefix, modRevision, currentRevision,
+                expectedRevision, currentRevision);
     }
 
     /** @return the etcd key that moved */

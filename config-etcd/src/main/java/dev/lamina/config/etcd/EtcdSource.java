@@ -362,7 +362,7 @@ public final class EtcdSource implements ConfigSource, AutoCloseable {
     private EtcdConflictException conflict(String key, ConfigPath path, long basisRev, long mod, long now,
                                            UpdateRequest request, Snapshot basis) {
         long expected = request.expectedVersion().orElse(basis.version());
-        return new EtcdConflictException(Origin.of(Layouts.originOf(http.endpoint(), key, mod, null)), path, key,
+        return EtcdConflictException.ofUpdate(Origin.of(Layouts.originOf(http.endpoint(), key, mod, null)), path, key,
                 basisRev, mod, now, expected, basis.version());
     }
 

@@ -184,7 +184,7 @@ public final class EtcdProcess implements AutoCloseable {
         }
     }
 
-    static String b64(String s) {
+    public static String b64(String s) {
         return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 

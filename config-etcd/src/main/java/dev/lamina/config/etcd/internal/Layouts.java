@@ -22,7 +22,9 @@ import dev.lamina.config.LayerKind;
 import dev.lamina.config.LayerMetadata;
 import dev.lamina.config.Origin;
 import dev.lamina.config.ParseLimits;
+import dev.lamina.config.ScalarType;
 import dev.lamina.config.etcd.internal.EtcdHttp.KeyValueData;
+import dev.lamina.config.spi.ScalarText;
 
 /**
  * Turns the key-values under a prefix into layers: one tree layer ({@code TREE}) or one layer per document key
@@ -104,7 +106,7 @@ public final class Layouts {
                 throw new ConfigLimitException(origin, null, "value length " + text.length()
                         + " exceeds maxStringLength (" + limits.maxStringLength() + ")");
             }
-            root.put(segments, ConfigScalar.string(text, origin), kv.key());
+            root.put(segments, new ConfigScalar(text, typeOf(text), origin), kv.key());
         }
         ConfigObject tree = root.build(Origin.of(sourceName(prefix)));
         return new Layer(sourceName(prefix), tree, LayerMetadata.of(LayerKind.REMOTE, "etcd " + prefix
@@ -139,6 +141,20 @@ public final class Layouts {
                     + " at revision " + revision + (note == null ? "" : " (" + note + ")")).withRevision(Long.toString(revision))));
         }
         return layers;
+    }
+
+    /**
+     * etcd values are untyped text; they are typed as a plain YAML 1.2 scalar would be, for rendering only (the
+     * getters read the text): a JSON number is a number, {@code true}/{@code false} a boolean, the rest a string.
+     */
+    static ScalarType typeOf(String text) {
+        if ("true".equals(text) || "false".equals(text)) {
+            return ScalarType.BOOLEAN;
+        }
+        if (!text.startsWith("+") && ScalarText.isNumber(text)) {
+            return ScalarType.NUMBER;
+        }
+        return ScalarType.STRING;
     }
 
     private static int depth(String key) {

@@ -42,7 +42,13 @@ class LayoutsTest {
         ConfigScalar port = (ConfigScalar) server.get("port").orElseThrow();
         assertThat(port.text()).isEqualTo("8080");
         assertThat(port.origin().source()).isEqualTo("etcd://127.0.0.1:2379/lamina/app/prod/server/port@10");
+        assertThat(port.type()).isEqualTo(dev.lamina.config.ScalarType.NUMBER);
         assertThat(((ConfigScalar) l.root().get("mode").orElseThrow()).text()).isEqualTo("0755");
+        assertThat(((ConfigScalar) l.root().get("mode").orElseThrow()).type())
+                .isEqualTo(dev.lamina.config.ScalarType.STRING);
+        assertThat(Layouts.typeOf("true")).isEqualTo(dev.lamina.config.ScalarType.BOOLEAN);
+        assertThat(Layouts.typeOf("yes")).isEqualTo(dev.lamina.config.ScalarType.STRING);
+        assertThat(Layouts.typeOf("+1")).isEqualTo(dev.lamina.config.ScalarType.STRING);
         assertThat(l.root().get("a").orElseThrow()).isInstanceOf(ConfigObject.class);
         assertThat(l.metadata().kind()).isEqualTo(LayerKind.REMOTE);
         assertThat(l.metadata().revision()).isEqualTo("12");
