@@ -68,6 +68,7 @@ class ArchitectureTest {
             "dev.lamina.config.flags", "config-flags",
             "dev.lamina.config.kubernetes", "config-kubernetes",
             "dev.lamina.config.migration", "config-migration",
+            "dev.lamina.config.etcd", "config-etcd",
             "dev.lamina.config.cli", "config-cli",
             "dev.lamina.config", "config-core");
 
@@ -76,7 +77,7 @@ class ArchitectureTest {
 
     /** Modules whose non-internal packages are public API (the CLI and examples are applications). */
     private static final Set<String> LIBRARIES = Set.of("config-core", "config-validation", "config-profiles",
-            "config-overrides", "config-flags", "config-kubernetes", "config-migration");
+            "config-overrides", "config-flags", "config-kubernetes", "config-migration", "config-etcd");
 
     private static JavaClasses classes;
 
