@@ -39,6 +39,7 @@ import dev.lamina.config.etcd.internal.EtcdHttp.RangeResult;
 import dev.lamina.config.etcd.internal.Health;
 import dev.lamina.config.etcd.internal.LastKnownGood;
 import dev.lamina.config.etcd.internal.Layouts;
+import dev.lamina.config.etcd.internal.LiveState;
 import dev.lamina.config.etcd.internal.WatchLoop;
 
 /**
@@ -60,7 +61,8 @@ import dev.lamina.config.etcd.internal.WatchLoop;
  *
  * <p>Added to a {@code ConfigurationManager}, the source
  * <ul>
- * <li>is read (one linearizable range request over the prefix) on every load and reload; origins are
+ * <li>is read (one linearizable range request over the prefix) on loads and on reloads while the watch is not live;
+ * while it is, the watch's events keep a copy of the prefix current and reloads read that (no round trip); origins are
  * {@code etcd://<endpoint>/<key>@<mod revision>} and the layers' {@link dev.lamina.config.LayerMetadata#revision()}
  * is the etcd revision the prefix was read at, shown by {@code explain};</li>
  * <li>offers a watch ({@link #reloadTrigger()}) that reloads the manager on every change, no polling; lost
@@ -86,6 +88,7 @@ public final class EtcdSource implements ConfigSource, AutoCloseable {
     private final EtcdHttp http;
     private final Health health;
     private final WatchLoop watch;
+    private final LiveState live = new LiveState();
     private final String name;
     /** The key-values of recent reads by revision: the basis of compare-and-swap and of the last-known-good file. */
     private final Map<Long, List<KeyValueData>> reads = new LinkedHashMap<>(16, 0.75f, false) {
@@ -112,7 +115,7 @@ public final class EtcdSource implements ConfigSource, AutoCloseable {
                 options.password());
         this.health = new Health(options.prefix(), options.meterRegistry().orElse(null), Clock.systemUTC());
         this.name = Layouts.sourceName(options.prefix());
-        this.watch = new WatchLoop(http, options.prefix(), () -> servedRevision, health, options.initialBackoff(),
+        this.watch = new WatchLoop(http, options.prefix(), () -> servedRevision, health, live, options.initialBackoff(),
                 options.maxBackoff());
     }
 
@@ -152,14 +155,18 @@ public final class EtcdSource implements ConfigSource, AutoCloseable {
      */
     @Override
     public List<Layer> read(ParseLimits limits) {
-        RangeResult r;
-        try {
-            r = http.range(options.prefix(), true, 0, false);
-        } catch (EtcdFailure e) {
-            if (!e.isUnreachable()) {
-                throw e;
+        // While the watch is live its events keep the content current: a reload it asked for needs no round trip.
+        RangeResult r = live.current().orElse(null);
+        if (r == null) {
+            try {
+                r = http.range(options.prefix(), true, 0, false);
+            } catch (EtcdFailure e) {
+                if (!e.isUnreachable()) {
+                    throw e;
+                }
+                return fallBack(limits, e);
             }
-            return fallBack(limits, e);
+            live.seed(r.revision(), r.kvs());
         }
         URI ep = http.endpoint();
         List<Layer> layers = layers(r.revision(), r.kvs(), ep, null, limits);
@@ -340,6 +347,8 @@ public final class EtcdSource implements ConfigSource, AutoCloseable {
         }
         long now = EtcdHttp.revisionOf(answer);
         if (answer.path("succeeded").asBoolean(false)) {
+            // The manager re-reads next: it must see this write, so the watch's copy serves only once it has it.
+            live.require(now);
             return "etcd revision " + now;
         }
         // Find the key that moved, for the message.

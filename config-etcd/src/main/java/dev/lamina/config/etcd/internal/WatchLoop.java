@@ -34,6 +34,7 @@ public final class WatchLoop implements ReloadTrigger {
     private final String prefix;
     private final LongSupplier servedRevision;
     private final Health health;
+    private final LiveState live;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Object lock = new Object();
@@ -48,11 +49,13 @@ public final class WatchLoop implements ReloadTrigger {
      * @param prefix         the prefix
      * @param servedRevision the revision of the content the source last read (etcd or last-known-good)
      * @param health         the shared state
+     * @param live           the content the events keep current
      * @param initialBackoff first delay
      * @param maxBackoff     longest delay
      */
-    public WatchLoop(EtcdHttp http, String prefix, LongSupplier servedRevision, Health health,
+    public WatchLoop(EtcdHttp http, String prefix, LongSupplier servedRevision, Health health, LiveState live,
                      Duration initialBackoff, Duration maxBackoff) {
+        this.live = live;
         this.http = http;
         this.prefix = prefix;
         this.servedRevision = servedRevision;
@@ -125,6 +128,7 @@ public final class WatchLoop implements ReloadTrigger {
                 }
                 delay = initialBackoff.toMillis();
             } catch (IOException | RuntimeException e) {
+                live.watching(false);
                 closeStream();
                 if (!running) {
                     return;
@@ -155,6 +159,7 @@ public final class WatchLoop implements ReloadTrigger {
             }
             JsonNode result = answer.path("result");
             if (result.path("created").asBoolean(false)) {
+                live.watching(true);
                 boolean recovered = health.connected(0);
                 if (recovered) {
                     LOG.info("etcd watch on {} re-established from revision {}; source no longer stale", prefix, from);
@@ -164,6 +169,8 @@ public final class WatchLoop implements ReloadTrigger {
             if (result.path("canceled").asBoolean(false)) {
                 long compacted = result.path("compact_revision").asLong(0);
                 if (compacted > 0) {
+                    live.watching(false);
+                    live.invalidate();
                     LOG.warn("etcd compacted {} past revision {} (compact revision {}); re-listing the prefix",
                             prefix, from - 1, compacted);
                     closeStream();
@@ -178,8 +185,8 @@ public final class WatchLoop implements ReloadTrigger {
                 for (JsonNode ev : events) {
                     max = Math.max(max, ev.path("kv").path("mod_revision").asLong(0));
                 }
-                max = Math.max(max, EtcdHttp.revisionOf(result));
                 seen = Math.max(seen, max);
+                live.apply(events, max);
                 sink.requestReload("etcd revision " + max);
             }
         }
