@@ -186,7 +186,7 @@ public final class EtcdPropagationHarness {
             System.out.println("  published on all " + watchers + "          " + summary(allLat));
             System.out.printf("  etcd RSS: %d MiB before, %d MiB with %d watchers (%.1f KiB per watcher)%n",
                     rssBefore / 1024, rssWatching / 1024, watchers, (rssWatching - rssBefore) / (double) watchers);
-            System.out.printf("  etcd CPU per change: %.1f ms (%.3f ms per watcher: one event out, one range in)%n",
+            System.out.printf("  etcd CPU per change: %.1f ms (%.3f ms per watcher)%n",
                     cpuMsPerChange, cpuMsPerChange / watchers);
         } finally {
             fleet.forEach(Member::close);

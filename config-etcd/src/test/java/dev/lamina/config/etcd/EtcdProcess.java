@@ -155,6 +155,15 @@ public final class EtcdProcess implements AutoCloseable {
         }
     }
 
+    /** Deletes the data directory (etcd must be stopped): the next start begins at revision 1 again. */
+    public void wipe() {
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Starts etcd again on the same ports and data directory. */
     public void restart() {
         try {

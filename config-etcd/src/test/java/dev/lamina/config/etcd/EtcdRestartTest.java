@@ -66,4 +66,28 @@ class EtcdRestartTest {
             }
         }
     }
+
+    @Test
+    void anEtcdWipedAndRestartedWithLowerRevisionsIsReListedNotWaitedFor() {
+        try (EtcdProcess etcd = EtcdProcess.start(dir.resolve("etcd"))) {
+            EtcdProcess.Gateway gw = etcd.gateway();
+            String prefix = "/lamina/wiped/prod/";
+            for (int i = 0; i < 30; i++) {
+                gw.put(prefix + "counter", Integer.toString(i));
+            }
+            try (Instance i = Fleet.start(dir.resolve("a"), Fleet.options(etcd.endpoint(), prefix).build())) {
+                assertThat(i.manager().configuration().getInt("counter")).isEqualTo(29);
+                etcd.kill();
+                etcd.wipe();
+                await("STALE", WAIT, () -> i.source().health().state() == EtcdHealth.State.STALE);
+                etcd.restart();
+                gw.put(prefix + "counter", "100");
+                await("the value written after the wipe", WAIT,
+                        () -> i.manager().configuration().getInt("counter") == 100);
+                gw.put(prefix + "counter", "101");
+                await("and the next one, through the watch", WAIT,
+                        () -> i.manager().configuration().getInt("counter") == 101);
+            }
+        }
+    }
 }

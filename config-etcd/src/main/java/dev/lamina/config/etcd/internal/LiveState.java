@@ -48,6 +48,16 @@ public final class LiveState {
         }
     }
 
+    /** etcd's revisions started again (restored or wiped): forget everything, including what the watch saw. */
+    public void reset() {
+        synchronized (lock) {
+            kvs = null;
+            revision = 0;
+            seen = 0;
+            required = 0;
+        }
+    }
+
     /**
      * @param rev a revision this instance wrote; reads serve the state only once it has reached it
      */

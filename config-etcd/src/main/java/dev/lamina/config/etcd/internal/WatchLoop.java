@@ -109,9 +109,21 @@ public final class WatchLoop implements ReloadTrigger {
         while (running) {
             try {
                 long from = Math.max(seen, servedRevision.getAsLong()) + 1;
+                if (!relist && health.get().state() == dev.lamina.config.etcd.EtcdHealth.State.STALE) {
+                    // After an outage: an etcd restored from an older backup or wiped has a lower revision, and a
+                    // watch from ours would wait for revisions that mean something else. Re-list instead.
+                    long at = http.range(prefix, true, 0, true).revision();
+                    if (at < from - 1) {
+                        LOG.warn("etcd is at revision {}, below the {} this source has seen (restored or wiped?); "
+                                + "re-listing {}", at, from - 1, prefix);
+                        live.reset();
+                        seen = 0;
+                        relist = true;
+                    }
+                }
                 if (relist || from <= 1) {
                     long at = http.range(prefix, true, 0, true).revision();
-                    seen = Math.max(seen, at);
+                    seen = at;
                     from = at + 1;
                     sink.requestReload("etcd re-list of " + prefix + " at revision " + at);
                     relist = false;
