@@ -144,7 +144,7 @@ class EtcdCommandsTest {
                     prefix, "--max-events", "1", "--timeout", "20s"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (!out.toString().contains("\"loaded\"") && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
+                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
             }
             etcd.gateway().put(prefix + "limit", "2");
             assertThat(exit.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();

@@ -32,9 +32,17 @@ public final class EtcdProcess implements AutoCloseable {
     private final int clientPort;
     private final int peerPort;
     private final List<String> extraArgs;
+    private final String scheme;
+    private final HttpClient client;
     private Process process;
 
     private EtcdProcess(Path dir, List<String> extraArgs) throws IOException {
+        this(dir, extraArgs, "http", HTTP);
+    }
+
+    private EtcdProcess(Path dir, List<String> extraArgs, String scheme, HttpClient client) throws IOException {
+        this.scheme = scheme;
+        this.client = client;
         Files.createDirectories(dir);
         this.dataDir = dir.resolve("data");
         this.log = dir.resolve("etcd.log");
@@ -62,6 +70,33 @@ public final class EtcdProcess implements AutoCloseable {
             return p;
         } catch (IOException | RuntimeException e) {
             unavailable("etcd could not be started: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Starts etcd serving https only, requiring client certificates signed by {@code ca}.
+     *
+     * @param dir     a temporary directory of the test's
+     * @param cert    the server certificate (PEM, for IP 127.0.0.1)
+     * @param key     its key (PEM)
+     * @param ca      the CA that signs client certificates (PEM)
+     * @param context a client context trusted by etcd, for the readiness check and {@link #gateway(javax.net.ssl.SSLContext)}
+     * @return the running etcd
+     */
+    public static EtcdProcess startTls(Path dir, Path cert, Path key, Path ca, javax.net.ssl.SSLContext context) {
+        String binary = binary();
+        if (binary == null) {
+            unavailable("no etcd binary found (looked at $ETCD_BIN, PATH and /usr/bin/etcd)");
+        }
+        try {
+            EtcdProcess p = new EtcdProcess(dir, List.of("--cert-file", cert.toString(), "--key-file", key.toString(),
+                    "--trusted-ca-file", ca.toString(), "--client-cert-auth"), "https",
+                    HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(2)).build());
+            p.launch(binary);
+            return p;
+        } catch (IOException | RuntimeException e) {
+            unavailable("etcd could not be started with TLS: " + e.getMessage());
             return null;
         }
     }
@@ -97,7 +132,7 @@ public final class EtcdProcess implements AutoCloseable {
     }
 
     private void launch(String binary) throws IOException {
-        String client = "http://127.0.0.1:" + clientPort;
+        String client = scheme + "://127.0.0.1:" + clientPort;
         String peer = "http://127.0.0.1:" + peerPort;
         List<String> cmd = new ArrayList<>(List.of(binary, "--name", "lamina-test", "--data-dir", dataDir.toString(),
                 "--listen-client-urls", client, "--advertise-client-urls", client,
@@ -127,7 +162,7 @@ public final class EtcdProcess implements AutoCloseable {
 
     private boolean ready() {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(endpoint() + "/v3/kv/range"))
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(endpoint() + "/v3/kv/range"))
                     .timeout(Duration.ofSeconds(1))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"" + b64("/") + "\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -142,7 +177,7 @@ public final class EtcdProcess implements AutoCloseable {
 
     /** @return the client URL */
     public String endpoint() {
-        return "http://127.0.0.1:" + clientPort;
+        return scheme + "://127.0.0.1:" + clientPort;
     }
 
     /** Kills etcd with SIGKILL, as a crash would, and waits until it is gone. */
@@ -175,7 +210,15 @@ public final class EtcdProcess implements AutoCloseable {
 
     /** @return a plain gateway client for the test's own writes */
     public Gateway gateway() {
-        return new Gateway(endpoint());
+        return new Gateway(endpoint(), client);
+    }
+
+    /**
+     * @param context the TLS context to present
+     * @return a gateway client over TLS
+     */
+    public Gateway gateway(javax.net.ssl.SSLContext context) {
+        return new Gateway(endpoint(), HttpClient.newBuilder().sslContext(context).build());
     }
 
     @Override
@@ -200,14 +243,16 @@ public final class EtcdProcess implements AutoCloseable {
     /** Raw gateway calls for the tests' writes, independent of the code under test. */
     public static final class Gateway {
         private final String endpoint;
+        private final HttpClient http;
         private String token;
 
-        Gateway(String endpoint) {
+        Gateway(String endpoint, HttpClient http) {
             this.endpoint = endpoint;
+            this.http = http;
         }
 
         Gateway withToken(String t) {
-            Gateway g = new Gateway(endpoint);
+            Gateway g = new Gateway(endpoint, http);
             g.token = t;
             return g;
         }
@@ -219,7 +264,7 @@ public final class EtcdProcess implements AutoCloseable {
                 if (token != null) {
                     b.header("Authorization", token);
                 }
-                HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) {
                     throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());
                 }

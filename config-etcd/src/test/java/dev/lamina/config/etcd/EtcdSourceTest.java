@@ -182,14 +182,14 @@ class EtcdSourceTest {
             long vb = b.manager().current().version();
             a.manager().updateConfig("pool.size", 20, a.manager().current().version());
             long moved = gw.revision();
-            assertThatThrownBy(() -> b.manager().updateConfig("pool.size", 30, vb))
+            assertThatThrownBy(() -> b.manager().updateConfig("pool.size", 4242, vb))
                     .isInstanceOfSatisfying(EtcdConflictException.class, e -> {
                         assertThat(e.key()).isEqualTo(prefix + "pool/size");
                         assertThat(e.modRevision()).isEqualTo(moved);
                         assertThat(e.currentRevision()).isEqualTo(moved);
                         assertThat(e.currentVersion()).isEqualTo(vb);
                         assertThat(e.getMessage()).contains(prefix + "pool/size").contains("nothing was written")
-                                .contains("revision " + moved).doesNotContain("30");
+                                .contains("revision " + moved).doesNotContain("4242");
                     });
             assertThat(gw.revision()).isEqualTo(moved);
             assertThat(b.manager().configuration().getInt("pool.size")).isEqualTo(10);
