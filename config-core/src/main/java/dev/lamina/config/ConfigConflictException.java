@@ -22,6 +22,22 @@ public class ConfigConflictException extends ConfigException {
         this.currentVersion = currentVersion;
     }
 
+    /**
+     * For a conflict found elsewhere than in the local version (a remote store's compare-and-swap).
+     *
+     * @param origin          where, or {@code null}
+     * @param path            the path concerned, or {@code null}
+     * @param reason          what moved and how to retry; must not contain a secret value
+     * @param expectedVersion the version the caller expected
+     * @param currentVersion  the local version in force
+     */
+    protected ConfigConflictException(Origin origin, ConfigPath path, String reason, long expectedVersion,
+                                      long currentVersion) {
+        super(origin, path, reason);
+        this.expectedVersion = expectedVersion;
+        this.currentVersion = currentVersion;
+    }
+
     /** @return the version in force when the update was refused */
     public long currentVersion() {
         return currentVersion;

@@ -36,4 +36,25 @@ public interface ConfigSource {
     default Optional<ReloadTrigger> reloadTrigger() {
         return Optional.empty();
     }
+
+    /**
+     * A source backed by a shared store (etcd) may take runtime updates: a manager with such a source sends
+     * {@code updateConfig} to the store instead of its local runtime layer (see {@link ConfigWriter}). At most one
+     * added source of a manager may offer a writer.
+     *
+     * @return the writer, or empty (the default) when updates stay local
+     */
+    default Optional<ConfigWriter> writer() {
+        return Optional.empty();
+    }
+
+    /**
+     * A source that must learn which of its reads were published (to keep a last-known-good copy of exactly the
+     * content in force) offers a listener; a manager the source is added to registers it.
+     *
+     * @return the listener, or empty (the default)
+     */
+    default Optional<SnapshotListener> snapshotListener() {
+        return Optional.empty();
+    }
 }

@@ -88,6 +88,8 @@ public final class ConfigurationManager implements AutoCloseable {
     private final Object lifecycle = new Object();
     /** Serializes reads of the sources (loads and reloads), taken before the publish lock, never after it. */
     private final ReentrantLock readLock = new ReentrantLock();
+    /** The added source's writer that takes runtime updates instead of the local runtime layer, or null. */
+    private final ConfigWriter writer;
     private volatile boolean closed;
 
     /**
@@ -134,11 +136,19 @@ public final class ConfigurationManager implements AutoCloseable {
                 },
                 values::hitRate);
         List<ReloadTrigger> triggers = new ArrayList<>(options.reloadTriggers());
+        List<ConfigWriter> writers = new ArrayList<>();
         for (SourcePlacement p : SourcePlacement.values()) {
             for (ConfigSource source : options.sources(p)) {
                 source.reloadTrigger().ifPresent(triggers::add);
+                source.writer().ifPresent(writers::add);
+                source.snapshotListener().ifPresent(events::add);
             }
         }
+        if (writers.size() > 1) {
+            throw new IllegalArgumentException("at most one added source may take runtime updates (ConfigSource.writer()); "
+                    + writers.size() + " do");
+        }
+        this.writer = writers.isEmpty() ? null : writers.get(0);
         this.hotReload = new HotReload(triggers, new WatchSettings(options.quietPeriod(), options.debounce(),
                 options.pollInterval(), options.forcePolling()), this::onReloadRequested,
                 e -> events.error(ConfigErrorEvent.of(e)));
@@ -204,10 +214,10 @@ public final class ConfigurationManager implements AutoCloseable {
     public Snapshot reload() {
         ensureOpen();
         requireLoaded();
-        return reloadFromFiles();
+        return reloadFromFiles("reload of the configuration files");
     }
 
-    private Snapshot reloadFromFiles() {
+    private Snapshot reloadFromFiles(String why) {
         readLock.lock();
         try {
             // Tenant overlays may have changed even when the environment did not: drop cached views.
@@ -225,9 +235,8 @@ public final class ConfigurationManager implements AutoCloseable {
             Snapshot s;
             try {
                 // An emptied file accepted after its quiet period is said so in the change events and the audit record.
-                String why = src.notes().isEmpty() ? "reload of the configuration files"
-                        : "reload of the configuration files: " + String.join("; ", src.notes());
-                s = changes.apply(ChangeRecord.Action.RELOAD, Principal.system(), why, prev -> {
+                String reason = src.notes().isEmpty() ? why : why + ": " + String.join("; ", src.notes());
+                s = changes.apply(ChangeRecord.Action.RELOAD, Principal.system(), reason, prev -> {
                     if (!prev.environment().equals(atRead.environment())) {
                         // A rollback switched environments while the sources were read: this read is stale.
                         return null;
@@ -390,7 +399,10 @@ public final class ConfigurationManager implements AutoCloseable {
 
     /**
      * Applies several paths atomically as one version, with an optional expected version, principal and reason.
-     * The runtime-updates layer is persisted to {@link ConfigurationOptions#persistFile()} (crash-safely) and the
+     * When an added source offers a {@link ConfigWriter} (etcd), the update is checked and validated here, then
+     * written to that store (compare-and-swap against what this snapshot was read from) instead of the local
+     * runtime layer, and the sources are re-read; a store conflict is a {@link ConfigConflictException}.
+     * Otherwise the runtime-updates layer is persisted to {@link ConfigurationOptions#persistFile()} (crash-safely) and the
      * change recorded in the audit log before it is published; a refusal is audited too.
      *
      * @param request the update
@@ -412,24 +424,47 @@ public final class ConfigurationManager implements AutoCloseable {
         Map<ConfigPath, ConfigNode> nodes = new LinkedHashMap<>();
         request.values().forEach((p, v) -> nodes.put(p, RuntimeTree.toNode(v, origin)));
         String why = request.reason().orElse("runtime update");
-        return changes.apply(ChangeRecord.Action.UPDATE, principal, why, prev -> {
-            long current = prev.snapshot().version();
-            if (request.expectedVersion().isPresent() && request.expectedVersion().getAsLong() != current) {
-                throw new ConfigConflictException(request.expectedVersion().getAsLong(), current);
-            }
-            for (ConfigPath p : nodes.keySet()) {
-                requireNoListOnTheWay(prev.snapshot().configuration(), p);
-                changes.authorize(principal, p);
-            }
-            ConfigObject runtime = prev.runtimeTree();
-            for (Map.Entry<ConfigPath, ConfigNode> e : nodes.entrySet()) {
-                runtime = RuntimeTree.set(runtime, e.getKey(), e.getValue());
-            }
-            Configuration cfg = sources.build(prev.environment(), prev.sourceLayers(), runtime, List.of(),
-                    prev.snapshot().configuration());
-            return new Publisher.Draft(prev.environment(), prev.files(), prev.sourceLayers(), runtime, cfg,
-                    prev.watched());
-        }, prev -> audit.requested(prev.snapshot().configuration(), nodes));
+        if (writer != null) {
+            return writeThrough(request, principal, nodes, why);
+        }
+        return changes.apply(ChangeRecord.Action.UPDATE, principal, why, prev -> updateDraft(prev, request, principal, nodes),
+                prev -> audit.requested(prev.snapshot().configuration(), nodes));
+    }
+
+    /**
+     * An update for a manager whose source takes writes (see {@link ConfigWriter}): checked and validated here as
+     * if applied locally, written to the store outside the publish lock, then re-read, so the caller gets the
+     * snapshot that holds the write.
+     */
+    private Snapshot writeThrough(UpdateRequest request, Principal principal, Map<ConfigPath, ConfigNode> nodes,
+                                  String why) {
+        java.util.function.Function<ManagerState, List<AuditRecord.Change>> refused =
+                prev -> audit.requested(prev.snapshot().configuration(), nodes);
+        Snapshot basis = changes.check(ChangeRecord.Action.UPDATE, principal,
+                prev -> updateDraft(prev, request, principal, nodes), refused);
+        String written = changes.outsideLock(ChangeRecord.Action.UPDATE, principal,
+                () -> writer.write(request, basis), refused);
+        return reloadFromFiles(why + " by " + principal.name() + ", written to " + written);
+    }
+
+    private Publisher.Draft updateDraft(ManagerState prev, UpdateRequest request, Principal principal,
+                                        Map<ConfigPath, ConfigNode> nodes) {
+        long current = prev.snapshot().version();
+        if (request.expectedVersion().isPresent() && request.expectedVersion().getAsLong() != current) {
+            throw new ConfigConflictException(request.expectedVersion().getAsLong(), current);
+        }
+        for (ConfigPath p : nodes.keySet()) {
+            requireNoListOnTheWay(prev.snapshot().configuration(), p);
+            changes.authorize(principal, p);
+        }
+        ConfigObject runtime = prev.runtimeTree();
+        for (Map.Entry<ConfigPath, ConfigNode> e : nodes.entrySet()) {
+            runtime = RuntimeTree.set(runtime, e.getKey(), e.getValue());
+        }
+        Configuration cfg = sources.build(prev.environment(), prev.sourceLayers(), runtime, List.of(),
+                prev.snapshot().configuration());
+        return new Publisher.Draft(prev.environment(), prev.files(), prev.sourceLayers(), runtime, cfg,
+                prev.watched());
     }
 
     /**
@@ -567,12 +602,17 @@ public final class ConfigurationManager implements AutoCloseable {
             return;
         }
         try {
-            reloadFromFiles();
+            reloadFromFiles("reload of the configuration files");
         } catch (ConfigException e) {
             ManagerState s = publisher.state();
             LOG.warn("configuration reload ({}) refused; version {} stays in force: {}", cause,
                     s == null ? 0 : s.snapshot().version(), e.getMessage());
             events.error(ConfigErrorEvent.of(e));
+        } catch (IllegalStateException e) {
+            if (!closed) {
+                throw e;
+            }
+            // closed while the reload ran: nothing to publish to
         }
     }
 

@@ -47,6 +47,8 @@ import picocli.CommandLine.Spec;
             RotateCommand.class,
             SignCommand.class,
             VerifyCommand.class,
+            PushCommand.class,
+            HistoryCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,5 +1,8 @@
 package dev.lamina.config.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,10 @@ import dev.lamina.config.SecretPolicy;
 import dev.lamina.config.overrides.OverrideLayerProvider;
 import dev.lamina.config.profiles.ProfileLayerProvider;
 import dev.lamina.config.profiles.RegionLayerProvider;
+import dev.lamina.config.etcd.EtcdLayout;
+import dev.lamina.config.etcd.EtcdOptions;
+import dev.lamina.config.etcd.EtcdSource;
+import dev.lamina.config.etcd.EtcdTls;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,7 +34,8 @@ import picocli.CommandLine.Spec;
  * {@code CONFIG_PATH} and {@code CONFIG_ENVIRONMENT} variables), and the one way the CLI loads: through
  * {@link ConfigurationManager#loadEnvironmentConfig(String)}, so a command shows exactly what a service gets
  * ({@code base.*}, the ancestors declared in {@code environments.yaml}, {@code <env>.*}, then, with
- * {@code --env-prefix}, environment variables).
+ * {@code --env-prefix}, environment variables). With {@code --etcd} and {@code --prefix}, the keys under the prefix
+ * are a layer above the files (a service's {@code EtcdSource}); without a directory, etcd alone is read.
  *
  * <p>A command adds it with {@code @Mixin SourceOptions source;} and calls {@link #load()}.
  */
@@ -78,6 +86,39 @@ public final class SourceOptions {
                     + "overrides and $CONFIG_OVERRIDE_TYPE). Applied by priority when its conditions hold.")
     private List<String> overrides;
 
+    @Option(names = "--etcd", paramLabel = "ENDPOINTS",
+            description = "Also read etcd v3 (comma-separated client URLs, e.g. http://127.0.0.1:2379) under --prefix, "
+                    + "above the files and below environment variables. Without --dir and $CONFIG_PATH, etcd alone.")
+    private String etcd;
+
+    @Option(names = "--prefix", paramLabel = "PREFIX",
+            description = "The etcd key prefix, e.g. /lamina/checkout/production/ (with --etcd).")
+    private String etcdPrefix;
+
+    @Option(names = "--etcd-layout", paramLabel = "LAYOUT", defaultValue = "tree",
+            description = "tree (one key per value: <prefix>server/port) or documents (one YAML/JSON/... document "
+                    + "per key) (default: ${DEFAULT-VALUE}).")
+    private String etcdLayout;
+
+    @Option(names = "--etcd-user", paramLabel = "USER",
+            description = "etcd user; the password is read from $" + ETCD_PASSWORD + ", never from the command line.")
+    private String etcdUser;
+
+    @Option(names = "--etcd-trust-store", paramLabel = "FILE",
+            description = "PKCS#12 or JKS trust store for https endpoints; its password, if any, from $"
+                    + ETCD_TRUST_STORE_PASSWORD + ".")
+    private Path etcdTrustStore;
+
+    /** Where the etcd password comes from: an option's value would be visible in {@code ps} and shell history. */
+    static final String ETCD_PASSWORD = "LAMINA_ETCD_PASSWORD";
+    static final String ETCD_TRUST_STORE_PASSWORD = "LAMINA_ETCD_TRUST_STORE_PASSWORD";
+
+    /** The environment used when only etcd is read (no directory): the scratch directory holds an empty one. */
+    static final String ETCD_ONLY_ENVIRONMENT = "etcd";
+
+    private Path scratch;
+    private EtcdSource etcdSource;
+
     @Option(names = "--secret-pattern", paramLabel = "REGEX",
             description = "More keys to treat as secret (case-insensitive regex matched against each key), "
                     + "in addition to the built-in password|secret|token|api_key|private_key|credential.")
@@ -107,7 +148,83 @@ public final class SourceOptions {
      * @throws ParameterException if neither is given
      */
     public Path directory() {
+        if (directory == null && etcd != null && isBlank(environmentVariables().get(CONFIG_PATH))) {
+            return scratchDirectory();
+        }
         return directory != null ? directory : Path.of(required("--dir=DIR", CONFIG_PATH));
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /**
+     * With {@code --etcd} and no directory: an empty directory holding an empty file for the environment, so the
+     * manager loads etcd alone (removed when the JVM exits).
+     */
+    private Path scratchDirectory() {
+        if (scratch == null) {
+            try {
+                Path dir = Files.createTempDirectory("configctl-etcd");
+                Path env = dir.resolve(environment() + ".yaml");
+                Files.writeString(env, "");
+                dir.toFile().deleteOnExit();
+                env.toFile().deleteOnExit();
+                scratch = dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a scratch directory for --etcd", e);
+            }
+        }
+        return scratch;
+    }
+
+    /**
+     * @return the etcd options of {@code --etcd}, {@code --prefix}, {@code --etcd-layout}, {@code --etcd-user} and
+     *         {@code --etcd-trust-store}, or empty without {@code --etcd}
+     * @throws ParameterException if they are incomplete or malformed
+     */
+    public Optional<EtcdOptions> etcdOptions() {
+        if (etcd == null) {
+            if (etcdPrefix != null) {
+                throw new ParameterException(spec.commandLine(), "Option '--prefix' needs '--etcd=ENDPOINTS'");
+            }
+            return Optional.empty();
+        }
+        if (etcdPrefix == null || etcdPrefix.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--prefix=PREFIX' (with --etcd)");
+        }
+        EtcdLayout layout = switch (etcdLayout.toLowerCase(java.util.Locale.ROOT)) {
+            case "tree" -> EtcdLayout.TREE;
+            case "documents" -> EtcdLayout.DOCUMENTS;
+            default -> throw new ParameterException(spec.commandLine(), "Invalid value for option '--etcd-layout': '"
+                    + etcdLayout + "' (tree or documents)");
+        };
+        try {
+            EtcdOptions.Builder b = EtcdOptions.builder().endpoints(etcd).prefix(etcdPrefix).layout(layout);
+            if (etcdUser != null) {
+                String pw = environmentVariables().get(ETCD_PASSWORD);
+                if (pw == null) {
+                    throw new ParameterException(spec.commandLine(), "Option '--etcd-user' needs the password in $"
+                            + ETCD_PASSWORD);
+                }
+                b.auth(etcdUser, pw.toCharArray());
+            }
+            if (etcdTrustStore != null) {
+                String pw = environmentVariables().get(ETCD_TRUST_STORE_PASSWORD);
+                b.tls(EtcdTls.trusting(etcdTrustStore, pw == null ? null : pw.toCharArray()));
+            }
+            return Optional.of(b.build());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid etcd options: " + e.getMessage());
+        }
+    }
+
+    /** @return the etcd source of these options (one per command run), or empty without {@code --etcd} */
+    public Optional<EtcdSource> etcdSource() {
+        if (etcdSource == null) {
+            etcdOptions().ifPresent(o -> etcdSource = EtcdSource.create(o));
+        }
+        return Optional.ofNullable(etcdSource);
     }
 
     /**
@@ -127,6 +244,11 @@ public final class SourceOptions {
      * @throws ParameterException if neither is given
      */
     public List<String> environments() {
+        if ((environments == null || environments.isEmpty()) && etcd != null && directory == null
+                && isBlank(environmentVariables().get(CONFIG_PATH))
+                && isBlank(environmentVariables().get(CONFIG_ENVIRONMENT))) {
+            return List.of(ETCD_ONLY_ENVIRONMENT);
+        }
         return environments != null && !environments.isEmpty() ? List.copyOf(environments)
                 : List.of(required("--env=ENV", CONFIG_ENVIRONMENT));
     }
@@ -203,6 +325,36 @@ public final class SourceOptions {
         // No hot reload: the manager reads once and its (idle) listener thread ends with close().
         try (ConfigurationManager manager = new ConfigurationManager(managerOptions(directory).build())) {
             return manager.loadEnvironmentConfig(environment);
+        } finally {
+            closeEtcd();
+        }
+    }
+
+    /**
+     * Loads the files only, without {@code --etcd} (what {@code push} sends).
+     *
+     * @return the configuration of {@code --dir} and {@code --env}
+     */
+    public Configuration loadFiles() {
+        Path dir = directory != null ? directory : Path.of(required("--dir=DIR", CONFIG_PATH));
+        String env = environments != null && !environments.isEmpty() ? environment()
+                : required("--env=ENV", CONFIG_ENVIRONMENT);
+        checkEnvironment(env);
+        warnAboutUnreadFiles(dir, env);
+        checkEnvPrefix();
+        ConfigurationOptions.Builder b = ConfigurationOptions.builder().directory(dir).secretPolicy(secretPolicy())
+                .environment(environmentVariables());
+        envPrefix().ifPresent(b::envPrefix);
+        try (ConfigurationManager manager = new ConfigurationManager(b.build())) {
+            return manager.loadEnvironmentConfig(env);
+        }
+    }
+
+    /** Stops the etcd source's watch, if one was made. */
+    public void closeEtcd() {
+        if (etcdSource != null) {
+            etcdSource.close();
+            etcdSource = null;
         }
     }
 
@@ -269,6 +421,7 @@ public final class SourceOptions {
             b.requireSignature(dev.lamina.config.BundleSignature.readPublicKey(signatureKey));
         }
         SecretsSupport.addSopsDecoder(b, environmentVariables());
+        etcdSource().ifPresent(b::addSource);
         return b;
     }
 

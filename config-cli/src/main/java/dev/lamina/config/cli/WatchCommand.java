@@ -78,6 +78,7 @@ final class WatchCommand implements Callable<Integer> {
             manager.enableHotReload();
             awaitEnd(lines.enough());
         } finally {
+            source.closeEtcd();
             spec.commandLine().getOut().flush();
             finished.countDown();
             if (hook != null) {

@@ -70,6 +70,7 @@ class ArchitectureTest {
             "dev.lamina.config.kubernetes", "config-kubernetes",
             "dev.lamina.config.migration", "config-migration",
             "dev.lamina.config.sops", "config-sops",
+            "dev.lamina.config.etcd", "config-etcd",
             "dev.lamina.config.cli", "config-cli",
             "dev.lamina.config", "config-core");
 
@@ -79,7 +80,7 @@ class ArchitectureTest {
     /** Modules whose non-internal packages are public API (the CLI and examples are applications). */
     private static final Set<String> LIBRARIES = Set.of("config-core", "config-validation", "config-profiles",
             "config-overrides", "config-flags", "config-kubernetes", "config-migration", "config-sops",
-            "config-flags-openfeature");
+            "config-flags-openfeature", "config-etcd");
 
     private static JavaClasses classes;
 

@@ -140,6 +140,63 @@ public final class ApplyStep {
     }
 
     /**
+     * Checks a change exactly as {@link #apply} would (plan, validation, authorization) without committing it: for
+     * a change that a remote store applies and a reload then publishes. A refusal is audited and told to listeners.
+     *
+     * @param action    what kind of change
+     * @param principal who
+     * @param plan      builds the candidate from the state in force
+     * @param refused   the masked paths to audit when the change is refused
+     * @return the snapshot the change was checked against
+     * @throws ConfigException       when anything refuses the change
+     * @throws IllegalStateException if the manager is closed
+     */
+    public Snapshot check(ChangeRecord.Action action, Principal principal, Plan plan,
+                          Function<ManagerState, List<AuditRecord.Change>> refused) {
+        publisher.lock().lock();
+        try {
+            if (closed.getAsBoolean()) {
+                throw new IllegalStateException("this ConfigurationManager is closed");
+            }
+            ManagerState prev = publisher.state();
+            try {
+                Publisher.Draft d = plan.draft(prev);
+                if (d != null) {
+                    validate(d.config(), d.environment());
+                }
+                return prev.snapshot();
+            } catch (ConfigException e) {
+                refuse(prev, principal, action, refused.apply(prev), e);
+                throw e;
+            }
+        } finally {
+            publisher.lock().unlock();
+        }
+    }
+
+    /**
+     * Runs a step of a change outside the publish lock (a write to a remote store); a {@link ConfigException} is
+     * refused (audited against the state then in force, told to snapshot listeners) and rethrown.
+     *
+     * @param action    what kind of change
+     * @param principal who
+     * @param step      the step
+     * @param refused   the masked paths to audit when it fails
+     * @param <T>       what the step returns
+     * @return what the step returned
+     */
+    public <T> T outsideLock(ChangeRecord.Action action, Principal principal, Supplier<T> step,
+                             Function<ManagerState, List<AuditRecord.Change>> refused) {
+        try {
+            return step.get();
+        } catch (ConfigException e) {
+            ManagerState now = publisher.state();
+            refuse(now, principal, action, refused.apply(now), e);
+            throw e;
+        }
+    }
+
+    /**
      * @param candidate   a candidate
      * @param environment its environment
      * @throws ConfigValidationException if the validator reports a blocking problem
