@@ -30,7 +30,7 @@ public final class LayerPipeline {
         this.merger = new TreeMerger(options.mergeOptions());
         this.resolveSettings = new ResolveSettings(options.environmentLookup(), options.resolvers(),
                 options.decoders(), options.directory(), options.secretPolicy());
-        this.binder = new Binder();
+        this.binder = new Binder(options.bindingKeyNaming());
     }
 
     /**
