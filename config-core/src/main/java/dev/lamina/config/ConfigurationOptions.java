@@ -64,6 +64,7 @@ public final class ConfigurationOptions {
     private final boolean discoverLayerProviders;
     private final boolean directorySet;
     private final MergeOptions mergeOptions;
+    private final KeyNaming bindingKeyNaming;
     private final Function<String, Optional<String>> environmentLookup;
     private final Map<String, ValueResolver> resolvers;
     private final List<ValueDecoder> decoders;
@@ -83,6 +84,7 @@ public final class ConfigurationOptions {
         this.directory = b.directory == null ? Path.of("") : b.directory;
         this.directorySet = b.directory != null;
         this.mergeOptions = b.mergeOptions;
+        this.bindingKeyNaming = b.bindingKeyNaming;
         this.environmentLookup = b.environmentLookup;
         this.resolvers = Collections.unmodifiableMap(new LinkedHashMap<>(b.resolvers));
         this.decoders = List.copyOf(b.decoders);
@@ -138,6 +140,7 @@ public final class ConfigurationOptions {
         Builder b = new Builder();
         b.directory = directorySet ? directory : null;
         b.mergeOptions = mergeOptions;
+        b.bindingKeyNaming = bindingKeyNaming;
         b.environmentLookup = environmentLookup;
         b.resolvers.putAll(resolvers);
         b.decoders.addAll(decoders);
@@ -197,6 +200,11 @@ public final class ConfigurationOptions {
     /** @return the merge options (list strategies) */
     public MergeOptions mergeOptions() {
         return mergeOptions;
+    }
+
+    /** @return how {@link Configuration#bind(String, Class) bind} matches keys to members */
+    public KeyNaming bindingKeyNaming() {
+        return bindingKeyNaming;
     }
 
     /**
@@ -436,6 +444,7 @@ public final class ConfigurationOptions {
         private final List<LayerProvider> layerProviders = new ArrayList<>();
         private boolean discoverLayerProviders = true;
         private MergeOptions mergeOptions = MergeOptions.defaults();
+        private KeyNaming bindingKeyNaming = KeyNaming.AS_WRITTEN;
         private Function<String, Optional<String>> environmentLookup;
         private final Map<String, ValueResolver> resolvers = new LinkedHashMap<>();
         private final List<ValueDecoder> decoders = new ArrayList<>();
@@ -572,6 +581,21 @@ public final class ConfigurationOptions {
          */
         public Builder mergeOptions(MergeOptions options) {
             this.mergeOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * Sets how {@link Configuration#bind(String, Class) bind} matches keys to the members of records and
+         * classes: {@link KeyNaming#SNAKE_CASE} lets {@code request_timeout: 5s} bind to a component
+         * {@code requestTimeout} without an annotation. Unknown keys stay errors. Default
+         * {@link KeyNaming#AS_WRITTEN}.
+         *
+         * @param naming the naming
+         * @return this builder
+         * @throws NullPointerException if {@code naming} is {@code null}
+         */
+        public Builder bindingKeyNaming(KeyNaming naming) {
+            this.bindingKeyNaming = Objects.requireNonNull(naming, "naming");
             return this;
         }
 

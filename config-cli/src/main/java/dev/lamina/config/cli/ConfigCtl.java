@@ -159,6 +159,11 @@ public final class ConfigCtl implements Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(ConfigCtl::handleExecutionException);
+        cl.setParameterExceptionHandler(ConfigCtl::handleParameterException);
+        cl.setHelpFactory(WordWrapHelp.FACTORY);
+        // diff compares two environments given as --env A --env B; every other command takes --env once, and
+        // SourceOptions refuses a second one (see SourceOptions#addEnvironment).
+        cl.getSubcommands().get("diff").setOverwrittenOptionsAllowed(true);
         return cl;
     }
 
@@ -180,6 +185,27 @@ public final class ConfigCtl implements Callable<Integer> {
             e.printStackTrace(err);
         }
         return ExitCodes.INTERNAL_ERROR;
+    }
+
+    /**
+     * A usage error is one line naming the problem and where to read more, as {@code git} and {@code kubectl} do:
+     * the full help buries the message under 25 lines. A command group run without its subcommand still prints
+     * its usage, since the list of subcommands is the answer there.
+     */
+    private static int handleParameterException(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getCommandSpec().root().commandLine().getErr();
+        if (!cmd.getSubcommands().isEmpty() && e.getMessage() != null
+                && e.getMessage().startsWith("Missing required subcommand")) {
+            err.println(cmd.getCommandSpec().qualifiedName() + ": missing command");
+            cmd.usage(err);
+            return ExitCodes.USAGE;
+        }
+        err.println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     private static boolean isDebug(CommandLine.ParseResult parsed) {

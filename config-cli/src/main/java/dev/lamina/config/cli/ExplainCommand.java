@@ -69,8 +69,7 @@ final class ExplainCommand implements Callable<Integer> {
         sb.append("  ").append(e.reason()).append('\n');
         List<Explanation.Candidate> candidates = e.candidates();
         if (candidates.isEmpty()) {
-            sb.append("  no layer defines it\n");
-            return sb.toString();
+            return sb.toString(); // the reason already says that no layer sets it
         }
         sb.append("  layers, lowest precedence first:\n");
         int width = 0;

@@ -37,7 +37,7 @@ final class GetCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "yaml",
             converter = FormatConverter.class, completionCandidates = FormatConverter.Names.class,
-            description = "Format for an object or list: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Format for an object or list: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); env names start with --env-prefix when given.")
     private RenderFormat format;
 
     @Override

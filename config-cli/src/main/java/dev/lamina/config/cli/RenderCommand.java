@@ -24,7 +24,7 @@ final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "yaml",
             converter = FormatConverter.class, completionCandidates = FormatConverter.Names.class,
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); env names start with --env-prefix when given.")
     private RenderFormat format;
 
     @Option(names = "--show-origins", description = "Show the file:line:column each value comes from.")

@@ -59,15 +59,25 @@ public final class SourceOptions {
             description = "Configuration directory holding base.* and <env>.* files (default: $CONFIG_PATH).")
     private Path directory;
 
-    /** A list so that {@code diff} can take two; every other command takes at most one. */
+    /** Every {@code --env} given: {@code diff} takes two, every other command one (picocli refuses a second). */
+    private final List<String> environments = new java.util.ArrayList<>();
+
+    /**
+     * A single-valued option on a setter rather than a list field, so that the synopsis reads {@code [--env=ENV]}
+     * and a second {@code --env} is a usage error; only {@code diff} allows it to repeat (see {@link ConfigCtl}).
+     *
+     * @param environment one {@code --env} value
+     */
     @Option(names = "--env", paramLabel = "ENV",
             description = "Environment to load, e.g. development, staging, production "
                     + "(default: $CONFIG_ENVIRONMENT).")
-    private List<String> environments;
+    void addEnvironment(String environment) {
+        environments.add(environment);
+    }
 
     @Option(names = "--env-prefix", paramLabel = "PREFIX",
             description = "Also read environment variables with this prefix as the highest layer "
-                    + "(PREFIX_SERVER_PORT -> server.port). Also the prefix of --format env names.")
+                    + "(PREFIX_SERVER_PORT -> server.port).")
     private String envPrefix;
 
     @Option(names = "--profile", paramLabel = "NAME",
@@ -121,7 +131,7 @@ public final class SourceOptions {
 
     @Option(names = "--secret-pattern", paramLabel = "REGEX",
             description = "More keys to treat as secret (case-insensitive regex matched against each key), "
-                    + "in addition to the built-in password|secret|token|api_key|private_key|credential.")
+                    + "in addition to the built-in ones (see docs/secrets.md).")
     private String secretPattern;
 
     @Option(names = "--allow-file-root", paramLabel = "DIR",

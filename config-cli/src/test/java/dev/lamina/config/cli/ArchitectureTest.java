@@ -61,18 +61,18 @@ class ArchitectureTest {
      * Module of each package root, longest first. A new module adds its root here; {@link #everyPackageBelongsToAKnownModule}
      * fails until it does, so that a new module is never mistaken for part of core.
      */
-    private static final Map<String, String> MODULE_ROOTS = Map.of(
-            "dev.lamina.config.validation", "config-validation",
-            "dev.lamina.config.profiles", "config-profiles",
-            "dev.lamina.config.overrides", "config-overrides",
-            "dev.lamina.config.flags.openfeature", "config-flags-openfeature",
-            "dev.lamina.config.flags", "config-flags",
-            "dev.lamina.config.kubernetes", "config-kubernetes",
-            "dev.lamina.config.migration", "config-migration",
-            "dev.lamina.config.sops", "config-sops",
-            "dev.lamina.config.etcd", "config-etcd",
-            "dev.lamina.config.cli", "config-cli",
-            "dev.lamina.config", "config-core");
+    private static final Map<String, String> MODULE_ROOTS = Map.ofEntries(
+            Map.entry("dev.lamina.config.validation", "config-validation"),
+            Map.entry("dev.lamina.config.profiles", "config-profiles"),
+            Map.entry("dev.lamina.config.overrides", "config-overrides"),
+            Map.entry("dev.lamina.config.flags.openfeature", "config-flags-openfeature"),
+            Map.entry("dev.lamina.config.flags", "config-flags"),
+            Map.entry("dev.lamina.config.kubernetes", "config-kubernetes"),
+            Map.entry("dev.lamina.config.migration", "config-migration"),
+            Map.entry("dev.lamina.config.sops", "config-sops"),
+            Map.entry("dev.lamina.config.etcd", "config-etcd"),
+            Map.entry("dev.lamina.config.cli", "config-cli"),
+            Map.entry("dev.lamina.config", "config-core"));
 
     /** The packages core may have: its API, the extension helpers, and its implementation. */
     private static final Pattern CORE_PACKAGES = Pattern.compile("dev\\.lamina\\.config(\\.spi|\\.internal(\\..+)?)?");

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -28,6 +29,7 @@ import dev.lamina.config.ConfigNode;
 import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
+import dev.lamina.config.KeyNaming;
 import dev.lamina.config.SecretPolicy;
 import dev.lamina.config.spi.Suggestions;
 
@@ -39,23 +41,51 @@ import dev.lamina.config.spi.Suggestions;
  * numbers are never narrowed; scalars follow {@link Conversions}. Every failure is a {@link ConfigBindException}
  * naming the config path and origin of the offending node; Jackson's own messages, which may quote input, are
  * never passed on. One instance per loader is shared by every configuration it builds; thread-safe.
+ *
+ * <p>The mapper is built on the first {@code bind}, not with the binder: a service that only reads values never
+ * loads Jackson's databind and Java-time classes (several hundred), which is most of a cold start.
  */
 public final class Binder {
 
-    private final ObjectMapper mapper;
+    private final KeyNaming naming;
+    private volatile ObjectMapper mapper;
 
-    /** Configures the mapper. */
+    /** A binder that matches keys as written. */
     public Binder() {
-        this.mapper = JsonMapper.builder()
-                .addModule(new JavaTimeModule())
-                // Registered after JavaTimeModule so that our Duration rules win.
-                .addModule(StrictDeserializers.module())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .enable(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .build();
+        this(KeyNaming.AS_WRITTEN);
+    }
+
+    /** @param naming how keys match members */
+    public Binder(KeyNaming naming) {
+        this.naming = java.util.Objects.requireNonNull(naming, "naming");
+    }
+
+    private ObjectMapper mapper() {
+        ObjectMapper m = mapper;
+        if (m == null) {
+            synchronized (this) {
+                m = mapper;
+                if (m == null) {
+                    JsonMapper.Builder b = JsonMapper.builder()
+                            .addModule(new JavaTimeModule())
+                            // Registered after JavaTimeModule so that our Duration rules win.
+                            .addModule(StrictDeserializers.module())
+                            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                            .enable(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE)
+                            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+                    switch (naming) {
+                        case SNAKE_CASE -> b.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+                        case KEBAB_CASE -> b.propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE);
+                        case AS_WRITTEN -> { }
+                    }
+                    m = b.build();
+                    mapper = m;
+                }
+            }
+        }
+        return m;
     }
 
     /**
@@ -70,7 +100,7 @@ public final class Binder {
     public <T> T bind(ConfigNode node, ConfigPath path, Class<T> type, Predicate<ConfigPath> secret) {
         BindContext context = new BindContext(node, path, secret);
         try {
-            return mapper.readerFor(type).withAttribute(BindContext.KEY, context).readValue(JsonTrees.toJson(node));
+            return mapper().readerFor(type).withAttribute(BindContext.KEY, context).readValue(JsonTrees.toJson(node));
         } catch (DatabindException e) {
             throw translate(e, context, type);
         } catch (ConfigException e) {
@@ -118,6 +148,8 @@ public final class Binder {
             }
             reason = "missing required value for " + describeTarget(m.getTargetType())
                     + " (fix: set " + full + "; a primitive has no default)";
+        } else if (inaccessibleType(e, root) != null) {
+            reason = notOpenReason(inaccessibleType(e, root));
         } else if (e instanceof InvalidDefinitionException d) {
             // Definition problems are about the Java type, never about input, so their own text is safe.
             reason = "cannot bind to " + (d.getType() == null ? root.getSimpleName() : d.getType().getRawClass().getSimpleName())
@@ -140,6 +172,33 @@ public final class Binder {
         return new ConfigBindException(near.origin(), full, reason);
     }
 
+    /**
+     * Jackson reports a type in a named module whose package is not opened to it with its own text ("Failed to call
+     * setAccess() ... does not \"opens demo\""), which tells a user neither what to change nor where.
+     *
+     * @return the class Jackson could not reach, or {@code null} when the failure has another cause
+     */
+    private static Class<?> inaccessibleType(DatabindException e, Class<?> root) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.lang.reflect.InaccessibleObjectException || t instanceof IllegalAccessException
+                    || (t.getMessage() != null && t.getMessage().contains("setAccess"))) {
+                Class<?> type = e instanceof InvalidDefinitionException d && d.getType() != null
+                        ? d.getType().getRawClass() : root;
+                return type.getModule().isNamed() ? type : root;
+            }
+        }
+        return null;
+    }
+
+    private static String notOpenReason(Class<?> type) {
+        Module module = type.getModule();
+        String pkg = type.getPackageName();
+        String where = module.isNamed() ? "module " + module.getName() + "'s module-info.java" : "your module-info.java";
+        return "cannot bind to " + type.getSimpleName() + ": package " + pkg + " is not open to Jackson, which "
+                + "binding uses to create it (fix: add 'opens " + pkg + " to com.fasterxml.jackson.databind;' to "
+                + where + ")";
+    }
+
     private static List<JsonMappingException.Reference> jmePath(DatabindException e) {
         return e instanceof JsonMappingException jme ? jme.getPath() : List.of();
     }
@@ -154,7 +213,7 @@ public final class Binder {
             return null;
         }
         List<String> known = new ArrayList<>();
-        mapper.getDeserializationConfig().introspect(mapper.constructType(owner)).findProperties()
+        mapper().getDeserializationConfig().introspect(mapper().constructType(owner)).findProperties()
                 .forEach(d -> known.add(d.getName()));
         for (Map.Entry<String, ConfigNode> entry : object.entries().entrySet()) {
             if (!known.contains(entry.getKey())) {

@@ -131,7 +131,9 @@ final class Explainer {
         } else if (w.metadata().kind() != LayerKind.FILE) {
             reason = "set by " + w.describe();
         } else {
-            reason = "set only in " + w.layer() + " at " + w.origin();
+            // The origin usually starts with the layer's file name: say it once.
+            String origin = w.origin().toString();
+            reason = "set only in " + (origin.startsWith(w.layer()) ? origin : w.layer() + " at " + origin);
         }
         return new Explanation(full, value, candidates, reason);
     }

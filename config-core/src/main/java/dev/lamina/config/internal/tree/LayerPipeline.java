@@ -37,7 +37,7 @@ public final class LayerPipeline {
         this.resolveSettings = new ResolveSettings(options.environmentLookup(), options.resolvers(),
                 DocumentDecoding.withEnvelopeDecoder(options), options.directory(), options.secretPolicy(), options.fileRoots(),
                 options.parseLimits().maxStringLength(), new FileReads(options.readTimeout()));
-        this.binder = new Binder();
+        this.binder = new Binder(options.bindingKeyNaming());
     }
 
     /**

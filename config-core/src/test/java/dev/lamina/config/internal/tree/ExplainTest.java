@@ -49,7 +49,7 @@ class ExplainTest {
     void valueSetInOneLayerSaysSo() {
         Explanation e = C.explain("server.host");
         assertThat(e.candidates()).hasSize(1);
-        assertThat(e.reason()).isEqualTo("set only in config/base.json at config/base.json:2:34");
+        assertThat(e.reason()).isEqualTo("set only in config/base.json:2:34");
     }
 
     @Test

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,6 +29,11 @@ public final class ReportRenderer {
     public static final String JSON_FORMAT = "lamina-validation-report/1";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The style of every JSON document Lamina prints ({@code render --format json}): {@code "key": value}. */
+    private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("").withArrayEmptySeparator(""));
 
     private ReportRenderer() {
     }
@@ -67,7 +75,7 @@ public final class ReportRenderer {
             r.suggestedFix().ifPresentOrElse(f -> o.put("suggestedFix", f), () -> o.putNull("suggestedFix"));
         }
         try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+            return MAPPER.writer(PRINTER).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             // Only our own in-memory tree is written; this cannot happen short of a Jackson bug.
             throw new IllegalStateException("cannot render the validation report as JSON", e);

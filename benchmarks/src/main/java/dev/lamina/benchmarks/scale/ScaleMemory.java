@@ -1,0 +1,78 @@
+package dev.lamina.benchmarks.scale;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.lamina.config.Configuration;
+import dev.lamina.config.ConfigurationManager;
+import dev.lamina.config.ConfigurationOptions;
+
+/**
+ * Retained heap at 10k, 100k and 1M leaves ({@link GeneratedConfig}): the heap a loaded manager keeps (after full
+ * GCs, against the heap before loading), and the heap it keeps after 100 runtime updates that each change one leaf
+ * (history of 100 versions, which structural sharing should keep near one version's size). Prints one JSON object
+ * per size, read by {@code benchmarks/scale/chart.py}. Targets (issue 11): at most 50 MB per 100k leaves; 100
+ * versions at most 1.3x one.
+ *
+ * <p>{@code java -Xmx4g -cp benchmarks/target/benchmarks.jar dev.lamina.benchmarks.scale.ScaleMemory}
+ */
+public final class ScaleMemory {
+
+    private ScaleMemory() {
+    }
+
+    /**
+     * @param args sizes to measure (default 10000 100000 1000000)
+     */
+    public static void main(String[] args) {
+        List<Integer> sizes = new ArrayList<>();
+        for (String a : args) {
+            sizes.add(Integer.parseInt(a));
+        }
+        if (sizes.isEmpty()) {
+            sizes = List.of(10_000, 100_000, 1_000_000);
+        }
+        System.out.println("[");
+        for (int i = 0; i < sizes.size(); i++) {
+            System.out.println(measure(sizes.get(i)) + (i + 1 < sizes.size() ? "," : ""));
+        }
+        System.out.println("]");
+    }
+
+    private static String measure(int leaves) {
+        Path dir = GeneratedConfig.write(leaves);
+        try {
+            long before = usedAfterGc();
+            try (ConfigurationManager manager = new ConfigurationManager(
+                    GeneratedConfig.options(dir).historySize(101).build())) {
+                Configuration config = manager.loadEnvironmentConfig("production");
+                long one = usedAfterGc() - before;
+                for (int v = 0; v < 100; v++) {
+                    manager.updateConfig("section_0.service_" + (v * 10) + ".retries", 1000 + v);
+                }
+                long hundred = usedAfterGc() - before;
+                if (config.getInt(GeneratedConfig.PROBE) < 0 || manager.history().size() < 100) {
+                    throw new IllegalStateException("history not kept");
+                }
+                return String.format("  {\"leaves\": %d, \"retainedBytes\": %d, \"retainedBytesWith100Versions\": %d,"
+                        + " \"bytesPer100kLeaves\": %d, \"historyRatio\": %.3f}", leaves, one, hundred,
+                        one * 100_000L / leaves, (double) hundred / one);
+            }
+        } finally {
+            GeneratedConfig.delete(dir);
+        }
+    }
+
+    private static long usedAfterGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+}
