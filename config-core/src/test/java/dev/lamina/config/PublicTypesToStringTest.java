@@ -68,6 +68,11 @@ class PublicTypesToStringTest {
         SAMPLES.put(ConfigurationOptions.class, () -> ConfigurationOptions.builder()
                 .environment(Map.of("DB_PASSWORD", PLANTED)).build());
 
+        SAMPLES.put(Secret.class, () -> Secret.of(PLANTED));
+        SAMPLES.put(DocumentDecoder.Decoded.class, () -> new DocumentDecoder.Decoded(tree(), java.util.Set.of(SECRET_PATH)));
+        SAMPLES.put(Keyring.class, () -> Keyring.of("k1", PLANTED.substring(0, 16).repeat(2).getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII)));
+        NO_VALUE.put(EnvelopeRotation.Result.class, "a file name and a count of rotated values");
         NO_VALUE.put(ConfigNull.class, "an explicit null: only an origin");
         NO_VALUE.put(ConfigPath.class, "a path; keys are not secret (they stay visible in every output)");
         NO_VALUE.put(Origin.class, "a source name, line and column");
