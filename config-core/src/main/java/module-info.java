@@ -9,15 +9,16 @@ module dev.lamina.config {
     requires com.fasterxml.jackson.dataformat.yaml;
     // The YAML hardening inspects SnakeYAML events (anchors, aliases, tags, documents) under Jackson.
     requires org.yaml.snakeyaml;
-    requires com.fasterxml.jackson.dataformat.toml;
-    requires com.fasterxml.jackson.dataformat.xml;
+    // Optional formats and libraries (docs/installation.md): present at run time only if the application adds them.
+    requires static com.fasterxml.jackson.dataformat.toml;
+    requires static com.fasterxml.jackson.dataformat.xml;
     requires com.fasterxml.jackson.datatype.jsr310;
     requires java.xml;
     // The XML hardening watches StAX events as Jackson pulls them (XmlStructureGuard), through Stax2's delegate.
-    requires org.codehaus.stax2;
-    requires com.github.benmanes.caffeine;
+    requires static org.codehaus.stax2;
+    requires static com.github.benmanes.caffeine;
     // ConfigurationOptions.meterRegistry(MeterRegistry) is public API; javac notes the module is automatic.
-    requires transitive micrometer.core;
+    requires static transitive micrometer.core;
     requires org.slf4j;
 
     exports dev.lamina.config;

@@ -129,7 +129,7 @@ public final class ConfigurationManager implements AutoCloseable {
                 });
         this.changes = new ApplyStep(publisher, audit, events, options.validator(), options.authorizationPolicy(),
                 options.secretPolicy(), () -> closed);
-        this.metrics = new ManagerMetrics(options.meterRegistry().orElse(null),
+        this.metrics = ManagerMetrics.create(options.meterRegistry(),
                 () -> {
                     ManagerState s = publisher.state();
                     return s == null ? 0 : s.snapshot().version();

@@ -6,10 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 
-import org.codehaus.stax2.XMLStreamReader2;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -149,13 +147,11 @@ public final class DocumentParser {
             case JSON:
                 return StreamFactories.of(limits).json().createParser(new StringReader(text));
             case TOML:
-                return StreamFactories.of(limits).toml().createParser(new StringReader(text));
-            case XML: {
-                XMLInputFactory input = XmlSupport.inputFactory(limits);
-                XMLStreamReader2 reader = XmlSupport.openAtRoot(source, input, text);
-                return reader == null ? null
-                        : XmlSupport.factory(input, constraints(limits)).createParser(new XmlStructureGuard(source, reader));
-            }
+                OptionalFormats.require(source, format);
+                return TomlSupport.open(text, limits);
+            case XML:
+                OptionalFormats.require(source, format);
+                return XmlSupport.open(source, text, limits);
             default:
                 throw new IllegalStateException("no streaming parser for " + format);
         }

@@ -3,12 +3,10 @@ package dev.lamina.config.internal.parse;
 import java.util.Arrays;
 import java.util.Objects;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import dev.lamina.config.ConfigObject;
 import dev.lamina.config.Format;
 import dev.lamina.config.ParseLimits;
+import dev.lamina.config.internal.cache.BoundedCache;
 
 /**
  * The last parsed document of each source name, so that a reload re-parses only the files whose content changed.
@@ -27,7 +25,7 @@ public final class ParsedDocumentCache implements DocumentParsing {
     /** The default bound on the bytes of the documents held (their trees are kept alongside). */
     public static final long DEFAULT_MAX_BYTES = 8L * 1024 * 1024;
 
-    private final Cache<String, Entry> cache;
+    private final BoundedCache<String, Entry> cache;
 
     /** A cache bounded by {@link #DEFAULT_MAX_BYTES}. */
     public ParsedDocumentCache() {
@@ -42,10 +40,7 @@ public final class ParsedDocumentCache implements DocumentParsing {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be positive");
         }
-        this.cache = Caffeine.newBuilder()
-                .maximumWeight(maxBytes)
-                .weigher((String name, Entry e) -> e.content.length + 1)
-                .build();
+        this.cache = BoundedCache.ofWeight(maxBytes, ParsedDocumentCache::weight);
     }
 
     /**
@@ -77,8 +72,11 @@ public final class ParsedDocumentCache implements DocumentParsing {
 
     /** @return the number of documents held (approximate, for tests and metrics) */
     public long size() {
-        cache.cleanUp();
-        return cache.estimatedSize();
+        return cache.size();
+    }
+
+    private static long weight(String name, Entry e) {
+        return e.content.length + 1L;
     }
 
     private record Entry(Format format, ParseLimits limits, byte[] content, ConfigObject tree) {

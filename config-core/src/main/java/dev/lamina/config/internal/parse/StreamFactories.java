@@ -5,7 +5,6 @@ import java.util.Objects;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 
 import dev.lamina.config.ParseLimits;
 
@@ -13,15 +12,14 @@ import dev.lamina.config.ParseLimits;
  * The Jackson factories for one {@link ParseLimits}: building them (SnakeYAML loader options, read constraints,
  * feature flags) costs more than parsing a small file, so they are built once and shared. Jackson factories are
  * thread-safe once configured, and nothing here keeps per-document state: every parse gets its own parser (the
- * YAML document count lives in {@link YamlSupport.HardenedParser}). XML is not here: its {@code XMLInputFactory}
+ * YAML document count lives in {@link YamlSupport.HardenedParser}). TOML and XML are not here: they are optional jars (see {@link TomlSupport}), and XML's {@code XMLInputFactory}
  * is made per parse because StAX does not promise a configured input factory is safe to share.
  *
  * @param constraints Jackson's read constraints, the same values as the limits (a backstop to our own checks)
  * @param yaml        the hardened YAML factory
  * @param json        the JSON factory
- * @param toml        the TOML factory
  */
-record StreamFactories(StreamReadConstraints constraints, YamlSupport.HardenedFactory yaml, JsonFactory json, TomlFactory toml) {
+record StreamFactories(StreamReadConstraints constraints, YamlSupport.HardenedFactory yaml, JsonFactory json) {
 
     /**
      * The factories for {@link ParseLimits#DEFAULTS}, which nearly every caller uses. A constant: the record and
@@ -33,7 +31,6 @@ record StreamFactories(StreamReadConstraints constraints, YamlSupport.HardenedFa
         Objects.requireNonNull(constraints, "constraints");
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(json, "json");
-        Objects.requireNonNull(toml, "toml");
     }
 
     /**
@@ -52,7 +49,6 @@ record StreamFactories(StreamReadConstraints constraints, YamlSupport.HardenedFa
                 JsonFactory.builder()
                         .streamReadConstraints(constraints)
                         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                        .build(),
-                TomlFactory.builder().streamReadConstraints(constraints).build());
+                        .build());
     }
 }

@@ -94,6 +94,20 @@ final class XmlSupport {
         return null;
     }
 
+    /**
+     * Opens a hardened parser over an XML document. Everything that names a jackson-dataformat-xml or Stax2 type
+     * lives in this class, so that {@link DocumentParser} loads and verifies without those optional jars.
+     *
+     * @return the parser, or {@code null} when the document has no root element
+     */
+    static com.fasterxml.jackson.core.JsonParser open(String source, String text, ParseLimits limits)
+            throws java.io.IOException, XMLStreamException {
+        XMLInputFactory input = inputFactory(limits);
+        XMLStreamReader2 reader = openAtRoot(source, input, text);
+        return reader == null ? null
+                : factory(input, DocumentParser.constraints(limits)).createParser(new XmlStructureGuard(source, reader));
+    }
+
     static XmlFactory factory(XMLInputFactory input, StreamReadConstraints constraints) {
         return XmlFactory.builder()
                 .xmlInputFactory(input)

@@ -1,23 +1,17 @@
 package dev.lamina.config.internal.runtime;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-
 /**
- * The manager's Micrometer meters: {@code lamina.config.load} (timer), {@code lamina.config.reload} (counter,
- * tag {@code result} = {@code applied}, {@code unchanged} or {@code rejected}), {@code lamina.config.version} and
- * {@code lamina.config.cache.hit.ratio} (gauges). Without a registry every call does nothing.
+ * The manager's metrics: {@code lamina.config.load} (timer), {@code lamina.config.reload} (counter, tag
+ * {@code result} = {@code applied}, {@code unchanged} or {@code rejected}), {@code lamina.config.version} and
+ * {@code lamina.config.cache.hit.ratio} (gauges), on the Micrometer registry the options name. Without a registry
+ * this base class does nothing and no Micrometer class is ever loaded, so Micrometer can stay an optional
+ * dependency.
  */
-public final class ManagerMetrics implements AutoCloseable {
+public class ManagerMetrics implements AutoCloseable {
 
     /** The outcome of a reload. */
     public enum Result {
@@ -29,63 +23,31 @@ public final class ManagerMetrics implements AutoCloseable {
         REJECTED
     }
 
-    private final MeterRegistry registry;
-    private final List<Meter> meters = new ArrayList<>();
-    private final Timer load;
-    private final Counter[] reloads = new Counter[Result.values().length];
+    private static final ManagerMetrics NONE = new ManagerMetrics();
+
+    ManagerMetrics() {
+    }
 
     /**
-     * @param registry     where to register, or {@code null} for none
+     * @param registry     the options' registry (a {@code MeterRegistry}), if any
      * @param version      supplies the current version
      * @param cacheHitRate supplies the value cache's hit ratio
+     * @return meters on the registry, or metrics that do nothing
      */
-    public ManagerMetrics(MeterRegistry registry, LongSupplier version, DoubleSupplier cacheHitRate) {
-        this.registry = registry;
-        if (registry == null) {
-            this.load = null;
-            return;
-        }
-        // Meters that already exist belong to another manager on the same registry: never remove those.
-        java.util.Set<Meter.Id> existing = new java.util.HashSet<>();
-        registry.forEachMeter(m -> existing.add(m.getId()));
-        this.load = Timer.builder("lamina.config.load")
-                .description("Time to read, merge, resolve and validate a configuration candidate")
-                .register(registry);
-        meters.add(load);
-        for (Result r : Result.values()) {
-            Counter c = Counter.builder("lamina.config.reload")
-                    .description("Reloads from the configuration files, by result")
-                    .tag("result", r.name().toLowerCase(java.util.Locale.ROOT))
-                    .register(registry);
-            reloads[r.ordinal()] = c;
-            meters.add(c);
-        }
-        meters.add(Gauge.builder("lamina.config.version", version, s -> s.getAsLong())
-                .description("The version of the configuration in force").strongReference(true).register(registry));
-        meters.add(Gauge.builder("lamina.config.cache.hit.ratio", cacheHitRate, DoubleSupplier::getAsDouble)
-                .description("Hit ratio of the typed-value and binding cache").strongReference(true).register(registry));
-        meters.removeIf(m -> existing.contains(m.getId()));
+    public static ManagerMetrics create(Optional<?> registry, LongSupplier version, DoubleSupplier cacheHitRate) {
+        return registry.isEmpty() ? NONE : new MicrometerManagerMetrics(registry.get(), version, cacheHitRate);
     }
 
     /** @param nanos how long one candidate took to build */
     public void recordLoad(long nanos) {
-        if (load != null) {
-            load.record(nanos, TimeUnit.NANOSECONDS);
-        }
     }
 
     /** @param result a reload's outcome */
     public void reload(Result result) {
-        if (registry != null) {
-            reloads[result.ordinal()].increment();
-        }
     }
 
     /** Removes the meters this manager registered (not those another manager registered first). */
     @Override
     public void close() {
-        if (registry != null) {
-            meters.forEach(registry::remove);
-        }
     }
 }

@@ -3,27 +3,25 @@ package dev.lamina.config.internal.runtime;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import dev.lamina.config.Configuration;
+import dev.lamina.config.internal.cache.BoundedCache;
 
 /**
- * Tenant views in a bounded Caffeine cache, keyed by (version, generation, tenant). The generation moves on every
+ * Tenant views in a bounded cache, keyed by (version, generation, tenant). The generation moves on every
  * publish and reload, so a view computed concurrently with an invalidation can never be served afterwards, even
- * if Caffeine stores it after {@code invalidateAll}. Thread-safe.
+ * if the cache stores it after {@code invalidateAll}. Thread-safe.
  */
 public final class TenantViews {
 
     private record Key(long version, long generation, String tenant) {
     }
 
-    private final Cache<Key, Configuration> cache;
+    private final BoundedCache<Key, Configuration> cache;
     private final AtomicLong generation = new AtomicLong();
 
     /** @param maximumSize how many views to keep */
     public TenantViews(long maximumSize) {
-        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).build();
+        this.cache = BoundedCache.ofSize(maximumSize, false);
     }
 
     /**

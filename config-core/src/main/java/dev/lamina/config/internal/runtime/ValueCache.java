@@ -2,14 +2,11 @@ package dev.lamina.config.internal.runtime;
 
 import java.time.Duration;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
-
 import dev.lamina.config.CacheStatistics;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.DataSize;
 import dev.lamina.config.Snapshot;
+import dev.lamina.config.internal.cache.BoundedCache;
 
 /**
  * Typed values and bound objects of snapshots, keyed by (version, path, type), so a repeated conversion or
@@ -20,11 +17,11 @@ public final class ValueCache {
     private record Key(long version, String path, Class<?> type, boolean bound) {
     }
 
-    private final Cache<Key, Object> cache;
+    private final BoundedCache<Key, Object> cache;
 
     /** @param maximumSize how many entries to keep */
     public ValueCache(long maximumSize) {
-        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).recordStats().build();
+        this.cache = BoundedCache.ofSize(maximumSize, true);
     }
 
     /**
@@ -56,13 +53,12 @@ public final class ValueCache {
 
     /** @return hits, misses and evictions so far */
     public CacheStatistics statistics() {
-        CacheStats st = cache.stats();
-        return new CacheStatistics(st.hitCount(), st.missCount(), st.evictionCount());
+        return cache.statistics();
     }
 
     /** @return the hit ratio, 1.0 before any lookup */
     public double hitRate() {
-        return cache.stats().hitRate();
+        return cache.statistics().hitRatio();
     }
 
     /** Drops every entry (they are keyed by version, so this only frees memory). */
