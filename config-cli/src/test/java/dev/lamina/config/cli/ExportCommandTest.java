@@ -40,7 +40,7 @@ class ExportCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         String[] docs = run.out().split("\n---\n");
         assertThat(docs).hasSize(2);
-        assertThat(docs[0]).contains("kind: ConfigMap", "namespace: \"streaming\"", "application.yaml: |")
+        assertThat(docs[0]).contains("kind: ConfigMap", "namespace: \"streaming\"", "\"application.yaml\": |")
                 .containsPattern("name: \"music-api-[a-z0-9]{10}\"")
                 .doesNotContain("change-me").doesNotContain("dev-only-partner-key");
         assertThat(run.out()).doesNotContain("change-me");
@@ -54,7 +54,7 @@ class ExportCommandTest {
     void exportK8sWithKeysLayoutAndBadOptionsAreUsageErrors() {
         CliRun keys = CliRun.of("export", "k8s", "--dir=" + dir, "--env=staging", "--namespace=s", "--layout=keys");
         assertThat(keys.exitCode()).as(keys.err()).isZero();
-        assertThat(keys.out()).contains("name: \"config-staging\"", "database.pool.max_size: \"40\"");
+        assertThat(keys.out()).contains("name: \"config-staging\"", "\"database.pool.max_size\": \"40\"");
         CliRun layout = CliRun.of("export", "k8s", "--dir=" + dir, "--env=staging", "--namespace=s", "--layout=x");
         assertThat(layout.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(layout.err()).contains("--layout");

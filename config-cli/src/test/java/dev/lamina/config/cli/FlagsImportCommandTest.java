@@ -68,7 +68,7 @@ class FlagsImportCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("# Feature flags imported from the Unleash state state.json")
-                .contains("\nfeature_flags:\n  checkout.v2:\n").contains("operator: REGEX");
+                .contains("\nfeature_flags:\n  \"checkout.v2\":\n").contains("operator: REGEX");
         assertThat(run.err()).isEmpty();
     }
 

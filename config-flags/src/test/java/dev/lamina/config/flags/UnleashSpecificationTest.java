@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -29,7 +28,6 @@ import dev.lamina.config.testing.SharedSuites;
 class UnleashSpecificationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
 
     @TestFactory
@@ -47,8 +45,11 @@ class UnleashSpecificationTest {
             String name = file.getFileName().toString();
             nodes.add(DynamicContainer.dynamicContainer(name, cases(spec,
                     UnleashFormat.compile(state, name, CLOCK, null, UnleashFormat.UnknownOperators.EVALUATE_FALSE))));
-            // The native form written as YAML (what `configctl flags import-unleash` writes) must behave the same.
-            String yaml = YAML.writeValueAsString(UnleashFormat.toNative(state, name, UnleashFormat.UnknownOperators.EVALUATE_FALSE));
+            // The native form written as YAML as `configctl flags import-unleash` writes it (ConfigRenderer, which
+            // quotes flag names with dots such as "Feature.A" so they stay one key) must behave the same.
+            String yaml = dev.lamina.config.ConfigRenderer.render(UnleashFormat.toNativeTree(state, name,
+                    UnleashFormat.UnknownOperators.EVALUATE_FALSE), dev.lamina.config.SecretPolicy.none(),
+                    dev.lamina.config.RenderFormat.YAML, dev.lamina.config.ConfigRenderer.Options.defaults());
             nodes.add(DynamicContainer.dynamicContainer(name + " as native YAML", cases(spec,
                     FlagDefinitions.compile(TestTrees.yaml(yaml), CLOCK))));
         }

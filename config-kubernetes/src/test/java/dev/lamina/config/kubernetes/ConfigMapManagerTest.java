@@ -78,8 +78,8 @@ class ConfigMapManagerTest {
         }
         assertThat(m.get(1).toString()).doesNotContain("s3cret").contains("secrets.yaml");
         assertThat(all).contains("kind: ConfigMap", "kind: Secret", "type: Opaque", "namespace: \"streaming\"",
-                "app.kubernetes.io/name: \"music-api\"", "lamina.dev/environment: \"production\"",
-                "team: \"audio\"", "lamina.dev/source: \"config/\"", "  application.yaml: |\n");
+                "\"app.kubernetes.io/name\": \"music-api\"", "\"lamina.dev/environment\": \"production\"",
+                "team: \"audio\"", "\"lamina.dev/source\": \"config/\"", "  \"application.yaml\": |\n");
     }
 
     @Test

@@ -20,10 +20,11 @@ public final class ManifestYaml {
 
     /**
      * @param key a mapping key
-     * @return it plain when no YAML reader could take it for anything but that string, else double-quoted
+     * @return it plain when no YAML reader could take it for anything but that string, else double-quoted; a key
+     *         with a dot is quoted too, because Lamina (and Spring, Micronaut) read an unquoted dotted key as a path
      */
     public static String key(String key) {
-        return PLAIN_KEY.matcher(key).matches() && !SPECIAL.contains(key.toLowerCase(java.util.Locale.ROOT))
+        return key.indexOf('.') < 0 && PLAIN_KEY.matcher(key).matches() && !SPECIAL.contains(key.toLowerCase(java.util.Locale.ROOT))
                 ? key : quoted(key);
     }
 
