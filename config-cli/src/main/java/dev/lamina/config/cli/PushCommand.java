@@ -23,6 +23,7 @@ import dev.lamina.config.etcd.EtcdClient;
 import dev.lamina.config.etcd.EtcdLayout;
 import dev.lamina.config.etcd.EtcdOptions;
 import dev.lamina.config.spi.ConfigTrees;
+import dev.lamina.config.validation.ValidationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,14 +33,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code configctl push}: loads an environment from files (parsed, merged and resolved, so a broken file is refused
- * before anything is sent) and makes the etcd prefix hold it, in one transaction; with {@code --expected-revision},
- * only if no key under the prefix was modified after that revision.
+ * before anything is sent), validates it as {@code configctl validate} does (schema, default rule packs: an
+ * {@code ERROR} or {@code CRITICAL} finding sends nothing, because every instance would refuse it or, worse, run it)
+ * and makes the etcd prefix hold it, in one transaction; with {@code --expected-revision}, only if no key under the
+ * prefix was modified after that revision.
  */
 @Command(name = "push", mixinStandardHelpOptions = true,
         description = "Write the configuration of --dir/--env to etcd under --prefix, in one transaction (keys no "
                 + "longer present are deleted). tree layout: one key per value, as written (${...} is resolved by "
-                + "the services); documents layout: the environment's files as written, one key each (<prefix>00-base.yaml, ...). Refuses when a key under "
-                + "the prefix changed after --expected-revision.")
+                + "the services); documents layout: the environment's files as written, one key each "
+                + "(<prefix>00-base.yaml, ...). Validates first, as 'configctl validate' does: an ERROR or CRITICAL "
+                + "finding sends nothing (exit 1). Refuses when a key under the prefix changed after "
+                + "--expected-revision.")
 final class PushCommand implements Callable<Integer> {
 
     @Spec
@@ -51,6 +56,11 @@ final class PushCommand implements Callable<Integer> {
     @Option(names = "--expected-revision", paramLabel = "R",
             description = "The etcd revision you reviewed (see 'configctl history'); refuse if the prefix moved since.")
     private Long expectedRevision;
+
+    @Option(names = "--schema", paramLabel = "FILE",
+            description = "JSON Schema (JSON or YAML) to validate against before pushing (default: schema.json, "
+                    + "schema.yaml or schema.yml in DIR, when there is one).")
+    private Path schema;
 
     @Option(names = "--dry-run", description = "Print the keys that would be written; write nothing.")
     private boolean dryRun;
@@ -64,6 +74,17 @@ final class PushCommand implements Callable<Integer> {
                     + expectedRevision + " (a revision is 0 or more)");
         }
         Configuration config = source.loadFiles();
+        ValidationReport report = ValidateCommand.validateDefaults(config, source.directory(), source.environment(),
+                schema);
+        if (!report.overallValid()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.print(report.toText());
+            err.println("configctl push: nothing pushed to " + etcd.prefix() + ": the configuration of "
+                    + source.directory() + " (" + source.environment() + ") is invalid; fix the findings above "
+                    + "('configctl validate' shows them too)");
+            err.flush();
+            return ExitCodes.INVALID_CONFIGURATION;
+        }
         Map<String, String> values = new LinkedHashMap<>();
         if (etcd.layout() == EtcdLayout.TREE) {
             for (ConfigPath path : config.leafPaths()) {

@@ -121,6 +121,34 @@ final class ValidateCommand implements Callable<Integer> {
         return report.overallValid() ? ExitCodes.OK : ExitCodes.INVALID_CONFIGURATION;
     }
 
+    /**
+     * What {@code configctl push} checks before it sends anything: the same as {@code validate} without options (the
+     * given schema or the directory's, the default packs, the flag definitions and the rules listed for
+     * ServiceLoader).
+     *
+     * @param config      the configuration to push
+     * @param directory   the configuration directory (its schema, when {@code schema} is {@code null})
+     * @param environment the environment
+     * @param schema      a schema file, or {@code null}
+     * @return the report
+     */
+    static ValidationReport validateDefaults(Configuration config, Path directory, String environment, Path schema) {
+        ValidationEngine engine = new ValidationEngine();
+        if (schema != null) {
+            engine.addSchema(schema);
+        } else {
+            engine.addSchemasFromDirectory(directory);
+        }
+        for (Map.Entry<String, Supplier<List<ValidationRule>>> pack : PACKS.entrySet()) {
+            if (DEFAULT_PACKS.contains(pack.getKey())) {
+                engine.addRules(pack.getValue().get());
+            }
+        }
+        discoverRules(engine);
+        return engine.validateConfig(config, ValidationContext.forEnvironment(directory.toString(), environment)
+                .withWrittenLayers(config.layers()));
+    }
+
     private Set<String> chosenPacks() {
         if (packs == null) {
             Set<String> defaults = new LinkedHashSet<>(PACKS.keySet());

@@ -43,7 +43,7 @@ class EtcdCommandsTest {
 
     private Path files() throws Exception {
         Files.writeString(dir.resolve("base.yaml"), "server:\n  port: 8080\n  host: ${HOST:-localhost}\n"
-                + "db:\n  password: hunter2-secret\n");
+                + "db:\n  password: ${DB_PASSWORD:-}\n");
         Files.writeString(dir.resolve("prod.yaml"), "server:\n  port: 9090\n");
         return dir;
     }
@@ -65,7 +65,8 @@ class EtcdCommandsTest {
         assertThat(get.out().strip()).isEqualTo("db.internal");
         CliRun port = CliRun.of("get", "server.port", "--etcd", etcd.endpoint(), "--prefix", prefix);
         assertThat(port.out().strip()).isEqualTo("9090");
-        CliRun render = CliRun.of("render", "--etcd", etcd.endpoint(), "--prefix", prefix);
+        CliRun render = CliRun.withEnvironment(Map.of("DB_PASSWORD", "hunter2-secret"), "render", "--etcd",
+                etcd.endpoint(), "--prefix", prefix);
         assertThat(render.exitCode()).as(render.err()).isZero();
         assertThat(render.out()).contains("port: 9090").contains("***").doesNotContain("hunter2");
         CliRun explain = CliRun.of("explain", "server.port", "--etcd", etcd.endpoint(), "--prefix", prefix);
@@ -89,6 +90,41 @@ class EtcdCommandsTest {
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(CliRun.of("get", "server.port", "--etcd", etcd.endpoint(), "--prefix", prefix).out().strip())
                 .isEqualTo("9090");
+    }
+
+    @Test
+    void pushValidatesFirstAndAnInvalidConfigurationSendsNothing() throws Exception {
+        String prefix = "/lamina/cli-invalid/prod/";
+        files();
+        long before = etcd.gateway().revision();
+        // The directory's schema refuses the port: every instance would refuse (or run) it, so nothing is sent.
+        Files.writeString(dir.resolve("schema.yaml"), "type: object\nproperties:\n  server:\n    type: object\n"
+                + "    properties:\n      port:\n        type: integer\n        maximum: 9000\n");
+        CliRun schema = CliRun.of("push", "--dir", dir.toString(), "--env", "prod", "--etcd", etcd.endpoint(),
+                "--prefix", prefix);
+        assertThat(schema.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+        assertThat(schema.err()).contains("server.port").contains("nothing pushed to " + prefix);
+        assertThat(schema.out()).doesNotContain("pushed");
+        Files.delete(dir.resolve("schema.yaml"));
+        // A literal password is a CRITICAL finding of the security pack: refused, and never quoted.
+        Files.writeString(dir.resolve("prod.yaml"), "server:\n  port: 9090\ndb:\n  password: hunter2-secret\n");
+        CliRun secret = CliRun.of("push", "--dir", dir.toString(), "--env", "prod", "--etcd", etcd.endpoint(),
+                "--prefix", prefix);
+        assertThat(secret.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+        assertThat(secret.err()).contains("db.password").contains("nothing pushed").doesNotContain("hunter2");
+        assertThat(etcd.gateway().revision()).isEqualTo(before);
+        // --schema names a schema elsewhere; a valid configuration then goes through.
+        Files.writeString(dir.resolve("prod.yaml"), "server:\n  port: 9090\n");
+        Path elsewhere = Files.writeString(dir.resolveSibling(dir.getFileName() + "-schema.json"),
+                "{\"type\":\"object\",\"required\":[\"missing\"]}");
+        CliRun given = CliRun.of("push", "--dir", dir.toString(), "--env", "prod", "--etcd", etcd.endpoint(),
+                "--prefix", prefix, "--schema", elsewhere.toString());
+        assertThat(given.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+        assertThat(given.err()).contains("missing");
+        CliRun ok = CliRun.of("push", "--dir", dir.toString(), "--env", "prod", "--etcd", etcd.endpoint(),
+                "--prefix", prefix);
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(etcd.gateway().revision()).isGreaterThan(before);
     }
 
     @Test
