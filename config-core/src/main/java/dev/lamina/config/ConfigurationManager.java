@@ -187,7 +187,10 @@ public final class ConfigurationManager implements AutoCloseable {
         try {
             long t0 = System.nanoTime();
             SourceReader.Sources src = read(ChangeRecord.Action.LOAD, environment, publisher.state());
-            Snapshot s = changes.apply(ChangeRecord.Action.LOAD, Principal.system(), "load of environment " + environment,
+            List<String> revisions = src.revisionNotes(List.of());
+            String why = "load of environment " + environment
+                    + (revisions.isEmpty() ? "" : ": " + String.join("; ", revisions));
+            Snapshot s = changes.apply(ChangeRecord.Action.LOAD, Principal.system(), why,
                     prev -> {
                         ConfigObject runtime = prev == null ? initialRuntime : prev.runtimeTree();
                         Configuration cfg = sources.build(environment, src.layers(), runtime, List.of(),
@@ -235,7 +238,10 @@ public final class ConfigurationManager implements AutoCloseable {
             Snapshot s;
             try {
                 // An emptied file accepted after its quiet period is said so in the change events and the audit record.
-                String reason = src.notes().isEmpty() ? why : why + ": " + String.join("; ", src.notes());
+                // So does a remote store's revision: the history names the revision the snapshot holds.
+                List<String> notes = new ArrayList<>(src.notes());
+                notes.addAll(src.revisionNotes(before.configuration().layers()));
+                String reason = notes.isEmpty() ? why : why + ": " + String.join("; ", notes);
                 s = changes.apply(ChangeRecord.Action.RELOAD, Principal.system(), reason, prev -> {
                     if (!prev.environment().equals(atRead.environment())) {
                         // A rollback switched environments while the sources were read: this read is stale.

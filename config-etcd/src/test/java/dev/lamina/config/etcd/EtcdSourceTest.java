@@ -290,6 +290,12 @@ class EtcdSourceTest {
                         i.manager().configuration().getOptionalString("burst." + e.getKey()).orElse("")
                                 .equals(e.getValue())));
                 assertThat(i.source().revisionIn(i.manager().current())).hasValue(gw.revision());
+                // The watch's reload requests coalesced; each version's history still names the revision it holds.
+                for (dev.lamina.config.VersionInfo v : i.manager().history()) {
+                    long held = i.source().revisionIn(i.manager().snapshot(v.version()).orElseThrow()).orElseThrow();
+                    assertThat(v.change().why()).as("version %d", v.version())
+                            .endsWith("etcd:" + prefix + " at revision " + held);
+                }
             }
         } finally {
             fleet.forEach(Instance::close);

@@ -76,6 +76,31 @@ public final class SourceReader {
         }
 
         /**
+         * The store revisions this read moved to, for the history: what the snapshot holds, not what asked for the
+         * reload (a watch's reload requests coalesce, so its cause may name an older revision than the one read).
+         *
+         * @param before the layers of the snapshot in force, or an empty list for a first load
+         * @return one note per revision, such as {@code etcd:/lamina/app/prod/ at revision 42}; empty when no remote
+         *         layer's revision changed
+         */
+        public List<String> revisionNotes(List<Layer> before) {
+            Map<String, String> was = new java.util.HashMap<>();
+            for (Layer l : before) {
+                was.put(l.name(), l.metadata().revision());
+            }
+            Map<String, List<String>> byRevision = new java.util.LinkedHashMap<>();
+            for (Layer l : layers) {
+                String rev = l.metadata().revision();
+                if (l.metadata().kind() == LayerKind.REMOTE && !rev.isEmpty() && !rev.equals(was.get(l.name()))) {
+                    byRevision.computeIfAbsent(rev, r -> new ArrayList<>()).add(l.name());
+                }
+            }
+            List<String> out = new ArrayList<>();
+            byRevision.forEach((rev, names) -> out.add(String.join(", ", names) + " at revision " + rev));
+            return out;
+        }
+
+        /**
          * Sources without notes.
          *
          * @param files   stem to file

@@ -125,7 +125,8 @@ public final class WatchLoop implements ReloadTrigger {
                     long at = http.range(prefix, true, 0, true).revision();
                     seen = at;
                     from = at + 1;
-                    sink.requestReload("etcd re-list of " + prefix + " at revision " + at);
+                    // The reload reads whatever is current then; the history names the revision it read.
+                    sink.requestReload("etcd re-list of " + prefix);
                     relist = false;
                 }
                 InputStream in = http.watch(prefix, from);
@@ -199,7 +200,9 @@ public final class WatchLoop implements ReloadTrigger {
                 }
                 seen = Math.max(seen, max);
                 live.apply(events, max);
-                sink.requestReload("etcd revision " + max);
+                // Requests coalesce: the reload may read a later revision than this batch's, and the history
+                // names the revision it read (SourceReader.Sources.revisionNotes), so the cause names none.
+                sink.requestReload("etcd change under " + prefix);
             }
         }
         return false;
