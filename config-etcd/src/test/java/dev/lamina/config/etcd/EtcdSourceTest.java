@@ -86,6 +86,34 @@ class EtcdSourceTest {
     }
 
     @Test
+    void byDefaultEtcdIsAboveTheFilesAndBelowEnvironmentVariablesAndTheUserMayPlaceItElsewhere() {
+        gw.put(prefix + "service/port", "9090");
+        gw.put(prefix + "service/replicas", "5");
+        try (EtcdSource source = EtcdSource.create(Fleet.options(etcd.endpoint(), prefix).build());
+             dev.lamina.config.ConfigurationManager m = new dev.lamina.config.ConfigurationManager(
+                     dev.lamina.config.ConfigurationOptions.builder().directory(Fleet.configDir(dir.resolve("a")))
+                             .envPrefix("APP_").environment(Map.of("APP_SERVICE_PORT", "7000"))
+                             .addSource(source).build())) {
+            var config = m.loadEnvironmentConfig("prod");
+            assertThat(config.getInt("service.replicas")).isEqualTo(5);    // etcd over prod.yaml's 3
+            assertThat(config.getInt("service.port")).isEqualTo(7000);     // the environment over etcd's 9090
+            assertThat(config.explain("service.port").candidates()).extracting(c -> c.metadata().kind())
+                    .containsSubsequence(dev.lamina.config.LayerKind.FILE, dev.lamina.config.LayerKind.REMOTE);
+        }
+        try (EtcdSource source = EtcdSource.create(Fleet.options(etcd.endpoint(), prefix).build());
+             dev.lamina.config.ConfigurationManager m = new dev.lamina.config.ConfigurationManager(
+                     dev.lamina.config.ConfigurationOptions.builder().directory(Fleet.configDir(dir.resolve("b")))
+                             .environment(Map.of())
+                             .addSource(source, dev.lamina.config.SourcePlacement.BELOW_FILES).build())) {
+            var config = m.loadEnvironmentConfig("prod");
+            assertThat(config.getInt("service.replicas")).isEqualTo(3);    // prod.yaml over etcd, as placed
+            assertThat(config.getInt("service.port")).isEqualTo(8080);     // base.yaml over etcd too
+            assertThat(config.explain("service.replicas").winner().orElseThrow().metadata().kind())
+                    .isEqualTo(dev.lamina.config.LayerKind.FILE);
+        }
+    }
+
+    @Test
     void aChangeInEtcdIsPublishedThroughTheWatchWithItsRevision() {
         gw.put(prefix + "service/port", "9090");
         try (Instance i = instance("a")) {
