@@ -114,10 +114,13 @@ final class PushCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         try (EtcdClient client = EtcdClient.connect(etcd)) {
-            long rev = client.replace(values, expectedRevision == null ? OptionalLong.empty()
+            EtcdClient.Replaced r = client.replace(values, expectedRevision == null ? OptionalLong.empty()
                     : OptionalLong.of(expectedRevision));
+            // Only keys whose value differs are written: say so, or a user reads "4 keys" in the output and one
+            // change in the history and wonders which is right.
             out.println("pushed " + values.size() + (values.size() == 1 ? " key" : " keys") + " to " + etcd.prefix()
-                    + ": etcd revision " + rev);
+                    + " (" + r.written() + " written, " + r.deleted() + " deleted, " + r.unchanged() + " unchanged): "
+                    + "etcd revision " + r.revision() + (r.changed() ? "" : ", nothing changed"));
         }
         out.flush();
         return ExitCodes.OK;
@@ -146,12 +149,17 @@ final class PushCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), path + " is a list: the etcd tree layout holds one key "
                     + "per value and no lists; use --etcd-layout documents");
         }
+        // Name the outermost list: that is the key the user wrote as a list (alerting.alertmanagers, not
+        // alerting.alertmanagers[0].static_configs).
+        ConfigPath outermost = null;
         for (ConfigPath p = path; !p.isRoot(); p = p.parent()) {
-            ConfigNode parent = config.node(p.toString()).orElse(null);
-            if (parent instanceof ConfigList) {
-                throw new ParameterException(spec.commandLine(), p + " is a list: the etcd tree layout holds one key "
-                        + "per value and no lists; use --etcd-layout documents");
+            if (config.node(p.toString()).orElse(null) instanceof ConfigList) {
+                outermost = p;
             }
+        }
+        if (outermost != null) {
+            throw new ParameterException(spec.commandLine(), outermost + " is a list: the etcd tree layout holds one "
+                    + "key per value and no lists; use --etcd-layout documents");
         }
         List<Layer> layers = config.layers();
         for (int i = layers.size() - 1; i >= 0; i--) {

@@ -54,7 +54,7 @@ class EtcdCommandsTest {
         CliRun push = CliRun.of("push", "--dir", files().toString(), "--env", "prod", "--etcd", etcd.endpoint(),
                 "--prefix", prefix);
         assertThat(push.exitCode()).as(push.err()).isZero();
-        assertThat(push.out()).contains("pushed 3 keys to " + prefix);
+        assertThat(push.out()).contains("pushed 3 keys to " + prefix + " (3 written, 0 deleted, 0 unchanged)");
         assertThat(push.out()).doesNotContain("hunter2");
         assertThat(etcd.gateway().post("/v3/kv/range", "{\"key\":\"" + EtcdProcess.b64(prefix + "server/host")
                 + "\"}")).contains(EtcdProcess.b64("${HOST:-localhost}"));
@@ -88,6 +88,19 @@ class EtcdCommandsTest {
         CliRun again = CliRun.of("push", "--dir", dir.toString(), "--env", "prod", "--etcd", etcd.endpoint(),
                 "--prefix", prefix, "--expected-revision", Long.toString(etcd.gateway().revision()));
         assertThat(again.exitCode()).as(again.err()).isZero();
+        // Only the key whose value differs is written back; the others keep their mod revision.
+        assertThat(again.out()).contains("(1 written, 0 deleted, 2 unchanged)");
+        CliRun same = CliRun.of("push", "--dir", dir.toString(), "--env", "prod", "--etcd", etcd.endpoint(),
+                "--prefix", prefix);
+        assertThat(same.out()).contains("(0 written, 0 deleted, 3 unchanged)").contains("nothing changed");
+        Files.writeString(dir.resolve("prod.yaml"), "server:\n  port: 9090\n  host: only-here\n");
+        Files.writeString(dir.resolve("base.yaml"), "server:\n  port: 8080\n");
+        CliRun fewer = CliRun.of("push", "--dir", dir.toString(), "--env", "prod", "--etcd", etcd.endpoint(),
+                "--prefix", prefix);
+        assertThat(fewer.out()).as(fewer.err()).contains("pushed 2 keys")
+                .contains("(1 written, 1 deleted, 1 unchanged)");
+        assertThat(CliRun.of("get", "db.password", "--etcd", etcd.endpoint(), "--prefix", prefix).exitCode())
+                .isNotZero();
         assertThat(CliRun.of("get", "server.port", "--etcd", etcd.endpoint(), "--prefix", prefix).out().strip())
                 .isEqualTo("9090");
     }
@@ -137,6 +150,33 @@ class EtcdCommandsTest {
         CliRun get = CliRun.of("get", "server.port", "--etcd", etcd.endpoint(), "--prefix", prefix,
                 "--etcd-layout", "documents");
         assertThat(get.out().strip()).isEqualTo("9090");
+    }
+
+    @Test
+    void aListIsRefusedByTheTreeLayoutNamingItAndPushedAsADocument() throws Exception {
+        String prefix = "/lamina/cli-lists/prod/";
+        // The shape of a Prometheus scrape configuration: lists of objects holding lists, comments, a null.
+        Files.writeString(dir.resolve("base.yml"), "# global settings\nglobal:\n  scrape_interval: 15s\n"
+                + "alerting:\n  alertmanagers:\n    - static_configs:\n        - targets:\n"
+                + "scrape_configs:\n  - job_name: \"self\"\n    static_configs:\n"
+                + "      - targets: [\"localhost:9090\"]\n");
+        Files.writeString(dir.resolve("prod.yml"), "global:\n  scrape_interval: 30s\n");
+        CliRun tree = CliRun.of("push", "--dir", dir.toString(), "--env", "prod", "--etcd", etcd.endpoint(),
+                "--prefix", prefix);
+        assertThat(tree.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(tree.err()).contains("alerting.alertmanagers is a list").contains("--etcd-layout documents");
+        assertThat(etcd.gateway().post("/v3/kv/range", "{\"key\":\"" + EtcdProcess.b64(prefix) + "\",\"range_end\":\""
+                + EtcdProcess.b64(prefix.substring(0, prefix.length() - 1) + "0") + "\",\"count_only\":true}"))
+                .doesNotContain("\"count\"");
+        CliRun docs = CliRun.of("push", "--dir", dir.toString(), "--env", "prod", "--etcd", etcd.endpoint(),
+                "--prefix", prefix, "--etcd-layout", "documents");
+        assertThat(docs.exitCode()).as(docs.err()).isZero();
+        CliRun target = CliRun.of("get", "scrape_configs[0].static_configs[0].targets[0]", "--etcd", etcd.endpoint(),
+                "--prefix", prefix, "--etcd-layout", "documents");
+        assertThat(target.out().strip()).as(target.err()).isEqualTo("localhost:9090");
+        CliRun interval = CliRun.of("explain", "global.scrape_interval", "--etcd", etcd.endpoint(), "--prefix", prefix,
+                "--etcd-layout", "documents");
+        assertThat(interval.out()).contains("30s").contains(prefix + "01-prod.yml@").contains(prefix + "00-base.yml@");
     }
 
     @Test

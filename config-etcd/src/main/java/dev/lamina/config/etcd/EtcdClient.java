@@ -75,16 +75,33 @@ public final class EtcdClient implements AutoCloseable {
     }
 
     /**
+     * What {@link #replace} did.
+     *
+     * @param revision  the etcd revision of the write, or the current one when nothing changed
+     * @param written   keys put (new, or with another value)
+     * @param deleted   keys deleted (under the prefix, not listed)
+     * @param unchanged keys that already held their value: not written, so their mod revision stays
+     */
+    public record Replaced(long revision, int written, int deleted, int unchanged) {
+        /** @return whether etcd was written */
+        public boolean changed() {
+            return written + deleted > 0;
+        }
+    }
+
+    /**
      * Makes the prefix hold exactly these keys, in one transaction: keys not listed are deleted. With an expected
      * revision, the transaction only applies when no key under the prefix was modified after it.
      *
      * @param values           keys relative to the prefix, and their values
      * @param expectedRevision the revision the caller reviewed, or empty to write unconditionally
-     * @return the revision of the write (the current one when nothing changed)
+     * @return the revision of the write (the current one when nothing changed) and what was written; only keys whose
+     *         value differs are written, so the others keep their mod revision (and an instance's compare-and-swap on
+     *         them does not conflict)
      * @throws EtcdConflictException when a key under the prefix was modified after {@code expectedRevision}
      * @throws ConfigSourceException when etcd cannot be reached or refuses
      */
-    public long replace(Map<String, String> values, OptionalLong expectedRevision) {
+    public Replaced replace(Map<String, String> values, OptionalLong expectedRevision) {
         EtcdHttp.RangeResult current = http.range(options.prefix(), true, 0, false);
         Map<String, String> existing = new LinkedHashMap<>();
         current.kvs().forEach(kv -> existing.put(kv.key(), new String(kv.value(), StandardCharsets.UTF_8)));
@@ -94,11 +111,12 @@ public final class EtcdClient implements AutoCloseable {
         compares.addObject().put("key", EtcdHttp.b64(options.prefix())).put("range_end",
                 EtcdHttp.prefixEnd(options.prefix())).put("target", "MOD").put("result", "LESS")
                 .put("mod_revision", Long.toString(guard + 1));
-        boolean changes = false;
+        int deleted = 0;
+        int written = 0;
         for (String key : existing.keySet()) {
             if (!values.containsKey(key.substring(options.prefix().length()))) {
                 success.addObject().putObject("request_delete_range").put("key", EtcdHttp.b64(key));
-                changes = true;
+                deleted++;
             }
         }
         for (Map.Entry<String, String> e : values.entrySet()) {
@@ -106,14 +124,15 @@ public final class EtcdClient implements AutoCloseable {
             if (!e.getValue().equals(existing.get(key))) {
                 success.addObject().putObject("request_put").put("key", EtcdHttp.b64(key))
                         .put("value", Base64.getEncoder().encodeToString(e.getValue().getBytes(StandardCharsets.UTF_8)));
-                changes = true;
+                written++;
             }
         }
+        int unchanged = values.size() - written;
         if (expectedRevision.isPresent() && lastModified(current) > expectedRevision.getAsLong()) {
             throw conflict(expectedRevision.getAsLong(), lastModified(current), current.revision());
         }
-        if (!changes) {
-            return current.revision();
+        if (written + deleted == 0) {
+            return new Replaced(current.revision(), 0, 0, unchanged);
         }
         ArrayNode failure = EtcdHttp.array();
         failure.addObject().putObject("request_range").put("key", EtcdHttp.b64(options.prefix()))
@@ -127,7 +146,7 @@ public final class EtcdClient implements AutoCloseable {
             }
             throw conflict(guard, last, now);
         }
-        return now;
+        return new Replaced(now, written, deleted, unchanged);
     }
 
     private static long lastModified(EtcdHttp.RangeResult r) {
