@@ -62,6 +62,10 @@ class EtcdRestartTest {
                 List<VersionInfo> history = i.manager().history();
                 assertThat(history.stream().map(VersionInfo::contentHash).collect(Collectors.toList()))
                         .doesNotHaveDuplicates();
+                // And the etcd revision served only went forward: no version re-applied an older revision.
+                List<Long> revisions = history.stream().map(v -> i.source().revisionIn(i.manager()
+                        .snapshot(v.version()).orElseThrow()).orElseThrow()).collect(Collectors.toList());
+                assertThat(revisions).isSorted().doesNotHaveDuplicates();
                 assertThat(i.source().revisionIn(i.manager().current())).hasValue(gw.revision());
             }
         }

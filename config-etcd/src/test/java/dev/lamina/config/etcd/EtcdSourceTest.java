@@ -318,11 +318,15 @@ class EtcdSourceTest {
                         i.manager().configuration().getOptionalString("burst." + e.getKey()).orElse("")
                                 .equals(e.getValue())));
                 assertThat(i.source().revisionIn(i.manager().current())).hasValue(gw.revision());
-                // The watch's reload requests coalesced; each version's history still names the revision it holds.
+                // The watch's reload requests coalesced; each version's history still names the revision it holds,
+                // and the revisions only go forward (nothing applied twice, nothing older after newer).
+                long last = 0;
                 for (dev.lamina.config.VersionInfo v : i.manager().history()) {
                     long held = i.source().revisionIn(i.manager().snapshot(v.version()).orElseThrow()).orElseThrow();
                     assertThat(v.change().why()).as("version %d", v.version())
                             .endsWith("etcd:" + prefix + " at revision " + held);
+                    assertThat(held).as("version %d", v.version()).isGreaterThan(last);
+                    last = held;
                 }
             }
         } finally {
