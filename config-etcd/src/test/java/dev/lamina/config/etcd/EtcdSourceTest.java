@@ -362,6 +362,24 @@ class EtcdSourceTest {
     }
 
     @Test
+    void anEndpointThatDoesNotAnswerIsSkippedAndTheOneThatAnsweredNamesTheOrigins() throws Exception {
+        gw.put(prefix + "service/port", "9500");
+        String dead = "http://127.0.0.1:" + deadPort();
+        try (Instance i = Fleet.start(dir.resolve("a"), Fleet.options(dead + "," + etcd.endpoint(), prefix).build())) {
+            assertThat(i.manager().configuration().getInt("service.port")).isEqualTo(9500);
+            assertThat(i.manager().configuration().origin("service.port").orElseThrow().source())
+                    .startsWith("etcd://" + etcd.endpoint().substring("http://".length()) + prefix);
+            assertThat(i.source().health().state()).isEqualTo(EtcdHealth.State.CONNECTED);
+            // The watch and writes go to the endpoint that answered too.
+            gw.put(prefix + "service/port", "9501");
+            await("the watched change", WAIT, () -> i.manager().configuration().getInt("service.port") == 9501);
+            i.manager().updateConfig("service.port", 9502, i.manager().current().version());
+            assertThat(gw.post("/v3/kv/range", "{\"key\":\"" + EtcdProcess.b64(prefix + "service/port") + "\"}"))
+                    .contains("\"value\":\"" + EtcdProcess.b64("9502") + "\"");
+        }
+    }
+
+    @Test
     void aNonUtf8ValueIsRejectedNamingTheKey() {
         gw.post("/v3/kv/put", "{\"key\":\"" + EtcdProcess.b64(prefix + "bad") + "\",\"value\":\"/w==\"}");
         assertThatThrownBy(() -> instance("a")).isInstanceOf(ConfigParseException.class)
