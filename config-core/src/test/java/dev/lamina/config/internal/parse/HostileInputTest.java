@@ -113,6 +113,17 @@ class HostileInputTest {
     }
 
     @Test
+    void xmlAttributeOfTheRootElementOverTheStringLimitNamesLineAndLimitToo() {
+        // The root element is read while the document is opened, before the tree builder has a parser to ask.
+        String doc = "<?xml version=\"1.0\"?>\n<r a=\"" + "x".repeat(1_100_000) + "\"/>";
+        assertThat(parse("root.xml", Format.XML, doc, ROOMY))
+                .isInstanceOf(ConfigLimitException.class)
+                .hasMessageStartingWith("root.xml:2:")
+                .hasMessageContaining("attribute value length")
+                .hasMessageContaining("ParseLimits.maxStringLength = 1048576");
+    }
+
+    @Test
     void xmlAttributeOfSixHundredKibibytesIsWithinTheStringLimit() {
         String doc = "<r><a b=\"" + "x".repeat(600 * 1024) + "\"/></r>";
         ConfigObject root = ConfigDocuments.parse("attr.xml", Format.XML, doc, ROOMY);
