@@ -59,7 +59,8 @@ public class HostileInputBenchmark {
     /** Builds the document once per trial. */
     @Setup(Level.Trial)
     public void setUp() {
-        int n = mib * 1024 * 1024;
+        // One character over the size: a payload of exactly 1 MiB is within maxStringLength (1 MiB) and is accepted.
+        int n = mib * 1024 * 1024 + 1;
         switch (attack) {
             case "toml-dotted-key" -> {
                 format = Format.TOML;
