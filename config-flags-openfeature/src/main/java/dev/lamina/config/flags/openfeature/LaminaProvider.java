@@ -41,6 +41,7 @@ import dev.lamina.config.flags.FlagType;
 import dev.lamina.config.flags.FlagValue;
 import dev.lamina.config.flags.Reason;
 import dev.lamina.config.flags.Variant;
+import dev.lamina.config.flags.VariantPayload;
 import dev.lamina.config.flags.openfeature.internal.Contexts;
 import dev.lamina.config.flags.openfeature.internal.Outcomes;
 import dev.lamina.config.flags.openfeature.internal.Values;
@@ -62,7 +63,9 @@ import dev.lamina.config.flags.openfeature.internal.Values;
  * {@code TARGETING_MATCH} (a rule or targeting matched), {@code SPLIT} (a percentage rollout or a weighted
  * variant), {@code DEFAULT} (the flag evaluated to off: its {@code default_variant}'s value, {@code false} for a
  * boolean flag, else the caller's default), {@code DISABLED} ({@code enabled: false}: the caller's default), and
- * {@code ERROR} with {@code FLAG_NOT_FOUND}, {@code TYPE_MISMATCH}, {@code TARGETING_KEY_MISSING} (a rollout or
+ * {@code ERROR} with {@code FLAG_NOT_FOUND}, {@code TYPE_MISMATCH}, {@code PARSE_ERROR} (a {@code json} payload that is
+ * not JSON, a {@code number} payload that is not a number, asked as a structure or a number),
+ * {@code TARGETING_KEY_MISSING} (a rollout or
  * split by user needs a targeting key), {@code INVALID_CONTEXT}, {@code PROVIDER_NOT_READY} or {@code GENERAL}.
  * The variant is the served variant's name; the flag's {@code metadata} and the matched {@code rule} are in the
  * flag metadata.
@@ -310,8 +313,7 @@ public final class LaminaProvider extends EventProvider {
     @Override
     public ProviderEvaluation<Value> getObjectEvaluation(String key, Value defaultValue,
                                                          dev.openfeature.sdk.EvaluationContext ctx) {
-        return typed(key, defaultValue, ctx, FlagType.OBJECT, o -> o.objects,
-                v -> Values.structure((FlagValue.ObjectValue) v));
+        return typed(key, defaultValue, ctx, FlagType.OBJECT, o -> o.objects, Values::of);
     }
 
     private <T> ProviderEvaluation<T> typed(String key, T defaultValue, dev.openfeature.sdk.EvaluationContext ctx,
@@ -366,12 +368,26 @@ public final class LaminaProvider extends EventProvider {
         if (r.reason() == Reason.ERROR) {
             return error(ErrorCode.GENERAL, "flag '" + r.flag() + "' could not be evaluated", defaultValue);
         }
-        if (r.mismatches(type)) {
-            return error(ErrorCode.TYPE_MISMATCH, "flag '" + r.flag() + "' is "
-                    + r.declaredType().map(t -> "of type " + t.configName()).orElse("an on/off flag without that kind of variant")
-                    + ", not " + type.configName(), defaultValue);
+        Optional<String> unreadable = r.payloadProblem(type);
+        if (unreadable.isPresent()) {
+            return error(ErrorCode.PARSE_ERROR, unreadable.get(), defaultValue);
         }
-        Optional<FlagValue> value = r.valueAs(type);
+        Optional<FlagValue> value;
+        Optional<VariantPayload> payload = r.declaredType().isEmpty() && r.enabled() && r.reason() != Reason.DISABLED
+                ? r.variant().flatMap(Variant::payload) : Optional.empty();
+        if (type == FlagType.OBJECT && payload.isPresent()) {
+            // An untyped flag's payload is its value whatever its type: a json payload's structure (or scalar), a
+            // number payload's number, any other payload's text.
+            value = Optional.of(r.value().orElseGet(() -> new FlagValue.StringValue(payload.get().value())));
+        } else {
+            if (r.mismatches(type)) {
+                return error(ErrorCode.TYPE_MISMATCH, "flag '" + r.flag() + "' is "
+                        + r.declaredType().map(t -> "of type " + t.configName())
+                                .orElse("an on/off flag without that kind of variant")
+                        + ", not " + type.configName(), defaultValue);
+            }
+            value = r.valueAs(type);
+        }
         T v = value.map(unwrap).orElse(null);
         if (value.isPresent() && v == null) {
             return error(ErrorCode.TYPE_MISMATCH, "flag '" + r.flag() + "' has a value outside the range of "

@@ -57,6 +57,18 @@ class LaminaProviderTest {
               untyped_number:
                 variants:
                   - {name: n, weight: 1, payload: {type: number, value: "42"}}
+              untyped_text:
+                variants:
+                  - {name: t, weight: 1, payload: {type: string, value: "hello"}}
+              broken_json:
+                variants:
+                  - {name: cfg, weight: 1, payload: {type: json, value: '{"limit": 5'}}
+              broken_number:
+                variants:
+                  - {name: n, weight: 1, payload: {type: number, value: "forty-two"}}
+              json_scalar:
+                variants:
+                  - {name: n, weight: 1, payload: {type: json, value: "7"}}
             """;
 
     private final LaminaProvider provider = new LaminaProvider(Fixtures.flags(FLAGS));
@@ -138,6 +150,43 @@ class LaminaProviderTest {
         assertThat(provider.getDoubleEvaluation("untyped_number", 0.0, new ImmutableContext("u")).getValue()).isEqualTo(42.0);
         assertThat(provider.getStringEvaluation("untyped_number", "-", new ImmutableContext("u")).getValue()).isEqualTo("42");
         assertThat(provider.getIntegerEvaluation("plain", 3, null).getErrorCode()).isEqualTo(ErrorCode.TYPE_MISMATCH);
+    }
+
+    @Test
+    void anUntypedPayloadIsAnObjectValueOfItsOwnType() {
+        ImmutableContext u = new ImmutableContext("u");
+        ProviderEvaluation<Value> text = provider.getObjectEvaluation("untyped_text", new Value(), u);
+        assertThat(text.getErrorCode()).isNull();
+        assertThat(text.getValue().asString()).isEqualTo("hello");
+        assertThat(text.getVariant()).isEqualTo("t");
+        assertThat(provider.getObjectEvaluation("untyped_number", new Value(), u).getValue().asInteger()).isEqualTo(42);
+        assertThat(provider.getObjectEvaluation("json_scalar", new Value(), u).getValue().asInteger()).isEqualTo(7);
+        assertThat(provider.getIntegerEvaluation("json_scalar", 0, u).getValue()).isEqualTo(7);
+        // A text payload is still not a number.
+        assertThat(provider.getIntegerEvaluation("untyped_text", 3, u).getErrorCode()).isEqualTo(ErrorCode.TYPE_MISMATCH);
+    }
+
+    @Test
+    void aPayloadThatDoesNotParseIsAParseErrorNotAnotherValue() {
+        ImmutableContext u = new ImmutableContext("u");
+        Value fallback = new Value("fallback");
+        ProviderEvaluation<Value> json = provider.getObjectEvaluation("broken_json", fallback, u);
+        assertThat(json.getErrorCode()).isEqualTo(ErrorCode.PARSE_ERROR);
+        assertThat(json.getReason()).isEqualTo("ERROR");
+        assertThat(json.getValue()).isSameAs(fallback);
+        assertThat(json.getErrorMessage()).contains("broken_json").contains("'cfg'").contains("not valid JSON")
+                .doesNotContain("limit"); // the payload itself may be a secret
+        ProviderEvaluation<Integer> number = provider.getIntegerEvaluation("broken_number", -1, u);
+        assertThat(number.getErrorCode()).isEqualTo(ErrorCode.PARSE_ERROR);
+        assertThat(number.getValue()).isEqualTo(-1);
+        assertThat(number.getErrorMessage()).contains("broken_number").contains("not a finite number")
+                .doesNotContain("forty");
+        assertThat(provider.getDoubleEvaluation("broken_number", -1.0, u).getErrorCode()).isEqualTo(ErrorCode.PARSE_ERROR);
+        assertThat(provider.getObjectEvaluation("broken_number", fallback, u).getErrorCode())
+                .isEqualTo(ErrorCode.PARSE_ERROR);
+        // The text is still the payload for a string evaluation, and the flag is still on, as in Unleash clients.
+        assertThat(provider.getStringEvaluation("broken_json", "-", u).getValue()).isEqualTo("{\"limit\": 5");
+        assertThat(provider.getBooleanEvaluation("broken_number", false, u).getValue()).isTrue();
     }
 
     @Test
