@@ -350,10 +350,9 @@ public final class LaminaProvider extends EventProvider {
         if (!ev.needsContext(key)) {
             return ev.resolve(key, EvaluationContext.empty());
         }
-        EvaluationContext lamina = Contexts.toLamina(ctx);
-        FlagResolution r = ev.resolve(key, lamina);
-        if (ev.needsStickyValue(key) && lamina.userId().isEmpty() && lamina.sessionId().isEmpty()
-                && (r.reason() == Reason.ROLLOUT || r.reason() == Reason.ROLLOUT_EXCLUDED || r.reason() == Reason.SPLIT)) {
+        FlagResolution r = ev.resolve(key, Contexts.view(ctx));
+        if ((r.reason() == Reason.ROLLOUT || r.reason() == Reason.ROLLOUT_EXCLUDED || r.reason() == Reason.SPLIT)
+                && ev.needsStickyValue(key) && !Contexts.hasStickyValue(ctx)) {
             throw new TargetingKeyMissingError("flag '" + key + "' buckets users by their id: set the context's"
                     + " targetingKey (or a session_id attribute)");
         }

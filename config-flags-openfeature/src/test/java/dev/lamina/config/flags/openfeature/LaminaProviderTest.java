@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.openfeature.sdk.ErrorCode;
 import dev.openfeature.sdk.ImmutableContext;
+import dev.openfeature.sdk.MutableContext;
 import dev.openfeature.sdk.ImmutableTrackingEventDetails;
 import dev.openfeature.sdk.MutableTrackingEventDetails;
 import dev.openfeature.sdk.ProviderEvaluation;
@@ -198,6 +199,81 @@ class LaminaProviderTest {
         // The caller's default is never shared across callers.
         assertThat(provider.getStringEvaluation("killed", "one", null).getValue()).isEqualTo("one");
         assertThat(provider.getStringEvaluation("killed", "two", null).getValue()).isEqualTo("two");
+    }
+
+    /** Records which attributes are read and whether the whole context is ever listed. */
+    private static final class RecordingContext extends MutableContext {
+        final java.util.Set<String> read = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final java.util.concurrent.atomic.AtomicInteger listed = new java.util.concurrent.atomic.AtomicInteger();
+
+        RecordingContext(String targetingKey, Map<String, Value> attributes) {
+            super(targetingKey, attributes);
+        }
+
+        @Override
+        public Value getValue(String key) {
+            read.add(key);
+            return super.getValue(key);
+        }
+
+        @Override
+        public java.util.Set<String> keySet() {
+            listed.incrementAndGet();
+            return super.keySet();
+        }
+
+        @Override
+        public Map<String, Value> asMap() {
+            listed.incrementAndGet();
+            return super.asMap();
+        }
+    }
+
+    private static Map<String, Value> manyAttributes(int age) {
+        Map<String, Value> m = new java.util.HashMap<>();
+        for (int i = 0; i < 20; i++) {
+            m.put("attr" + i, new Value("2026-01-0" + (i % 9 + 1) + "T00:00:00Z")); // dates: the costliest to parse
+        }
+        m.put("age", new Value(age));
+        return m;
+    }
+
+    @Test
+    void aTargetedEvaluationReadsOnlyTheAttributesItsRulesNameAndNeverCopiesTheContext() {
+        RecordingContext ctx = new RecordingContext("u1", manyAttributes(70));
+        assertThat(provider.getStringEvaluation("seniors", "-", ctx).getValue()).isEqualTo("S");
+        assertThat(ctx.listed).as("keySet/asMap: the context is never copied to evaluate").hasValue(0);
+        assertThat(ctx.read).contains("age").noneMatch(k -> k.startsWith("attr"));
+        RecordingContext young = new RecordingContext("u1", manyAttributes(30));
+        assertThat(provider.getStringEvaluation("seniors", "-", young).getValue()).isEqualTo("O");
+        assertThat(young.listed).hasValue(0);
+    }
+
+    @Test
+    void aTargetedEvaluationAllocatesOnlyForTheAttributesItReadsWhateverTheContextsSize() {
+        long small = bytesPerTargetedEvaluation(new ImmutableContext("user-1", Map.of("age", new Value(70))));
+        long large = bytesPerTargetedEvaluation(new ImmutableContext("user-1", manyAttributes(70)));
+        System.out.println("bytes per targeted evaluation: " + small + " (1 attribute), " + large + " (21 attributes)");
+        // Copying the context cost ~100 B per attribute (each parsed as a number, a version, an address and a
+        // date); reading only the attribute the rule names costs a small fixed amount (~400 B: that attribute's
+        // and the user id's parsed forms, and the view), whatever else the context carries.
+        assertThat(large).as("bytes per evaluation, 21 attributes vs 1").isLessThanOrEqualTo(small + 64);
+        assertThat(large).as("bytes allocated per targeted evaluation").isLessThan(1_024);
+    }
+
+    private long bytesPerTargetedEvaluation(ImmutableContext ctx) {
+        ThreadAllocation mx = ThreadAllocation.counter();
+        int sink = 0;
+        long perCall = 0;
+        for (int round = 0; round < 5; round++) {
+            long before = mx.currentThreadBytes();
+            for (int i = 0; i < 100_000; i++) {
+                sink += provider.getStringEvaluation("seniors", "-", ctx).getValue().length();
+            }
+            perCall = (mx.currentThreadBytes() - before) / 100_000;
+        }
+        assertThat(sink).isPositive();
+        return perCall;
     }
 
     @Test
