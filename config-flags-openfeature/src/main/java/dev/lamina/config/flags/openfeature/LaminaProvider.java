@@ -34,6 +34,7 @@ import dev.lamina.config.ConfigurationManager;
 import dev.lamina.config.Snapshot;
 import dev.lamina.config.SnapshotListener;
 import dev.lamina.config.flags.EvaluationContext;
+import dev.lamina.config.flags.ExperimentSummary;
 import dev.lamina.config.flags.FlagDefinitions;
 import dev.lamina.config.flags.FlagEvaluator;
 import dev.lamina.config.flags.FlagResolution;
@@ -91,6 +92,12 @@ public final class LaminaProvider extends EventProvider {
     public static final String NAME = "lamina";
     /** The counter of {@link #track} calls, tagged {@code event}, when a registry was given. */
     public static final String TRACKING_METRIC = "lamina.flags.tracking";
+    /**
+     * The counter of {@link #track} calls whose event an experiment lists in its {@code success_metrics}, tagged
+     * {@code experiment}, {@code variant} (the context's assignment) and {@code metric}, when a registry was given:
+     * beside {@code lamina.experiments.exposures} it gives each variant's conversion rate.
+     */
+    public static final String CONVERSION_METRIC = "lamina.experiments.conversions";
 
     private static final Logger LOG = LoggerFactory.getLogger(LaminaProvider.class);
     private static final Metadata METADATA = () -> NAME;
@@ -427,18 +434,35 @@ public final class LaminaProvider extends EventProvider {
         if (trackingEventName.isBlank()) {
             throw new IllegalArgumentException("a tracking event name must not be blank");
         }
-        if (registry != null) {
-            Counter.builder(TRACKING_METRIC).description("OpenFeature tracking events by name")
-                    .tag("event", trackingEventName).register(registry).increment();
-        }
-        if (trackingListeners.isEmpty()) {
-            return;
-        }
+        Outcomes o = outcomes;
         EvaluationContext ctx;
         try {
             ctx = Contexts.toLamina(context);
         } catch (InvalidContextError e) {
             ctx = EvaluationContext.empty();
+        }
+        // The experiments judged by this event: each one listing it in success_metrics, with the variant this
+        // context is assigned to (the same assignment its exposures were counted under).
+        Map<String, String> experiments = new java.util.LinkedHashMap<>();
+        if (o != null) {
+            for (ExperimentSummary x : o.evaluator.experiments()) {
+                if (x.successMetrics().contains(trackingEventName)) {
+                    String key = x.key();
+                    o.evaluator.variantOf(key, ctx).ifPresent(v -> experiments.put(key, v));
+                }
+            }
+        }
+        if (registry != null) {
+            Counter.builder(TRACKING_METRIC).description("OpenFeature tracking events by name")
+                    .tag("event", trackingEventName).register(registry).increment();
+            experiments.forEach((experiment, variant) -> Counter.builder(CONVERSION_METRIC)
+                    .description("tracking events named in an experiment's success_metrics, by assigned variant"
+                            + " (divide by lamina.experiments.exposures for a rate)")
+                    .tag("experiment", experiment).tag("variant", variant).tag("metric", trackingEventName)
+                    .register(registry).increment());
+        }
+        if (trackingListeners.isEmpty()) {
+            return;
         }
         OptionalDouble value = OptionalDouble.empty();
         Map<String, Object> attributes = Map.of();
@@ -446,8 +470,8 @@ public final class LaminaProvider extends EventProvider {
             value = details.getValue().map(n -> OptionalDouble.of(n.doubleValue())).orElse(OptionalDouble.empty());
             attributes = Values.plain(details);
         }
-        Outcomes o = outcomes;
-        TrackingEvent event = new TrackingEvent(trackingEventName, ctx, value, attributes, o == null ? 0 : o.version);
+        TrackingEvent event = new TrackingEvent(trackingEventName, ctx, value, attributes, o == null ? 0 : o.version,
+                experiments);
         for (TrackingListener l : trackingListeners) {
             try {
                 l.onTrack(event);

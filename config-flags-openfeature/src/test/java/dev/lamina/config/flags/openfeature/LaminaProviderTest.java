@@ -300,6 +300,43 @@ class LaminaProviderTest {
     }
 
     @Test
+    void trackReportsTheVariantOfEveryExperimentJudgedByTheEvent(@TempDir Path dir) throws Exception {
+        String yaml = FLAGS + """
+                experiments:
+                  checkout_flow:
+                    start_date: 2026-06-01T00:00:00Z
+                    end_date: 2026-07-01T00:00:00Z
+                    traffic_split: {control: 50.0, one_click: 50.0}
+                    success_metrics: [checkout, refund]
+                  ended:
+                    start_date: 2025-01-01T00:00:00Z
+                    end_date: 2025-02-01T00:00:00Z
+                    traffic_split: {control: 100.0}
+                    success_metrics: [checkout]
+                  unrelated:
+                    start_date: 2026-06-01T00:00:00Z
+                    end_date: 2026-07-01T00:00:00Z
+                    traffic_split: {control: 100.0}
+                    success_metrics: [listen]
+                """;
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        LaminaProvider p = new LaminaProvider(Fixtures.manager(dir, yaml), Fixtures.CLOCK, registry);
+        p.initialize(new ImmutableContext());
+        List<TrackingEvent> events = new CopyOnWriteArrayList<>();
+        p.addTrackingListener(events::add);
+        String expected = Fixtures.flags(yaml).variantOf("checkout_flow",
+                dev.lamina.config.flags.EvaluationContext.ofUser("user-9")).orElseThrow();
+        p.track("checkout", new ImmutableContext("user-9"), null);
+        p.track("search", new ImmutableContext("user-9"), null);
+        assertThat(events.get(0).experiments()).as("the ended experiment enrols no one; unrelated is not judged by it")
+                .containsExactly(Map.entry("checkout_flow", expected));
+        assertThat(events.get(1).experiments()).isEmpty();
+        assertThat(registry.get(LaminaProvider.CONVERSION_METRIC).tag("experiment", "checkout_flow")
+                .tag("variant", expected).tag("metric", "checkout").counter().count()).isEqualTo(1.0);
+        assertThat(registry.find(LaminaProvider.CONVERSION_METRIC).tag("experiment", "ended").counters()).isEmpty();
+    }
+
+    @Test
     void trackForwardsToListenersAndCounts(@TempDir Path dir) throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         LaminaProvider p = new LaminaProvider(Fixtures.manager(dir, FLAGS), Fixtures.CLOCK, registry);
