@@ -8,6 +8,8 @@ module dev.lamina.config.etcd {
     requires java.net.http;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    // EtcdOptions.meterRegistry and the health meters (a dependency of this module; core's is optional).
+    requires micrometer.core;
 
     exports dev.lamina.config.etcd;
 }
