@@ -7,9 +7,8 @@ module dev.lamina.config.etcd {
     requires transitive dev.lamina.config;
     requires java.net.http;
     requires com.fasterxml.jackson.databind;
+    requires micrometer.core; // EtcdOptions takes a MeterRegistry (public API)
     requires org.slf4j;
-    // EtcdOptions.meterRegistry and the health meters (a dependency of this module; core's is optional).
-    requires micrometer.core;
 
     exports dev.lamina.config.etcd;
 }
