@@ -8,6 +8,7 @@ module dev.lamina.config.etcd {
     requires java.net.http;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires micrometer.core; // EtcdOptions.meterRegistry(MeterRegistry) is public API
 
     exports dev.lamina.config.etcd;
 }
