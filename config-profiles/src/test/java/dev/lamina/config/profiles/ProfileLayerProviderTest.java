@@ -241,6 +241,27 @@ class ProfileLayerProviderTest {
     }
 
     @Test
+    void complianceDeclarationsAddUpInTheValueAsValidationCountsThem() {
+        // staging declares GDPR; a profile implying SOX (and GDPR again) and the UK region must not hide it: the
+        // value a service reads lists every framework validation runs, each once, each with its declaring origin.
+        write(dir, "staging.yaml", "service:\n  log_level: INFO\ncompliance:\n  frameworks: [GDPR]\n");
+        write(dir, "profiles/audited.yaml", "_profile:\n  implies:\n    compliance: [SOX, gdpr]\n");
+        Configuration c = load(List.of("audited"), "UK", Map.of());
+        assertThat(c.getList("compliance.frameworks", String.class)).containsExactly("GDPR", "SOX", "UK_GDPR");
+        assertThat(c.origin("compliance.frameworks[0]").orElseThrow().source()).endsWith("staging.yaml");
+        assertThat(c.origin("compliance.frameworks[1]").orElseThrow().source()).endsWith("audited.yaml");
+        assertThat(c.origin("compliance.frameworks[2]").orElseThrow().source()).isEqualTo("builtin:regions/uk.yaml");
+    }
+
+    @Test
+    void aProfileWithoutFrameworksLeavesTheDeclarationBelowAlone() {
+        write(dir, "staging.yaml", "compliance:\n  frameworks: [HIPAA]\n");
+        Configuration c = load(List.of("high-volume"), null, Map.of());
+        assertThat(c.getList("compliance.frameworks", String.class)).containsExactly("HIPAA");
+        assertThat(c.origin("compliance.frameworks").orElseThrow().source()).endsWith("staging.yaml");
+    }
+
+    @Test
     void noProfileNamedAddsNothing() {
         Configuration c = load(List.of(), null, Map.of());
         assertThat(c.getInt("service.max_workers")).isEqualTo(8);
