@@ -96,4 +96,17 @@ public interface LayerContext {
      *         directory is watched either way
      */
     List<Path> listFiles(Path directory);
+
+    /**
+     * Raises a warning about this load: something left out on purpose that the user should hear about (a selected
+     * override whose conditions do not hold). A manager delivers it as a {@link ConfigWarningEvent} to its
+     * listeners once the load succeeds; a warning raised by a load that then fails is dropped with it, since the
+     * error is what matters. Providers should log the warning too: a plain {@link ConfigLoader} has no listeners,
+     * and this default does nothing.
+     *
+     * @param message what was decided and why; never a secret value
+     * @param origin  the file (and line) concerned, or {@code null} when there is none
+     */
+    default void warn(String message, Origin origin) {
+    }
 }

@@ -13,11 +13,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.lamina.config.ConfigChangeEvent;
+import dev.lamina.config.ConfigChangeListener;
 import dev.lamina.config.ConfigException;
 import dev.lamina.config.ConfigRenderer;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.ConfigurationManager;
 import dev.lamina.config.ConfigurationOptions;
+import dev.lamina.config.ConfigWarningEvent;
 import dev.lamina.config.Layer;
 import dev.lamina.config.LayerKind;
 import dev.lamina.config.RenderFormat;
@@ -155,6 +158,40 @@ class OverrideLayerProviderTest {
         assertThat(skipped.root().isEmpty()).isTrue();
         assertThat(skipped.metadata().description()).isEqualTo("override docker (priority 50) skipped: requires "
                 + "environment in [development, testing], loading production");
+    }
+
+    @Test
+    void aSkippedOverrideIsAWarningEventToListeners() {
+        write(dir, "overrides/docker.yaml", """
+                _metadata:
+                  priority: 50
+                  conditions:
+                    environments: [development, testing]
+                x: docker
+                """);
+        List<ConfigWarningEvent> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ConfigChangeListener listener = new ConfigChangeListener() {
+            @Override
+            public void onChange(ConfigChangeEvent event) {
+            }
+
+            @Override
+            public void onWarning(ConfigWarningEvent event) {
+                warnings.add(event);
+            }
+        };
+        try (ConfigurationManager m = new ConfigurationManager(options(dir, Map.of())
+                .addLayerProvider(new OverrideLayerProvider(List.of("docker"))).build())) {
+            m.addChangeListener(listener);
+            m.loadEnvironmentConfig("development");
+            m.loadEnvironmentConfig("production");
+        }
+        // Applied in development: no warning; skipped in production: one, naming the file and the reason.
+        assertThat(warnings).singleElement().satisfies(w -> {
+            assertThat(w.message()).isEqualTo("Override docker (" + dir.resolve("overrides/docker.yaml")
+                    + ") is selected but skipped: requires environment in [development, testing], loading production");
+            assertThat(w.origin().orElseThrow().source()).isEqualTo(dir.resolve("overrides/docker.yaml").toString());
+        });
     }
 
     @Test

@@ -13,11 +13,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.lamina.config.ConfigChangeEvent;
+import dev.lamina.config.ConfigChangeListener;
 import dev.lamina.config.ConfigException;
 import dev.lamina.config.ConfigRenderer;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.ConfigurationManager;
 import dev.lamina.config.ConfigurationOptions;
+import dev.lamina.config.ConfigWarningEvent;
 import dev.lamina.config.Explanation;
 import dev.lamina.config.LayerKind;
 import dev.lamina.config.RenderFormat;
@@ -222,6 +225,30 @@ class ProfileLayerProviderTest {
     void explicitRegionWinsOverTheVariable() {
         Configuration c = load(List.of(), "US", Map.of("CONFIG_REGION", "EU"));
         assertThat(c.getList("compliance.frameworks", String.class)).containsExactly("CCPA");
+    }
+
+    @Test
+    void aRegionIgnoredBecauseAnotherWinsIsAWarningEvent() {
+        List<ConfigWarningEvent> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ConfigurationManager m = new ConfigurationManager(options(dir, Map.of("CONFIG_REGION", "EU"))
+                .addLayerProvider(new RegionLayerProvider("US")).build())) {
+            m.addChangeListener(new ConfigChangeListener() {
+                @Override
+                public void onChange(ConfigChangeEvent event) {
+                }
+
+                @Override
+                public void onWarning(ConfigWarningEvent event) {
+                    warnings.add(event);
+                }
+            });
+            m.loadEnvironmentConfig("staging");
+        }
+        assertThat(warnings).singleElement().satisfies(w -> {
+            assertThat(w.message()).isEqualTo("Region EU from environment variable CONFIG_REGION is ignored: region US "
+                    + "from region selection (--region or code) takes precedence");
+            assertThat(w.origin().orElseThrow().source()).isEqualTo("environment variable CONFIG_REGION");
+        });
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import dev.lamina.config.ConfigNode;
 import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigSourceException;
+import dev.lamina.config.ConfigWarningEvent;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.Format;
 import dev.lamina.config.Layer;
@@ -45,11 +46,12 @@ final class ProviderContext implements LayerContext {
     private final DocumentParsing parsing;
     private final Set<Path> watched;
     private final FileReads reads;
+    private final List<ConfigWarningEvent> warnings;
     private Configuration belowBuilt;
 
     ProviderContext(String environment, Path baseDirectory, ParseLimits limits, Supplier<Configuration> below,
                     Supplier<Optional<ConfigObject>> declaration, Function<String, Optional<String>> variables,
-                    DocumentParsing parsing, Set<Path> watched, FileReads reads) {
+                    DocumentParsing parsing, Set<Path> watched, FileReads reads, List<ConfigWarningEvent> warnings) {
         this.environment = environment;
         this.baseDirectory = baseDirectory;
         this.limits = limits;
@@ -59,6 +61,12 @@ final class ProviderContext implements LayerContext {
         this.parsing = parsing;
         this.watched = watched;
         this.reads = reads;
+        this.warnings = warnings;
+    }
+
+    @Override
+    public void warn(String message, Origin origin) {
+        warnings.add(new ConfigWarningEvent(Objects.requireNonNull(message, "message"), Optional.ofNullable(origin)));
     }
 
     @Override
