@@ -248,6 +248,17 @@ class OverrideLayerProviderTest {
     }
 
     @Test
+    void anEnvironmentsSelectionIsNotInheritedThroughExtends() {
+        write(dir, "overrides/docker.yaml", "x: docker\n");
+        write(dir, "environments.yaml", "development:\n  overrides: [docker]\nproduction:\n  extends: development\n");
+        assertThat(load("development", List.of(), Map.of()).getString("x")).isEqualTo("docker");
+        Configuration prod = load("production", List.of(), Map.of());
+        assertThat(prod.getString("x")).isEqualTo("base");
+        assertThat(prod.getString("y")).isEqualTo("prod");
+        assertThat(prod.layers()).noneMatch(l -> l.metadata().kind() == LayerKind.OVERRIDE);
+    }
+
+    @Test
     void nothingSelectedReadsNothing() {
         write(dir, "overrides/broken.yaml", "_metadata: [\n");
         assertThat(load("development", List.of(), Map.of()).getString("x")).isEqualTo("base");

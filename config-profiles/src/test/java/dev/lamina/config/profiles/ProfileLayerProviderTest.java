@@ -204,6 +204,26 @@ class ProfileLayerProviderTest {
     }
 
     @Test
+    void anEnvironmentsSelectionIsNotInheritedThroughExtends() {
+        // A child inherits its parent's files, not the parent's profiles or region: production extending a
+        // development environment must not quietly pick up its tuning; each environment says what it activates.
+        write(dir, "environments.yaml", """
+                staging:
+                  profiles: [low-latency]
+                  region: US
+                production:
+                  extends: staging
+                """);
+        write(dir, "production.yaml", "service:\n  log_level: WARN\n");
+        Configuration c = load(options(dir, Map.of()).addLayerProvider(new ProfileLayerProvider())
+                .addLayerProvider(new RegionLayerProvider()), "production");
+        assertThat(c.getString("service.log_level")).isEqualTo("WARN");
+        assertThat(c.getString("service.request_timeout")).isEqualTo("30s");
+        assertThat(c.hasPath("compliance")).isFalse();
+        assertThat(c.layers()).extracting(l -> l.metadata().kind()).containsOnly(LayerKind.FILE);
+    }
+
+    @Test
     void unknownKeyInEnvironmentsEntryIsStillRejected() {
         write(dir, "environments.yaml", "staging:\n  profile: [high-volume]\n");
         assertThatThrownBy(() -> load(List.of(), null, Map.of()))
