@@ -34,6 +34,17 @@ public interface LayerContext {
     Configuration below();
 
     /**
+     * The layers below this provider's, as written (not merged, not resolved), lowest precedence first: what a
+     * provider needs to read a declaration that adds up over layers rather than replacing (compliance frameworks),
+     * without building {@link #below()}.
+     *
+     * @return the layers below
+     */
+    default List<Layer> layersBelow() {
+        return below().layers();
+    }
+
+    /**
      * @return the environment's entry in {@code environments.yaml} (for example
      *         {@code {extends: staging, profiles: [high-volume], region: EU}}), or empty when it has none
      */

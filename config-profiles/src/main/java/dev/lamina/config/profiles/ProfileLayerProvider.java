@@ -74,7 +74,7 @@ public final class ProfileLayerProvider implements LayerProvider {
                 }
             }
         }
-        return DeclaredFrameworks.unionWithBelow(out, context::below);
+        return DeclaredFrameworks.unionWithBelow(out, context::layersBelow);
     }
 
     /** @return {@link LayerProvider#PROFILES} */

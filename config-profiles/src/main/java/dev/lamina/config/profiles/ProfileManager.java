@@ -147,7 +147,7 @@ public final class ProfileManager {
 
     private Configuration apply(Configuration base, List<Layer> layers) {
         List<Layer> all = new ArrayList<>(base.layers());
-        all.addAll(DeclaredFrameworks.unionWithBelow(layers, () -> base));
+        all.addAll(DeclaredFrameworks.unionWithBelow(layers, base::layers));
         return new ConfigLoader(options).fromLayers(all);
     }
 

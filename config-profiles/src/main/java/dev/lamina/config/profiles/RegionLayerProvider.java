@@ -58,7 +58,7 @@ public final class RegionLayerProvider implements LayerProvider {
             return List.of();
         }
         return DeclaredFrameworks.unionWithBelow(catalog.region(named.get().name(), named.get().origin()).layers(),
-                context::below);
+                context::layersBelow);
     }
 
     /** @return {@link LayerProvider#REGION} */

@@ -301,6 +301,19 @@ class ProfileLayerProviderTest {
     }
 
     @Test
+    void everyFrameworkDeclaredBelowIsKeptAsValidationCountsThemAll() {
+        // base declares GDPR, staging's list replaces it with SOX: validation still runs both (a higher layer
+        // cannot un-declare), so the profile's union lists both, then its own.
+        write(dir, "base.yaml", "compliance:\n  frameworks: [GDPR]\nx: ${ref:service.canary}\n");
+        write(dir, "staging.yaml", "compliance:\n  frameworks: SOX\n");
+        write(dir, "profiles/canary.yaml", "_profile:\n  implies: {compliance: [HIPAA]}\nservice:\n  canary: on\n");
+        Configuration c = load(List.of("canary"), null, Map.of());
+        assertThat(c.getList("compliance.frameworks", String.class)).containsExactly("GDPR", "SOX", "HIPAA");
+        // The layers below are read as written: a reference to a key only a profile sets still resolves.
+        assertThat(c.getString("x")).isEqualTo("on");
+    }
+
+    @Test
     void aProfileWithoutFrameworksLeavesTheDeclarationBelowAlone() {
         write(dir, "staging.yaml", "compliance:\n  frameworks: [HIPAA]\n");
         Configuration c = load(List.of("high-volume"), null, Map.of());

@@ -41,6 +41,7 @@ final class ProviderContext implements LayerContext {
     private final Path baseDirectory;
     private final ParseLimits limits;
     private final Supplier<Configuration> below;
+    private final List<Layer> layersBelow;
     private final Supplier<Optional<ConfigObject>> declaration;
     private final Function<String, Optional<String>> variables;
     private final DocumentParsing parsing;
@@ -49,12 +50,13 @@ final class ProviderContext implements LayerContext {
     private final List<ConfigWarningEvent> warnings;
     private Configuration belowBuilt;
 
-    ProviderContext(String environment, Path baseDirectory, ParseLimits limits, Supplier<Configuration> below,
-                    Supplier<Optional<ConfigObject>> declaration, Function<String, Optional<String>> variables,
+    ProviderContext(String environment, Path baseDirectory, ParseLimits limits, List<Layer> layersBelow,
+                    Supplier<Configuration> below, Supplier<Optional<ConfigObject>> declaration, Function<String, Optional<String>> variables,
                     DocumentParsing parsing, Set<Path> watched, FileReads reads, List<ConfigWarningEvent> warnings) {
         this.environment = environment;
         this.baseDirectory = baseDirectory;
         this.limits = limits;
+        this.layersBelow = List.copyOf(layersBelow);
         this.below = below;
         this.declaration = declaration;
         this.variables = variables;
@@ -90,6 +92,11 @@ final class ProviderContext implements LayerContext {
             belowBuilt = below.get();
         }
         return belowBuilt;
+    }
+
+    @Override
+    public List<Layer> layersBelow() {
+        return layersBelow;
     }
 
     @Override

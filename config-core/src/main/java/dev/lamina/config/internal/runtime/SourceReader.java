@@ -221,7 +221,7 @@ public final class SourceReader {
         for (LayerProvider provider : providers) {
             List<Layer> below = List.copyOf(layers);
             ProviderContext context = new ProviderContext(environment, options.directory(), options.parseLimits(),
-                    () -> pipeline.build(below, null, environment), () -> declaration(environment),
+                    below, () -> pipeline.build(below, null, environment), () -> declaration(environment),
                     options.environmentLookup(), documents, watched, reads, warnings);
             List<Layer> contributed = provider.layers(context);
             Objects.requireNonNull(contributed, () -> "LayerProvider " + provider.getClass().getName()

@@ -14,7 +14,6 @@ import dev.lamina.config.ConfigNode;
 import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
-import dev.lamina.config.Configuration;
 import dev.lamina.config.Layer;
 import dev.lamina.config.spi.ConfigTrees;
 
@@ -23,8 +22,10 @@ import dev.lamina.config.spi.ConfigTrees;
  * layer as written (a higher layer cannot un-declare a framework), but the merge replaces lists by default: without
  * this, {@code staging.yaml}'s {@code [GDPR]} under a profile implying {@code [SOX]} would read as {@code [SOX]}
  * while validation runs GDPR and SOX, a value that silently disagrees with what is enforced. Each profile or region
- * layer that lists frameworks therefore lists those below it first (the nodes keep their origins, so {@code explain}
- * and the validation report still name the file that declared each one), then its own, each framework once.
+ * layer that declares frameworks therefore lists every framework declared in the layers below it first (the nodes
+ * keep their origins, so {@code explain} and the validation report still name the file that declared each one), then
+ * its own, each framework once. The layers below are read as written, never resolved, so a profile's frameworks do
+ * not make the load depend on the configuration below being complete without the profiles.
  */
 public final class DeclaredFrameworks {
 
@@ -36,40 +37,52 @@ public final class DeclaredFrameworks {
 
     /**
      * @param layers the layers to add, lowest first
-     * @param below  the configuration under them; asked for only when a layer lists frameworks
-     * @return the layers, each list of frameworks preceded by the frameworks declared below it
-     * @throws dev.lamina.config.ConfigException if the configuration below cannot be built
+     * @param below  the layers under them as written, lowest first; asked for only when a layer declares frameworks
+     * @return the layers, each declaration of frameworks preceded by the frameworks declared below it
      */
-    public static List<Layer> unionWithBelow(List<Layer> layers, Supplier<Configuration> below) {
-        if (layers.stream().noneMatch(l -> list(l.root()).isPresent())) {
+    public static List<Layer> unionWithBelow(List<Layer> layers, Supplier<List<Layer>> below) {
+        if (layers.stream().noneMatch(l -> declared(l.root()).isPresent())) {
             return layers;
         }
-        List<ConfigNode> declared = list(below.get().root()).map(ConfigList::items).orElse(List.of());
+        List<ConfigNode> declared = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Layer layer : below.get()) {
+            declared(layer.root()).ifPresent(items -> addNew(items, declared, seen));
+        }
         List<Layer> out = new ArrayList<>(layers.size());
         for (Layer layer : layers) {
-            Optional<ConfigList> own = list(layer.root());
+            Optional<List<ConfigNode>> own = declared(layer.root());
             if (own.isEmpty()) {
                 out.add(layer);
                 continue;
             }
-            List<ConfigNode> union = new ArrayList<>(declared);
-            Set<String> seen = new HashSet<>();
-            declared.forEach(n -> name(n).ifPresent(seen::add));
-            for (ConfigNode item : own.get().items()) {
-                // A malformed item is kept for validation to report (compliance.declaration), never dropped.
-                if (name(item).map(seen::add).orElse(true)) {
-                    union.add(item);
-                }
-            }
-            declared = List.copyOf(union);
-            out.add(new Layer(layer.name(), withFrameworks(layer.root(), new ConfigList(union, own.get().origin())),
-                    layer.metadata()));
+            addNew(own.get(), declared, seen);
+            ConfigNode node = ConfigTrees.find(layer.root(), PATH).orElseThrow();
+            out.add(new Layer(layer.name(), withFrameworks(layer.root(), new ConfigList(List.copyOf(declared),
+                    node.origin())), layer.metadata()));
         }
         return List.copyOf(out);
     }
 
-    private static Optional<ConfigList> list(ConfigObject root) {
-        return ConfigTrees.find(root, PATH).filter(ConfigList.class::isInstance).map(ConfigList.class::cast);
+    /** Items not declared yet, in order; a malformed item is kept for validation to report, never dropped. */
+    private static void addNew(List<ConfigNode> items, List<ConfigNode> into, Set<String> seen) {
+        for (ConfigNode item : items) {
+            if (name(item).map(seen::add).orElse(true)) {
+                into.add(item);
+            }
+        }
+    }
+
+    /** A list of frameworks, or one written as a scalar (as validation reads it); absent or null is no declaration. */
+    private static Optional<List<ConfigNode>> declared(ConfigObject root) {
+        Optional<ConfigNode> node = ConfigTrees.find(root, PATH);
+        if (node.isPresent() && node.get() instanceof ConfigList list) {
+            return Optional.of(list.items());
+        }
+        if (node.isPresent() && node.get() instanceof ConfigScalar s) {
+            return Optional.of(List.of(s));
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> name(ConfigNode node) {
