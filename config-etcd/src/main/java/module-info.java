@@ -7,8 +7,8 @@ module dev.lamina.config.etcd {
     requires transitive dev.lamina.config;
     requires java.net.http;
     requires com.fasterxml.jackson.databind;
+    requires micrometer.core; // EtcdOptions takes a MeterRegistry (public API)
     requires org.slf4j;
-    requires micrometer.core; // EtcdOptions.meterRegistry(MeterRegistry) is public API
 
     exports dev.lamina.config.etcd;
 }
