@@ -10,7 +10,7 @@ import dev.lamina.config.Layer;
 import dev.lamina.config.LayerContext;
 import dev.lamina.config.LayerProvider;
 import dev.lamina.config.profiles.internal.Activation;
-import dev.lamina.config.profiles.internal.DeclaredFrameworks;
+import dev.lamina.config.spi.ComplianceFrameworks;
 import dev.lamina.config.profiles.internal.ProfileCatalog;
 import dev.lamina.config.profiles.internal.ProfileFiles;
 
@@ -74,7 +74,7 @@ public final class ProfileLayerProvider implements LayerProvider {
                 }
             }
         }
-        return DeclaredFrameworks.unionWithBelow(out, context::layersBelow);
+        return ComplianceFrameworks.unionWithBelow(out, context::layersBelow);
     }
 
     /** @return {@link LayerProvider#PROFILES} */

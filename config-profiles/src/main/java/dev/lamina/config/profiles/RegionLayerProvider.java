@@ -8,7 +8,7 @@ import dev.lamina.config.Layer;
 import dev.lamina.config.LayerContext;
 import dev.lamina.config.LayerProvider;
 import dev.lamina.config.profiles.internal.Activation;
-import dev.lamina.config.profiles.internal.DeclaredFrameworks;
+import dev.lamina.config.spi.ComplianceFrameworks;
 import dev.lamina.config.profiles.internal.ProfileCatalog;
 import dev.lamina.config.profiles.internal.ProfileFiles;
 
@@ -57,7 +57,7 @@ public final class RegionLayerProvider implements LayerProvider {
         if (named.isEmpty()) {
             return List.of();
         }
-        return DeclaredFrameworks.unionWithBelow(catalog.region(named.get().name(), named.get().origin()).layers(),
+        return ComplianceFrameworks.unionWithBelow(catalog.region(named.get().name(), named.get().origin()).layers(),
                 context::layersBelow);
     }
 

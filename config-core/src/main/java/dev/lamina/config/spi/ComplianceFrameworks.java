@@ -1,4 +1,4 @@
-package dev.lamina.config.profiles.internal;
+package dev.lamina.config.spi;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,30 +15,34 @@ import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.Layer;
-import dev.lamina.config.spi.ConfigTrees;
 
 /**
- * Keeps {@code compliance.frameworks} a union where profiles declare it. Validation reads declarations from every
- * layer as written (a higher layer cannot un-declare a framework), but the merge replaces lists by default: without
- * this, {@code staging.yaml}'s {@code [GDPR]} under a profile implying {@code [SOX]} would read as {@code [SOX]}
- * while validation runs GDPR and SOX, a value that silently disagrees with what is enforced. Each profile or region
- * layer that declares frameworks therefore lists every framework declared in the layers below it first (the nodes
- * keep their origins, so {@code explain} and the validation report still name the file that declared each one), then
- * its own, each framework once. The layers below are read as written, never resolved, so a profile's frameworks do
- * not make the load depend on the configuration below being complete without the profiles.
+ * Keeps {@code compliance.frameworks} a union where a layer declares frameworks on top of others (a profile, a
+ * geographic profile, a tenant overlay). Validation reads declarations from every layer as written (a higher layer
+ * cannot un-declare a framework), but the merge replaces lists by default: without this, {@code staging.yaml}'s
+ * {@code [GDPR]} under a profile implying {@code [SOX]} would read as {@code [SOX]} while validation runs GDPR and
+ * SOX, a value that silently disagrees with what is enforced. Each such layer that declares frameworks therefore
+ * lists every framework declared in the layers below it first (the nodes keep their origins, so {@code explain} and
+ * the validation report still name the file that declared each one), then its own, each framework once (names
+ * compare as validation compares them: case and {@code -}, {@code _}, spaces ignored). The layers below are read as
+ * written, never resolved.
+ *
+ * <p>Used by the profiles module's providers and by the manager's tenant views; a layer provider of yours that
+ * declares frameworks can use it too. Stateless and thread-safe.
  */
-public final class DeclaredFrameworks {
+public final class ComplianceFrameworks {
 
     /** Where frameworks are declared, the same key a user writes. */
     public static final ConfigPath PATH = ConfigPath.of("compliance", "frameworks");
 
-    private DeclaredFrameworks() {
+    private ComplianceFrameworks() {
     }
 
     /**
      * @param layers the layers to add, lowest first
      * @param below  the layers under them as written, lowest first; asked for only when a layer declares frameworks
-     * @return the layers, each declaration of frameworks preceded by the frameworks declared below it
+     * @return the layers, each declaration of frameworks preceded by the frameworks declared below it; the same
+     *         list when none declares any
      */
     public static List<Layer> unionWithBelow(List<Layer> layers, Supplier<List<Layer>> below) {
         if (layers.stream().noneMatch(l -> declared(l.root()).isPresent())) {
@@ -87,7 +91,7 @@ public final class DeclaredFrameworks {
 
     private static Optional<String> name(ConfigNode node) {
         return node instanceof ConfigScalar s && !s.text().isBlank()
-                ? Optional.of(ProfileBlock.normaliseFramework(s.text()))
+                ? Optional.of(s.text().toUpperCase(java.util.Locale.ROOT).replaceAll("[\\s_\\-]", ""))
                 : Optional.empty();
     }
 
