@@ -22,6 +22,7 @@ import dev.lamina.config.LayerMetadata;
 import dev.lamina.config.LayerProvider;
 import dev.lamina.config.Origin;
 import dev.lamina.config.overrides.internal.OverrideCatalog;
+import dev.lamina.config.spi.ComplianceFrameworks;
 
 /**
  * Applies the selected override files ({@code overrides/<name>.*} in the configuration directory) above the
@@ -106,7 +107,8 @@ public final class OverrideLayerProvider implements LayerProvider {
                                 + ") skipped: " + s.condition().describe(), s.priority(), "")));
             }
         }
-        out.addAll(plan.layers());
+        // An override declaring compliance frameworks adds to those below, as validation counts them.
+        out.addAll(ComplianceFrameworks.unionWithBelow(plan.layers(), context::layersBelow));
         return out;
     }
 

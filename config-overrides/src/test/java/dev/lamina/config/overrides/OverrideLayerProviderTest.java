@@ -259,6 +259,15 @@ class OverrideLayerProviderTest {
     }
 
     @Test
+    void anOverrideDeclaringFrameworksAddsToThoseBelow() {
+        write(dir, "development.yaml", "compliance:\n  frameworks: [GDPR]\n");
+        write(dir, "overrides/a.yaml", "_metadata:\n  priority: 1\ncompliance:\n  frameworks: [SOX]\n");
+        write(dir, "overrides/b.yaml", "_metadata:\n  priority: 2\ncompliance:\n  frameworks: [HIPAA, sox]\n");
+        Configuration c = load("development", List.of("b", "a"), Map.of());
+        assertThat(c.getList("compliance.frameworks", String.class)).containsExactly("GDPR", "SOX", "HIPAA");
+    }
+
+    @Test
     void nothingSelectedReadsNothing() {
         write(dir, "overrides/broken.yaml", "_metadata: [\n");
         assertThat(load("development", List.of(), Map.of()).getString("x")).isEqualTo("base");
