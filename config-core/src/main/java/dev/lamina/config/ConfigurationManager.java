@@ -199,6 +199,7 @@ public final class ConfigurationManager implements AutoCloseable {
                                 src.watched());
                     }, ConfigurationManager::noChanges);
             metrics.recordLoad(System.nanoTime() - t0);
+            events.warnings(src.warnings());
             afterRead();
             return s.configuration();
         } finally {
@@ -259,6 +260,7 @@ public final class ConfigurationManager implements AutoCloseable {
             metrics.recordLoad(System.nanoTime() - t0);
             metrics.reload(s.version() == before.version() ? ManagerMetrics.Result.UNCHANGED
                     : ManagerMetrics.Result.APPLIED);
+            events.warnings(src.warnings());
             afterRead();
             return s;
         } finally {
@@ -645,8 +647,9 @@ public final class ConfigurationManager implements AutoCloseable {
     // ---------------------------------------------------------------- listeners and lifecycle
 
     /**
-     * Registers a listener for change events (one per changed leaf, after each new version) and error events
-     * (refused reloads).
+     * Registers a listener for change events (one per changed leaf, after each new version), error events
+     * (refused reloads) and warning events (what a successful load or reload left out and why, such as a selected
+     * override skipped because its conditions do not hold).
      *
      * @param listener the listener
      */

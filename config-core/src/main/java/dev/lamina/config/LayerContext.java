@@ -34,6 +34,17 @@ public interface LayerContext {
     Configuration below();
 
     /**
+     * The layers below this provider's, as written (not merged, not resolved), lowest precedence first: what a
+     * provider needs to read a declaration that adds up over layers rather than replacing (compliance frameworks),
+     * without building {@link #below()}.
+     *
+     * @return the layers below
+     */
+    default List<Layer> layersBelow() {
+        return below().layers();
+    }
+
+    /**
      * @return the environment's entry in {@code environments.yaml} (for example
      *         {@code {extends: staging, profiles: [high-volume], region: EU}}), or empty when it has none
      */
@@ -96,4 +107,17 @@ public interface LayerContext {
      *         directory is watched either way
      */
     List<Path> listFiles(Path directory);
+
+    /**
+     * Raises a warning about this load: something left out on purpose that the user should hear about (a selected
+     * override whose conditions do not hold). A manager delivers it as a {@link ConfigWarningEvent} to its
+     * listeners once the load succeeds; a warning raised by a load that then fails is dropped with it, since the
+     * error is what matters. Providers should log the warning too: a plain {@link ConfigLoader} has no listeners,
+     * and this default does nothing.
+     *
+     * @param message what was decided and why; never a secret value
+     * @param origin  the file (and line) concerned, or {@code null} when there is none
+     */
+    default void warn(String message, Origin origin) {
+    }
 }

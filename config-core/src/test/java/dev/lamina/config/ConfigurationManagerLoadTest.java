@@ -280,6 +280,46 @@ class ConfigurationManagerLoadTest {
     }
 
     @Test
+    void aProvidersWarningsReachListenersAfterEachSuccessfulLoadOnly() throws Exception {
+        write(dir, "staging.yaml", "a: 1\n");
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+        LayerProvider provider = ctx -> {
+            ctx.warn("override docker skipped: requires environment in [development], loading " + ctx.environment(),
+                    Origin.of("overrides/docker.yml"));
+            if (broken.get()) {
+                throw new ConfigSourceException(Origin.of("overrides/docker.yml", 2, 3), null, "unreadable");
+            }
+            return List.of();
+        };
+        List<ConfigWarningEvent> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ConfigurationManager m = new ConfigurationManager(options(dir).addLayerProvider(provider).build())) {
+            m.addChangeListener(new ConfigChangeListener() {
+                @Override
+                public void onChange(ConfigChangeEvent event) {
+                }
+
+                @Override
+                public void onWarning(ConfigWarningEvent event) {
+                    warnings.add(event);
+                }
+            });
+            m.loadEnvironmentConfig("staging");
+            m.reload(); // identical content: no new version, the warning still holds and is said again
+            broken.set(true);
+            assertThatThrownBy(m::reload).isInstanceOf(ConfigSourceException.class);
+            broken.set(false);
+            write(dir, "staging.yaml", "a: 2\n");
+            m.reload();
+        }
+        // close() delivered the queued events; the refused reload raised none.
+        assertThat(warnings).hasSize(3).allSatisfy(w -> {
+            assertThat(w.message()).isEqualTo("override docker skipped: requires environment in [development], "
+                    + "loading staging");
+            assertThat(w.origin()).contains(Origin.of("overrides/docker.yml"));
+        });
+    }
+
+    @Test
     void failingLayerProviderOnReloadKeepsTheLastGoodSnapshot() {
         write(dir, "staging.yaml", "a: 1\n");
         java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();

@@ -37,6 +37,24 @@ class ConfigurationManagerTenantTest {
     }
 
     @Test
+    void aTenantsFrameworksAddToTheEnvironmentsInItsViewOnly() {
+        write(dir, "staging.yaml", "name: staging\ncompliance:\n  frameworks: [GDPR]\n");
+        write(dir, "tenants/clinic.yaml", "compliance:\n  frameworks: [hipaa, gdpr]\n");
+        try (ConfigurationManager m = new ConfigurationManager(options(dir).build())) {
+            m.loadEnvironmentConfig("staging");
+            m.updateConfig("compliance.frameworks", List.of("GDPR", "SOX"));
+            Configuration clinic = m.forTenant("clinic");
+            // Validation counts every declaration; the value says the same, each framework once, origins kept.
+            assertThat(clinic.getList("compliance.frameworks", String.class)).containsExactly("GDPR", "SOX", "hipaa");
+            assertThat(clinic.origin("compliance.frameworks[2]").orElseThrow().source())
+                    .isEqualTo(dir.resolve("tenants/clinic.yaml").toString());
+            assertThat(m.configuration().getList("compliance.frameworks", String.class)).containsExactly("GDPR", "SOX");
+            assertThat(m.forTenant("tenant_123").getList("compliance.frameworks", String.class))
+                    .containsExactly("GDPR", "SOX");
+        }
+    }
+
+    @Test
     void oneTenantNeverSeesAnothersOverlay() {
         try (ConfigurationManager m = new ConfigurationManager(options(dir).build())) {
             m.loadEnvironmentConfig("staging");

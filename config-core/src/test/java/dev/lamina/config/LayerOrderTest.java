@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The manager's layer order is one list of slots (docs/merging.md, "The order of layers"): the same key set in
  * every slot is explained with one candidate per slot, lowest precedence first, each with its kind, and the
- * highest slot wins.
+ * highest slot wins. A {@code ConfigLoader} given the same options runs the same pipeline (issue 9).
  */
 class LayerOrderTest {
 
@@ -71,5 +72,48 @@ class LayerOrderTest {
             assertThat(manager.configuration().explain("x").candidates()).last()
                     .extracting(c -> c.metadata().kind()).isEqualTo(LayerKind.RUNTIME);
         }
+    }
+
+    @Test
+    void aLoaderWithTheSameOptionsRunsTheSamePipelineAsTheManager() throws IOException {
+        Files.writeString(dir.resolve("base.yaml"), """
+                x: base
+                plugins: [a]
+                secret_ref: ${vault:db}
+                greeting: ${GREETING:-hi}
+                """);
+        Files.writeString(dir.resolve("staging.yaml"), "x: staging\nplugins: [b]\n");
+        LayerProvider profile = context -> List.of(new Layer("profiles/fast.yaml",
+                context.parse("profiles/fast.yaml", Format.YAML, "x: profile\n".getBytes()),
+                LayerMetadata.of(LayerKind.PROFILE, "profile FAST")));
+        ConfigurationOptions options = ConfigurationOptions.builder().directory(dir)
+                .addSource(source("store-below", "below"), SourcePlacement.BELOW_FILES)
+                .addSource(source("store-above", "above"), SourcePlacement.ABOVE_FILES)
+                .addSource(source("store-top", "top"), SourcePlacement.ABOVE_ENVIRONMENT_VARIABLES)
+                .addLayerProvider(profile)
+                .addResolver("vault", ValueResolver.secrets(key -> Optional.of("s3cret-" + key)))
+                .listStrategy("plugins", ListMergeStrategy.append())
+                .envPrefix("APP_").environment(Map.of("APP_X", "env", "GREETING", "hello"))
+                .build();
+
+        Configuration loaded = new ConfigLoader(options).load(
+                ConfigSources.file(dir.resolve("base.yaml")), ConfigSources.file(dir.resolve("staging.yaml")));
+        Configuration managed;
+        try (ConfigurationManager manager = new ConfigurationManager(options)) {
+            managed = manager.loadEnvironmentConfig("staging");
+        }
+
+        assertThat(ConfigRenderer.render(loaded, RenderFormat.JSON, ConfigRenderer.Options.defaults()))
+                .isEqualTo(ConfigRenderer.render(managed, RenderFormat.JSON, ConfigRenderer.Options.defaults()));
+        assertThat(loaded.getString("x")).isEqualTo("top");
+        assertThat(loaded.getList("plugins", String.class)).containsExactly("a", "b");
+        assertThat(loaded.getString("greeting")).isEqualTo("hello");
+        assertThat(loaded.isSecret("secret_ref")).isTrue();
+        assertThat(managed.isSecret("secret_ref")).isTrue();
+        assertThat(loaded.explain("x").candidates()).extracting(c -> c.metadata().kind())
+                .containsExactlyElementsOf(managed.explain("x").candidates().stream()
+                        .map(c -> c.metadata().kind()).toList());
+        assertThat(loaded.explain("x").candidates()).extracting(Explanation.Candidate::displayValue)
+                .containsExactly("below", "base", "staging", "profile", "above", "env", "top");
     }
 }

@@ -82,6 +82,7 @@ class PublicTypesToStringTest {
         NO_VALUE.put(ValueContext.class, "the path, origin and environment of a value being resolved, not the value");
         NO_VALUE.put(ValidationProblem.class, "a validator's message, which quotes values only where isSecret allows");
         NO_VALUE.put(ConfigErrorEvent.class, "an error message, built as every ConfigException (never a value)");
+        NO_VALUE.put(ConfigWarningEvent.class, "a provider's message, documented never to hold a secret value");
         NO_VALUE.put(AuditVerification.class, "the verdict on an audit log file (counts, line, problem)");
         NO_VALUE.put(CacheStatistics.class, "counters");
         NO_VALUE.put(DataSize.class, "a number of bytes read from a size, not kept text");

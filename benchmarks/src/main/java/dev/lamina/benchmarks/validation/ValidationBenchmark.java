@@ -77,10 +77,10 @@ public class ValidationBenchmark {
                 .requestFrameworks("benchmark", List.of(RulePacks.GDPR, RulePacks.SOX, RulePacks.HIPAA,
                         RulePacks.ISO27001));
         Path schema = root.resolve("config-validation/src/test/resources/music/schema.json");
-        everything = new ValidationEngine().addRules(RulePacks.all()).addRules(MusicStreamingPack.rules())
-                .addSchema(schema).setStrictMode(true);
-        packsOnly = new ValidationEngine().addRules(RulePacks.all()).addRules(MusicStreamingPack.rules());
-        schemaOnly = new ValidationEngine().addSchema(schema);
+        everything = ValidationEngine.builder().addRules(RulePacks.all()).addRules(MusicStreamingPack.rules())
+                .addSchema(schema).strictMode(true).build();
+        packsOnly = ValidationEngine.builder().addRules(RulePacks.all()).addRules(MusicStreamingPack.rules()).build();
+        schemaOnly = ValidationEngine.builder().addSchema(schema).build();
         ValidationReport check = everything.validateConfig(config, context);
         if (!check.overallValid()) {
             throw new IllegalStateException("the benchmark configuration should be valid:\n" + check.toText());

@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import dev.lamina.config.ConfigChangeListener;
 import dev.lamina.config.ConfigRenderer;
+import dev.lamina.config.ConfigWarningEvent;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.ConfigurationManager;
 import dev.lamina.config.ConfigurationOptions;
@@ -333,11 +335,27 @@ public final class SourceOptions {
         checkEnvironment(environment);
         warnAboutUnreadFiles(directory, environment);
         // No hot reload: the manager reads once and its (idle) listener thread ends with close().
+        List<ConfigWarningEvent> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Configuration loaded;
         try (ConfigurationManager manager = new ConfigurationManager(managerOptions(directory).build())) {
-            return manager.loadEnvironmentConfig(environment);
+            manager.addChangeListener(new ConfigChangeListener() {
+                @Override
+                public void onChange(dev.lamina.config.ConfigChangeEvent event) {
+                }
+
+                @Override
+                public void onWarning(ConfigWarningEvent event) {
+                    warnings.add(event);
+                }
+            });
+            loaded = manager.loadEnvironmentConfig(environment);
         } finally {
             closeEtcd();
         }
+        // After close(), which delivers the queued events: a skipped override is said, not only shown by explain.
+        warnings.forEach(w -> spec.commandLine().getErr().println("configctl: warning: " + w.message()));
+        spec.commandLine().getErr().flush();
+        return loaded;
     }
 
     /**

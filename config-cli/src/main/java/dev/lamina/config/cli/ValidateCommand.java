@@ -92,23 +92,22 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         Configuration config = source.load();
-        ValidationEngine engine = new ValidationEngine();
-        boolean hasSchema;
+        ValidationEngine.Builder rules = ValidationEngine.builder();
         if (schema != null) {
-            engine.addSchema(schema);
-            hasSchema = true;
+            rules.addSchema(schema);
         } else {
-            hasSchema = engine.addSchemasFromDirectory(source.directory());
+            rules.addSchemasFromDirectory(source.directory());
         }
-        if (strict && !hasSchema) {
+        if (strict && rules.schemaCount() == 0) {
             throw new ParameterException(spec.commandLine(), "--strict needs a schema: give --schema FILE or put "
                     + "schema.json, schema.yaml or schema.yml in " + source.directory());
         }
-        engine.setStrictMode(strict);
+        rules.strictMode(strict);
         for (String pack : chosen) {
-            engine.addRules(PACKS.get(pack).get());
+            rules.addRules(PACKS.get(pack).get());
         }
-        discoverRules(engine);
+        discoverRules(rules);
+        ValidationEngine engine = rules.build();
         ValidationContext context = ValidationContext
                 .forEnvironment(source.directory().toString(), source.environment())
                 // The layers as written let security.plaintext-secret tell ${DB_PASSWORD} from a literal password.
@@ -179,9 +178,9 @@ final class ValidateCommand implements Callable<Integer> {
         return chosen;
     }
 
-    private static void discoverRules(ValidationEngine engine) {
+    private static void discoverRules(ValidationEngine.Builder rules) {
         try {
-            engine.discoverRules();
+            rules.discoverRules();
         } catch (ServiceConfigurationError e) {
             // The JDK's message names the service and the provider class; it never holds configuration values.
             throw new ConfigSourceException(Origin.of("META-INF/services/" + ValidationRule.class.getName()), null,

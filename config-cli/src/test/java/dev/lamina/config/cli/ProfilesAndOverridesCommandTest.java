@@ -62,6 +62,37 @@ class ProfilesAndOverridesCommandTest {
     }
 
     @Test
+    void renderWarnsOnStderrWhenASelectedOverrideIsSkipped() {
+        CliRun run = CliRun.of("render", "--dir=" + dir, "--env=staging", "--override=docker");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain("docker").doesNotContain("configctl: warning");
+        assertThat(run.err()).contains("configctl: warning: Override docker (")
+                .contains("is selected but skipped: requires environment in [development], loading staging");
+        CliRun applied = CliRun.of("render", "--dir=" + dir, "--env=development", "--override=docker");
+        assertThat(applied.err()).doesNotContain("warning");
+    }
+
+    @Test
+    void diffAppliesTheSameSelectionToBothEnvironments() {
+        CliRun run = CliRun.of("diff", "--dir=" + dir, "--env=staging", "--env=development", "--override=docker",
+                "--profile=high-volume");
+        assertThat(run.out()).contains("x: base").contains("-> docker")
+                .doesNotContain("service.max_workers"); // the profile applies on both sides
+        assertThat(run.err()).contains("skipped: requires environment in [development], loading staging");
+    }
+
+    @Test
+    void validateRunsTheFrameworksARegionOrProfileImplies() throws Exception {
+        Files.writeString(dir.resolve("profiles/audited.yaml"), "_profile:\n  implies: {compliance: [SOX]}\n");
+        CliRun plain = CliRun.of("validate", "--dir=" + dir, "--env=staging");
+        assertThat(plain.out()).contains("compliance frameworks: none declared").doesNotContain("GDPR");
+        CliRun run = CliRun.of("validate", "--dir=" + dir, "--env=staging", "--region=EU", "--profile=audited");
+        assertThat(run.out()).contains("framework GDPR: declared by region EU (builtin:regions/eu.yaml:")
+                .contains("framework SOX: declared by profile audited (" + dir.resolve("profiles/audited.yaml") + ":2:")
+                .contains("compliance.sox.audit-trail");
+    }
+
+    @Test
     void anUnknownProfileFailsWithTheKnownNames() {
         CliRun run = CliRun.of("get", "--dir=" + dir, "--env=staging", "--profile=canery", "x");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);

@@ -190,6 +190,23 @@ class WatchCommandTest {
     }
 
     @Test
+    void followsAnEditedProfileFileGivenWithProfile() throws Exception {
+        Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(dir.resolve("profiles/canary.yaml"), "service:\n  max_workers: 3\n");
+        watch("--profile", "canary");
+        next();
+
+        replace("profiles/canary.yaml", "max_workers: 3", "max_workers: 5");
+        JsonNode change = next();
+
+        assertThat(change.get("type").asText()).isEqualTo("change");
+        assertThat(change.get("path").asText()).isEqualTo("service.max_workers");
+        assertThat(change.get("old").asText()).isEqualTo("3");
+        assertThat(change.get("new").asText()).isEqualTo("5");
+        assertThat(change.get("source").asText()).isEqualTo(dir.resolve("profiles/canary.yaml").toString());
+    }
+
+    @Test
     void exitsZeroAfterTheTimeout() throws Exception {
         watch("--timeout", "300ms");
         next();

@@ -12,6 +12,8 @@
  *       {@link dev.lamina.config.spi.DataSizeParser}: the number, boolean, duration and data-size grammars that
  *       {@code Configuration}'s getters apply, so that a rule or a tool reads a value exactly as the getters do.</li>
  *   <li>{@link dev.lamina.config.spi.AtomicFiles}: crash-safe replacement of a file and durable appends.</li>
+ *   <li>{@link dev.lamina.config.spi.ComplianceFrameworks}: keeps {@code compliance.frameworks} a union where a
+ *       profile, region or tenant layer declares frameworks over others.</li>
  * </ul>
  *
  * <p>Every type here is stateless and thread-safe. Compatibility: these types follow the same versioning as the

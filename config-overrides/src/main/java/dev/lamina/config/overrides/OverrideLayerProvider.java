@@ -22,6 +22,7 @@ import dev.lamina.config.LayerMetadata;
 import dev.lamina.config.LayerProvider;
 import dev.lamina.config.Origin;
 import dev.lamina.config.overrides.internal.OverrideCatalog;
+import dev.lamina.config.spi.ComplianceFrameworks;
 
 /**
  * Applies the selected override files ({@code overrides/<name>.*} in the configuration directory) above the
@@ -30,8 +31,9 @@ import dev.lamina.config.overrides.internal.OverrideCatalog;
  *
  * <p>Selected are the environment's {@code overrides:} in {@code environments.yaml}, the names in
  * {@code CONFIG_OVERRIDE_TYPE} (comma-separated), the names given here (the CLI's {@code --override}), and what those
- * {@code depends_on}. A selected override whose conditions do not hold is skipped, not an error: a WARN log line
- * says why, and the configuration keeps an empty layer described {@code override docker (priority 50) skipped:
+ * {@code depends_on}. A selected override whose conditions do not hold is skipped, not an error: a WARN log line and
+ * a {@link dev.lamina.config.ConfigWarningEvent} (to a manager's listeners) say why, and the configuration keeps an
+ * empty layer described {@code override docker (priority 50) skipped:
  * requires environment in [development, testing], loading production}, which {@code explain} and
  * {@code configctl explain} show. The directory and the files are watched by hot reload. Immutable and thread-safe.
  */
@@ -96,13 +98,17 @@ public final class OverrideLayerProvider implements LayerProvider {
         List<Layer> out = new ArrayList<>();
         for (OverrideStatus s : plan.statuses()) {
             if (s.selected() && !s.applied()) {
-                LOG.warn("Override {} ({}) is selected but skipped: {}", s.name(), s.file(), s.condition().describe());
+                String why = "Override " + s.name() + " (" + s.file() + ") is selected but skipped: "
+                        + s.condition().describe();
+                LOG.warn(why);
+                context.warn(why, Origin.of(s.file()));
                 out.add(new Layer(s.file(), ConfigObject.empty(Origin.of(s.file())),
                         new LayerMetadata(LayerKind.OVERRIDE, "override " + s.name() + " (priority " + s.priority()
                                 + ") skipped: " + s.condition().describe(), s.priority(), "")));
             }
         }
-        out.addAll(plan.layers());
+        // An override declaring compliance frameworks adds to those below, as validation counts them.
+        out.addAll(ComplianceFrameworks.unionWithBelow(plan.layers(), context::layersBelow));
         return out;
     }
 

@@ -13,11 +13,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.lamina.config.ConfigChangeEvent;
+import dev.lamina.config.ConfigChangeListener;
 import dev.lamina.config.ConfigException;
 import dev.lamina.config.ConfigRenderer;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.ConfigurationManager;
 import dev.lamina.config.ConfigurationOptions;
+import dev.lamina.config.ConfigWarningEvent;
 import dev.lamina.config.Layer;
 import dev.lamina.config.LayerKind;
 import dev.lamina.config.RenderFormat;
@@ -158,6 +161,40 @@ class OverrideLayerProviderTest {
     }
 
     @Test
+    void aSkippedOverrideIsAWarningEventToListeners() {
+        write(dir, "overrides/docker.yaml", """
+                _metadata:
+                  priority: 50
+                  conditions:
+                    environments: [development, testing]
+                x: docker
+                """);
+        List<ConfigWarningEvent> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ConfigChangeListener listener = new ConfigChangeListener() {
+            @Override
+            public void onChange(ConfigChangeEvent event) {
+            }
+
+            @Override
+            public void onWarning(ConfigWarningEvent event) {
+                warnings.add(event);
+            }
+        };
+        try (ConfigurationManager m = new ConfigurationManager(options(dir, Map.of())
+                .addLayerProvider(new OverrideLayerProvider(List.of("docker"))).build())) {
+            m.addChangeListener(listener);
+            m.loadEnvironmentConfig("development");
+            m.loadEnvironmentConfig("production");
+        }
+        // Applied in development: no warning; skipped in production: one, naming the file and the reason.
+        assertThat(warnings).singleElement().satisfies(w -> {
+            assertThat(w.message()).isEqualTo("Override docker (" + dir.resolve("overrides/docker.yaml")
+                    + ") is selected but skipped: requires environment in [development, testing], loading production");
+            assertThat(w.origin().orElseThrow().source()).isEqualTo(dir.resolve("overrides/docker.yaml").toString());
+        });
+    }
+
+    @Test
     void envVarConditionTrueFalseAndEmpty() {
         write(dir, "overrides/docker.yaml", "_metadata:\n  conditions:\n    env_vars: [DOCKER_HOST]\nx: docker\n");
         assertThat(load("development", List.of("docker"), Map.of("DOCKER_HOST", "unix:///var/run/docker.sock"))
@@ -208,6 +245,26 @@ class OverrideLayerProviderTest {
         Configuration c = load("development", List.of(), Map.of("CONFIG_OVERRIDE_TYPE", "docker"));
         assertThat(c.getString("x")).isEqualTo("docker");
         assertThat(c.getString("q")).isEqualTo("t");
+    }
+
+    @Test
+    void anEnvironmentsSelectionIsNotInheritedThroughExtends() {
+        write(dir, "overrides/docker.yaml", "x: docker\n");
+        write(dir, "environments.yaml", "development:\n  overrides: [docker]\nproduction:\n  extends: development\n");
+        assertThat(load("development", List.of(), Map.of()).getString("x")).isEqualTo("docker");
+        Configuration prod = load("production", List.of(), Map.of());
+        assertThat(prod.getString("x")).isEqualTo("base");
+        assertThat(prod.getString("y")).isEqualTo("prod");
+        assertThat(prod.layers()).noneMatch(l -> l.metadata().kind() == LayerKind.OVERRIDE);
+    }
+
+    @Test
+    void anOverrideDeclaringFrameworksAddsToThoseBelow() {
+        write(dir, "development.yaml", "compliance:\n  frameworks: [GDPR]\n");
+        write(dir, "overrides/a.yaml", "_metadata:\n  priority: 1\ncompliance:\n  frameworks: [SOX]\n");
+        write(dir, "overrides/b.yaml", "_metadata:\n  priority: 2\ncompliance:\n  frameworks: [HIPAA, sox]\n");
+        Configuration c = load("development", List.of("b", "a"), Map.of());
+        assertThat(c.getList("compliance.frameworks", String.class)).containsExactly("GDPR", "SOX", "HIPAA");
     }
 
     @Test

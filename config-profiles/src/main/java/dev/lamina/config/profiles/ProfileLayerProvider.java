@@ -10,6 +10,7 @@ import dev.lamina.config.Layer;
 import dev.lamina.config.LayerContext;
 import dev.lamina.config.LayerProvider;
 import dev.lamina.config.profiles.internal.Activation;
+import dev.lamina.config.spi.ComplianceFrameworks;
 import dev.lamina.config.profiles.internal.ProfileCatalog;
 import dev.lamina.config.profiles.internal.ProfileFiles;
 
@@ -49,15 +50,16 @@ public final class ProfileLayerProvider implements LayerProvider {
         this.profiles = List.copyOf(Objects.requireNonNull(profiles, "profiles"));
     }
 
-    /**
-     * @param context the load's context
-     * @return the active profiles' layers, in activation order
-     * @throws dev.lamina.config.ConfigException if a name is unknown (the message lists the known names and the
-     *                                           nearest one), a profile file is malformed, or {@code extends} cycles
-     */
     /** The context resolves relative paths against the configuration directory; resolving here too would double it. */
     private static final java.nio.file.Path RELATIVE_TO_CONFIGURATION = java.nio.file.Path.of("");
 
+    /**
+     * @param context the load's context
+     * @return the active profiles' layers, in activation order; a layer declaring {@code compliance.frameworks}
+     *         lists the frameworks declared below it too (declarations add up, see {@code docs/profiles.md})
+     * @throws dev.lamina.config.ConfigException if a name is unknown (the message lists the known names and the
+     *                                           nearest one), a profile file is malformed, or {@code extends} cycles
+     */
     @Override
     public List<Layer> layers(LayerContext context) {
         ProfileCatalog catalog = new ProfileCatalog(RELATIVE_TO_CONFIGURATION, ProfileFiles.of(context));
@@ -72,7 +74,7 @@ public final class ProfileLayerProvider implements LayerProvider {
                 }
             }
         }
-        return out;
+        return ComplianceFrameworks.unionWithBelow(out, context::layersBelow);
     }
 
     /** @return {@link LayerProvider#PROFILES} */

@@ -13,6 +13,7 @@ import dev.lamina.config.Configuration;
 import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.Layer;
 import dev.lamina.config.Origin;
+import dev.lamina.config.spi.ComplianceFrameworks;
 import dev.lamina.config.profiles.internal.ProfileCatalog;
 import dev.lamina.config.profiles.internal.ProfileFiles;
 
@@ -146,7 +147,7 @@ public final class ProfileManager {
 
     private Configuration apply(Configuration base, List<Layer> layers) {
         List<Layer> all = new ArrayList<>(base.layers());
-        all.addAll(layers);
+        all.addAll(ComplianceFrameworks.unionWithBelow(layers, base::layers));
         return new ConfigLoader(options).fromLayers(all);
     }
 

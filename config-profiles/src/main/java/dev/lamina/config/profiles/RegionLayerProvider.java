@@ -8,6 +8,7 @@ import dev.lamina.config.Layer;
 import dev.lamina.config.LayerContext;
 import dev.lamina.config.LayerProvider;
 import dev.lamina.config.profiles.internal.Activation;
+import dev.lamina.config.spi.ComplianceFrameworks;
 import dev.lamina.config.profiles.internal.ProfileCatalog;
 import dev.lamina.config.profiles.internal.ProfileFiles;
 
@@ -39,14 +40,15 @@ public final class RegionLayerProvider implements LayerProvider {
         this.region = Optional.of(Objects.requireNonNull(region, "region"));
     }
 
-    /**
-     * @param context the load's context
-     * @return the region's layers, or none when no region is named
-     * @throws dev.lamina.config.ConfigException if the code is unknown (the message lists the known codes)
-     */
     /** The context resolves relative paths against the configuration directory; resolving here too would double it. */
     private static final java.nio.file.Path RELATIVE_TO_CONFIGURATION = java.nio.file.Path.of("");
 
+    /**
+     * @param context the load's context
+     * @return the region's layers, or none when no region is named; the region's {@code compliance.frameworks}
+     *         lists the frameworks declared below it too (declarations add up)
+     * @throws dev.lamina.config.ConfigException if the code is unknown (the message lists the known codes)
+     */
     @Override
     public List<Layer> layers(LayerContext context) {
         ProfileCatalog catalog = new ProfileCatalog(RELATIVE_TO_CONFIGURATION, ProfileFiles.of(context));
@@ -55,7 +57,8 @@ public final class RegionLayerProvider implements LayerProvider {
         if (named.isEmpty()) {
             return List.of();
         }
-        return catalog.region(named.get().name(), named.get().origin()).layers();
+        return ComplianceFrameworks.unionWithBelow(catalog.region(named.get().name(), named.get().origin()).layers(),
+                context::layersBelow);
     }
 
     /** @return {@link LayerProvider#REGION} */

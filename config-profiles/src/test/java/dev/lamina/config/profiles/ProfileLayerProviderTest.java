@@ -13,11 +13,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.lamina.config.ConfigChangeEvent;
+import dev.lamina.config.ConfigChangeListener;
 import dev.lamina.config.ConfigException;
 import dev.lamina.config.ConfigRenderer;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.ConfigurationManager;
 import dev.lamina.config.ConfigurationOptions;
+import dev.lamina.config.ConfigWarningEvent;
 import dev.lamina.config.Explanation;
 import dev.lamina.config.LayerKind;
 import dev.lamina.config.RenderFormat;
@@ -201,6 +204,26 @@ class ProfileLayerProviderTest {
     }
 
     @Test
+    void anEnvironmentsSelectionIsNotInheritedThroughExtends() {
+        // A child inherits its parent's files, not the parent's profiles or region: production extending a
+        // development environment must not quietly pick up its tuning; each environment says what it activates.
+        write(dir, "environments.yaml", """
+                staging:
+                  profiles: [low-latency]
+                  region: US
+                production:
+                  extends: staging
+                """);
+        write(dir, "production.yaml", "service:\n  log_level: WARN\n");
+        Configuration c = load(options(dir, Map.of()).addLayerProvider(new ProfileLayerProvider())
+                .addLayerProvider(new RegionLayerProvider()), "production");
+        assertThat(c.getString("service.log_level")).isEqualTo("WARN");
+        assertThat(c.getString("service.request_timeout")).isEqualTo("30s");
+        assertThat(c.hasPath("compliance")).isFalse();
+        assertThat(c.layers()).extracting(l -> l.metadata().kind()).containsOnly(LayerKind.FILE);
+    }
+
+    @Test
     void unknownKeyInEnvironmentsEntryIsStillRejected() {
         write(dir, "environments.yaml", "staging:\n  profile: [high-volume]\n");
         assertThatThrownBy(() -> load(List.of(), null, Map.of()))
@@ -225,6 +248,30 @@ class ProfileLayerProviderTest {
     }
 
     @Test
+    void aRegionIgnoredBecauseAnotherWinsIsAWarningEvent() {
+        List<ConfigWarningEvent> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ConfigurationManager m = new ConfigurationManager(options(dir, Map.of("CONFIG_REGION", "EU"))
+                .addLayerProvider(new RegionLayerProvider("US")).build())) {
+            m.addChangeListener(new ConfigChangeListener() {
+                @Override
+                public void onChange(ConfigChangeEvent event) {
+                }
+
+                @Override
+                public void onWarning(ConfigWarningEvent event) {
+                    warnings.add(event);
+                }
+            });
+            m.loadEnvironmentConfig("staging");
+        }
+        assertThat(warnings).singleElement().satisfies(w -> {
+            assertThat(w.message()).isEqualTo("Region EU from environment variable CONFIG_REGION is ignored: region US "
+                    + "from region selection (--region or code) takes precedence");
+            assertThat(w.origin().orElseThrow().source()).isEqualTo("environment variable CONFIG_REGION");
+        });
+    }
+
+    @Test
     void unknownRegionListsTheKnownCodes() {
         assertThatThrownBy(() -> load(List.of(), "EX", Map.of()))
                 .isInstanceOf(ConfigException.class)
@@ -238,6 +285,40 @@ class ProfileLayerProviderTest {
         Configuration c = load(List.of("health"), null, Map.of());
         assertThat(c.getList("compliance.frameworks", String.class)).containsExactly("HIPAA", "sox");
         assertThat(c.origin("compliance.frameworks").orElseThrow().line()).isEqualTo(3);
+    }
+
+    @Test
+    void complianceDeclarationsAddUpInTheValueAsValidationCountsThem() {
+        // staging declares GDPR; a profile implying SOX (and GDPR again) and the UK region must not hide it: the
+        // value a service reads lists every framework validation runs, each once, each with its declaring origin.
+        write(dir, "staging.yaml", "service:\n  log_level: INFO\ncompliance:\n  frameworks: [GDPR]\n");
+        write(dir, "profiles/audited.yaml", "_profile:\n  implies:\n    compliance: [SOX, gdpr]\n");
+        Configuration c = load(List.of("audited"), "UK", Map.of());
+        assertThat(c.getList("compliance.frameworks", String.class)).containsExactly("GDPR", "SOX", "UK_GDPR");
+        assertThat(c.origin("compliance.frameworks[0]").orElseThrow().source()).endsWith("staging.yaml");
+        assertThat(c.origin("compliance.frameworks[1]").orElseThrow().source()).endsWith("audited.yaml");
+        assertThat(c.origin("compliance.frameworks[2]").orElseThrow().source()).isEqualTo("builtin:regions/uk.yaml");
+    }
+
+    @Test
+    void everyFrameworkDeclaredBelowIsKeptAsValidationCountsThemAll() {
+        // base declares GDPR, staging's list replaces it with SOX: validation still runs both (a higher layer
+        // cannot un-declare), so the profile's union lists both, then its own.
+        write(dir, "base.yaml", "compliance:\n  frameworks: [GDPR]\nx: ${ref:service.canary}\n");
+        write(dir, "staging.yaml", "compliance:\n  frameworks: SOX\n");
+        write(dir, "profiles/canary.yaml", "_profile:\n  implies: {compliance: [HIPAA]}\nservice:\n  canary: on\n");
+        Configuration c = load(List.of("canary"), null, Map.of());
+        assertThat(c.getList("compliance.frameworks", String.class)).containsExactly("GDPR", "SOX", "HIPAA");
+        // The layers below are read as written: a reference to a key only a profile sets still resolves.
+        assertThat(c.getString("x")).isEqualTo("on");
+    }
+
+    @Test
+    void aProfileWithoutFrameworksLeavesTheDeclarationBelowAlone() {
+        write(dir, "staging.yaml", "compliance:\n  frameworks: [HIPAA]\n");
+        Configuration c = load(List.of("high-volume"), null, Map.of());
+        assertThat(c.getList("compliance.frameworks", String.class)).containsExactly("HIPAA");
+        assertThat(c.origin("compliance.frameworks").orElseThrow().source()).endsWith("staging.yaml");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,18 +37,21 @@ import dev.lamina.config.validation.internal.schema.UnknownKeysRule;
  * path, origin (file:line) and suggested fix.
  *
  * <pre>{@code
- * ValidationEngine validator = new ValidationEngine();
- * validator.addRule(new PremiumStreamLimitRule());
- * validator.addRules(RulePacks.all());
- * validator.addSchema(Path.of("config/schema.json"));
+ * ValidationEngine validator = ValidationEngine.builder()
+ *         .addRule(new PremiumStreamLimitRule())
+ *         .addRules(RulePacks.all())
+ *         .addSchema(Path.of("config/schema.json"))
+ *         .build();
  * ValidationReport report = validator.validateConfig(config, "staging_config");
  * System.out.println(validator.getValidationSummary(report));
  * }</pre>
  *
- * <p>Registration ({@code add…}, {@code discoverRules}, {@link #setStrictMode}) may happen at any time and from any
- * thread; each validation sees the rules registered when it started. {@code validateConfig} is thread-safe and
- * never throws because of a rule: a rule that throws becomes a failed result. The engine is also a core
- * {@link ConfigValidator}, so a {@code ConfigurationManager} can use it to refuse invalid configurations.
+ * <p>An engine is immutable: it is built once from its rule catalog (rules added and rules discovered with
+ * {@link ServiceLoader}), its schema set and strict mode, each schema compiled and every {@code $ref} resolved at
+ * {@link Builder#build()}. The product's {@code add_rule} is {@link Builder#addRule}; to add a rule to an engine in
+ * use, build another ({@code engine.toBuilder().addRule(rule).build()}) and swap it in. {@code validateConfig} is
+ * thread-safe and never throws because of a rule: a rule that throws becomes a failed result. The engine is also a
+ * core {@link ConfigValidator}, so a {@code ConfigurationManager} can use it to refuse invalid configurations.
  */
 public final class ValidationEngine implements ConfigValidator {
 
@@ -56,136 +59,36 @@ public final class ValidationEngine implements ConfigValidator {
 
     private static final List<String> CONVENTIONAL_SCHEMAS = List.of("schema.json", "schema.yaml", "schema.yml");
 
-    private final CopyOnWriteArrayList<ValidationRule> rules = new CopyOnWriteArrayList<>();
-    private final CopyOnWriteArrayList<SchemaDocument> schemas = new CopyOnWriteArrayList<>();
-    private volatile boolean strictMode;
-    /** Rebuilt when a schema is added; kept between validations so that its resolved references are reused. */
-    private volatile UnknownKeysRule strictRule;
+    /** The catalog: added and discovered rules, then one rule per schema, in registration order. */
+    private final List<ValidationRule> rules;
+    private final List<SchemaDocument> schemas;
+    private final boolean strictMode;
+    /** Built once with the engine, so that its resolved references are reused by every validation. */
+    private final Optional<UnknownKeysRule> strictRule;
 
-    /** An engine with no rules and no schemas; strict mode off. */
-    public ValidationEngine() {
-        // Rules are added explicitly (or discovered on request) so that an engine never runs code it was not asked to.
+    private ValidationEngine(Builder builder) {
+        this.rules = List.copyOf(builder.rules.values());
+        this.schemas = List.copyOf(builder.schemas);
+        this.strictMode = builder.strictMode;
+        this.strictRule = strictMode && !schemas.isEmpty()
+                ? Optional.of(new UnknownKeysRule(schemas)) : Optional.empty();
+    }
+
+    /** @return a builder for an engine with no rules, no schemas and strict mode off */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
-     * Registers a rule (the product's {@code add_rule}).
-     *
-     * @param rule the rule
-     * @return this engine
-     * @throws NullPointerException     if {@code rule} is {@code null}
-     * @throws IllegalArgumentException if a rule with the same id is already registered
+     * @return a builder holding this engine's rules, schemas and strict mode, to build an engine with more (this
+     *         engine is unchanged)
      */
-    public ValidationEngine addRule(ValidationRule rule) {
-        Objects.requireNonNull(rule, "rule");
-        String id = Objects.requireNonNull(rule.id(), "rule id");
-        synchronized (rules) {
-            if (findRule(id).isPresent()) {
-                throw new IllegalArgumentException("a rule with id '" + id + "' is already registered");
-            }
-            rules.add(rule);
-        }
-        return this;
-    }
-
-    /**
-     * Registers several rules, such as a built-in pack ({@code RulePacks.security()}).
-     *
-     * @param toAdd the rules
-     * @return this engine
-     * @throws IllegalArgumentException if an id is already registered (rules before it stay registered)
-     */
-    public ValidationEngine addRules(Collection<? extends ValidationRule> toAdd) {
-        toAdd.forEach(this::addRule);
-        return this;
-    }
-
-    /**
-     * Registers every rule listed for {@link ServiceLoader} on the thread's context class loader (or, in a module,
-     * provided for {@code dev.lamina.config.validation.ValidationRule}). Rules whose id is already registered are
-     * skipped, so calling this twice is harmless.
-     *
-     * @return the number of rules added
-     * @throws ServiceConfigurationError if a listed class cannot be loaded or instantiated
-     */
-    public int discoverRules() {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return discoverRules(loader != null ? loader : ValidationEngine.class.getClassLoader());
-    }
-
-    /**
-     * As {@link #discoverRules()}, with a given class loader.
-     *
-     * @param loader where to look
-     * @return the number of rules added
-     * @throws ServiceConfigurationError if a listed class cannot be loaded or instantiated
-     */
-    public int discoverRules(ClassLoader loader) {
-        int added = 0;
-        for (ValidationRule rule : ServiceLoader.load(ValidationRule.class, loader)) {
-            synchronized (rules) {
-                if (findRule(rule.id()).isPresent()) {
-                    LOG.debug("Skipping discovered rule {}: id already registered", rule.id());
-                    continue;
-                }
-                rules.add(rule);
-                added++;
-            }
-        }
-        LOG.debug("Discovered {} validation rule(s)", added);
-        return added;
-    }
-
-    /**
-     * Adds a JSON Schema (draft 2020-12 by default; the schema's {@code $schema} may name draft-07 or 2019-09).
-     * The file may be JSON or YAML ({@code .yaml}/{@code .yml}); relative {@code $ref}s resolve against its
-     * directory. Every violation is reported, each with the config path and origin of the offending value.
-     *
-     * @param schemaFile the schema file
-     * @return this engine
-     * @throws dev.lamina.config.ConfigSourceException if the file cannot be read
-     * @throws dev.lamina.config.ConfigParseException  if it is not valid JSON/YAML or not a valid schema
-     */
-    public ValidationEngine addSchema(Path schemaFile) {
-        SchemaDocument schema = SchemaDocument.load(schemaFile);
-        JsonSchemaRule rule = new JsonSchemaRule(schema);
-        synchronized (rules) {
-            addRule(rule);
-            schemas.add(schema);
-            strictRule = new UnknownKeysRule(List.copyOf(schemas));
-        }
-        return this;
-    }
-
-    /**
-     * Adds the schema a configuration directory declares by convention: {@code schema.json}, else
-     * {@code schema.yaml}, else {@code schema.yml}.
-     *
-     * @param configDirectory the configuration directory
-     * @return {@code true} when a schema was found and added
-     * @throws dev.lamina.config.ConfigSourceException if the schema file cannot be read
-     * @throws dev.lamina.config.ConfigParseException  if it is not a valid schema
-     */
-    public boolean addSchemasFromDirectory(Path configDirectory) {
-        for (String name : CONVENTIONAL_SCHEMAS) {
-            Path candidate = configDirectory.resolve(name);
-            if (Files.isRegularFile(candidate)) {
-                addSchema(candidate);
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Turns strict mode on or off. In strict mode every key that no added schema declares (where the schema
-     * describes the object's properties) is reported as an error, with the nearest declared key as suggested fix.
-     *
-     * @param strict whether unknown keys are errors
-     * @return this engine
-     */
-    public ValidationEngine setStrictMode(boolean strict) {
-        this.strictMode = strict;
-        return this;
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        rules.forEach(r -> b.rules.put(r.id(), r));
+        b.schemas.addAll(schemas);
+        b.strictMode = strictMode;
+        return b;
     }
 
     /** @return whether strict mode is on */
@@ -193,9 +96,17 @@ public final class ValidationEngine implements ConfigValidator {
         return strictMode;
     }
 
-    /** @return the registered rules, in registration order (schemas appear as rules with ids {@code schema:<file>}) */
+    /**
+     * @return the rules of the catalog, in registration order (schemas appear as rules with ids
+     *         {@code schema:<file>}); immutable
+     */
     public List<ValidationRule> rules() {
-        return List.copyOf(rules);
+        return rules;
+    }
+
+    /** @return how many JSON Schemas the engine validates against */
+    public int schemaCount() {
+        return schemas.size();
     }
 
     /**
@@ -265,10 +176,7 @@ public final class ValidationEngine implements ConfigValidator {
         ComplianceDeclarations declarations = ComplianceDeclarations.of(config, requested);
         ValidationContext context = declarations.context();
         List<ValidationRule> active = new ArrayList<>(rules);
-        UnknownKeysRule strict = strictRule;
-        if (strictMode && strict != null) {
-            active.add(strict);
-        }
+        strictRule.ifPresent(active::add);
         List<ValidationResult> results = new ArrayList<>();
         Map<String, int[]> frameworkTally = new TreeMap<>();
         int run = 0;
@@ -400,8 +308,146 @@ public final class ValidationEngine implements ConfigValidator {
         return report.failures().stream().map(ValidationResult::toProblem).toList();
     }
 
-    private Optional<ValidationRule> findRule(String id) {
-        return rules.stream().filter(r -> r.id().equals(id)).findFirst();
+    /**
+     * Gathers an engine's rule catalog, schema set and strict mode. Not thread-safe: build on one thread, then share
+     * the engine.
+     */
+    public static final class Builder {
+
+        private final Map<String, ValidationRule> rules = new LinkedHashMap<>();
+        private final List<SchemaDocument> schemas = new ArrayList<>();
+        private boolean strictMode;
+
+        private Builder() {
+        }
+
+        /**
+         * Registers a rule (the product's {@code add_rule}).
+         *
+         * @param rule the rule
+         * @return this builder
+         * @throws NullPointerException     if {@code rule} or its id is {@code null}
+         * @throws IllegalArgumentException if a rule with the same id is already registered
+         */
+        public Builder addRule(ValidationRule rule) {
+            Objects.requireNonNull(rule, "rule");
+            String id = Objects.requireNonNull(rule.id(), "rule id");
+            if (rules.containsKey(id)) {
+                throw new IllegalArgumentException("a rule with id '" + id + "' is already registered (fix: give "
+                        + rule.getClass().getName() + " an id of its own, with a prefix such as 'acme.')");
+            }
+            rules.put(id, rule);
+            return this;
+        }
+
+        /**
+         * Registers several rules, such as a built-in pack ({@code RulePacks.security()}).
+         *
+         * @param toAdd the rules
+         * @return this builder
+         * @throws IllegalArgumentException if an id is already registered (rules before it stay registered)
+         */
+        public Builder addRules(Collection<? extends ValidationRule> toAdd) {
+            toAdd.forEach(this::addRule);
+            return this;
+        }
+
+        /**
+         * Registers every rule listed for {@link ServiceLoader} on the thread's context class loader (or, in a
+         * module, provided for {@code dev.lamina.config.validation.ValidationRule}). Rules whose id is already
+         * registered are skipped (logged at DEBUG), so discovering twice is harmless.
+         *
+         * @return this builder
+         * @throws ServiceConfigurationError if a listed class cannot be loaded or instantiated
+         */
+        public Builder discoverRules() {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            return discoverRules(loader != null ? loader : ValidationEngine.class.getClassLoader());
+        }
+
+        /**
+         * As {@link #discoverRules()}, with a given class loader.
+         *
+         * @param loader where to look
+         * @return this builder
+         * @throws ServiceConfigurationError if a listed class cannot be loaded or instantiated
+         */
+        public Builder discoverRules(ClassLoader loader) {
+            int added = 0;
+            for (ValidationRule rule : ServiceLoader.load(ValidationRule.class, loader)) {
+                if (rules.containsKey(rule.id())) {
+                    LOG.debug("Skipping discovered rule {}: id already registered", rule.id());
+                    continue;
+                }
+                rules.put(rule.id(), rule);
+                added++;
+            }
+            LOG.debug("Discovered {} validation rule(s)", added);
+            return this;
+        }
+
+        /**
+         * Adds a JSON Schema (draft 2020-12 by default; the schema's {@code $schema} may name draft-07 or 2019-09).
+         * The file may be JSON or YAML ({@code .yaml}/{@code .yml}); relative {@code $ref}s resolve against its
+         * directory, now, so a dangling reference fails here. Every violation is reported, each with the config
+         * path and origin of the offending value.
+         *
+         * @param schemaFile the schema file
+         * @return this builder
+         * @throws dev.lamina.config.ConfigSourceException if the file cannot be read
+         * @throws dev.lamina.config.ConfigParseException  if it is not valid JSON/YAML or not a valid schema
+         * @throws IllegalArgumentException                if a schema of the same file name is already added
+         */
+        public Builder addSchema(Path schemaFile) {
+            SchemaDocument schema = SchemaDocument.load(schemaFile);
+            addRule(new JsonSchemaRule(schema));
+            schemas.add(schema);
+            return this;
+        }
+
+        /**
+         * Adds the schema a configuration directory declares by convention: {@code schema.json}, else
+         * {@code schema.yaml}, else {@code schema.yml}; nothing when it has none.
+         *
+         * @param configDirectory the configuration directory
+         * @return this builder
+         * @throws dev.lamina.config.ConfigSourceException if the schema file cannot be read
+         * @throws dev.lamina.config.ConfigParseException  if it is not a valid schema
+         */
+        public Builder addSchemasFromDirectory(Path configDirectory) {
+            for (String name : CONVENTIONAL_SCHEMAS) {
+                Path candidate = configDirectory.resolve(name);
+                if (Files.isRegularFile(candidate)) {
+                    return addSchema(candidate);
+                }
+            }
+            return this;
+        }
+
+        /** @return how many schemas were added so far */
+        public int schemaCount() {
+            return schemas.size();
+        }
+
+        /**
+         * Turns strict mode on or off. In strict mode every key that no added schema declares (where the schema
+         * describes the object's properties) is reported as an error, with the nearest declared key as suggested
+         * fix. Without a schema, strict mode checks nothing.
+         *
+         * @param strict whether unknown keys are errors
+         * @return this builder
+         */
+        public Builder strictMode(boolean strict) {
+            this.strictMode = strict;
+            return this;
+        }
+
+        /**
+         * @return the engine, immutable; this builder may go on to build others
+         */
+        public ValidationEngine build() {
+            return new ValidationEngine(this);
+        }
     }
 
     static String inferEnvironment(Configuration config, String configName) {

@@ -10,9 +10,9 @@ import dev.lamina.config.Origin;
 import dev.lamina.config.validation.internal.ScopedRule;
 
 /**
- * A check over a whole configuration. Register one with {@link ValidationEngine#addRule}, or list its class in
+ * A check over a whole configuration. Register one with {@link ValidationEngine.Builder#addRule}, or list its class in
  * {@code META-INF/services/dev.lamina.config.validation.ValidationRule} (or {@code provides} it in
- * {@code module-info.java}) and call {@link ValidationEngine#discoverRules()}; discovered classes need a public
+ * {@code module-info.java}) and call {@link ValidationEngine.Builder#discoverRules()}; discovered classes need a public
  * no-argument constructor.
  *
  * <p>{@link #validate} returns the failures it found (and, if it likes, passed checks). A rule that finds

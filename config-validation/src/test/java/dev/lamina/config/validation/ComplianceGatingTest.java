@@ -21,7 +21,7 @@ class ComplianceGatingTest {
     private static final String BASE = "service:\n  name: shop\nmonitoring: {enabled: true}\n";
 
     private static ValidationEngine engine() {
-        return new ValidationEngine().addRules(RulePacks.all());
+        return ValidationEngine.builder().addRules(RulePacks.all()).build();
     }
 
     private static ValidationReport validate(List<Layer> layers, ValidationContext context) {
@@ -138,7 +138,7 @@ class ComplianceGatingTest {
     @Test
     void aTenantContextRunsTheTenantsFrameworksAtItsSecurityLevel() {
         Configuration config = TestConfigs.load(List.of(TestConfigs.layer("base.yaml", BASE)));
-        ValidationEngine engine = engine().addRule(new ValidationRule() {
+        ValidationEngine engine = engine().toBuilder().addRule(new ValidationRule() {
             @Override
             public String id() {
                 return "security.custom-warning";
@@ -153,7 +153,7 @@ class ComplianceGatingTest {
             public List<ValidationResult> validate(Configuration c, ValidationContext context) {
                 return List.of(failure(c, "service.name", "a warning", "fix it"));
             }
-        });
+        }).build();
 
         ValidationReport standard = engine.validateConfig(config, ConfigurationContext.environment("production"));
         ValidationReport tenant = engine.validateConfig(config,

@@ -39,7 +39,8 @@ class ExampleDomainValidationTest {
     }
 
     private static ValidationEngine fullEngine() {
-        return new ValidationEngine().addRules(RulePacks.all()).addRules(MusicStreamingPack.rules()).addSchema(schema()).setStrictMode(true);
+        return ValidationEngine.builder().addRules(RulePacks.all()).addRules(MusicStreamingPack.rules())
+                .addSchema(schema()).strictMode(true).build();
     }
 
     private static List<String> files(String environment) {

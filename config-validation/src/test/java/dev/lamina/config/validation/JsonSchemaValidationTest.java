@@ -35,7 +35,8 @@ class JsonSchemaValidationTest {
     }
 
     private static ValidationReport validate(String yaml) {
-        return new ValidationEngine().addSchema(refsSchema()).validateConfig(TestConfigs.yaml("app.yaml", yaml), "dev");
+        return ValidationEngine.builder().addSchema(refsSchema()).build()
+                .validateConfig(TestConfigs.yaml("app.yaml", yaml), "dev");
     }
 
     private static ValidationResult at(ValidationReport report, String path, String messagePart) {
@@ -158,7 +159,7 @@ class JsonSchemaValidationTest {
                 """);
         Configuration config = TestConfigs.yaml("workers: 0");
 
-        ValidationReport report = new ValidationEngine().addSchema(schema).validateConfig(config, "dev");
+        ValidationReport report = ValidationEngine.builder().addSchema(schema).build().validateConfig(config, "dev");
 
         assertThat(at(report, "workers", "minimum").ruleId()).isEqualTo("schema:legacy.json");
     }
@@ -170,18 +171,18 @@ class JsonSchemaValidationTest {
                 properties:
                   replicas: {type: integer, maximum: 10}
                 """);
-        ValidationEngine engine = new ValidationEngine();
+        ValidationEngine engine = ValidationEngine.builder().addSchemasFromDirectory(dir).build();
 
-        assertThat(engine.addSchemasFromDirectory(dir)).isTrue();
+        assertThat(engine.schemaCount()).isEqualTo(1);
         assertThat(at(engine.validateConfig(TestConfigs.yaml("replicas: 11"), "dev"), "replicas", "maximum")
                 .ruleId()).isEqualTo("schema:schema.yaml");
     }
 
     @Test
     void directoryWithoutConventionalSchemaAddsNothing() {
-        ValidationEngine engine = new ValidationEngine();
+        ValidationEngine engine = ValidationEngine.builder().addSchemasFromDirectory(dir).build();
 
-        assertThat(engine.addSchemasFromDirectory(dir)).isFalse();
+        assertThat(engine.schemaCount()).isZero();
         assertThat(engine.rules()).isEmpty();
     }
 
@@ -189,7 +190,7 @@ class JsonSchemaValidationTest {
     void rejectsSchemaThatIsNotJsonWithFileAndLine() throws IOException {
         Path schema = Files.writeString(dir.resolve("broken.json"), "{\n  \"type\": \"object\",\n  oops\n}");
 
-        assertThatThrownBy(() -> new ValidationEngine().addSchema(schema))
+        assertThatThrownBy(() -> ValidationEngine.builder().addSchema(schema).build())
                 .isInstanceOf(ConfigParseException.class)
                 .hasMessageContaining("broken.json:3")
                 .hasMessageContaining("schema is not valid JSON");
@@ -201,7 +202,7 @@ class JsonSchemaValidationTest {
                 {"properties": {"port": {"$ref": "missing.json#/$defs/port"}}}
                 """);
 
-        assertThatThrownBy(() -> new ValidationEngine().addSchema(schema))
+        assertThatThrownBy(() -> ValidationEngine.builder().addSchema(schema).build())
                 .isInstanceOf(ConfigParseException.class)
                 .hasMessageContaining("dangling.json")
                 .hasMessageContaining("invalid JSON Schema");
@@ -213,7 +214,7 @@ class JsonSchemaValidationTest {
                 {"properties": {"port": {"$ref": "http://schemas.example.invalid/port.json"}}}
                 """);
 
-        assertThatThrownBy(() -> new ValidationEngine().addSchema(schema))
+        assertThatThrownBy(() -> ValidationEngine.builder().addSchema(schema).build())
                 .isInstanceOf(ConfigParseException.class)
                 .hasMessageContaining("remote.json")
                 .hasMessageContaining("not allowed");
@@ -221,7 +222,7 @@ class JsonSchemaValidationTest {
 
     @Test
     void reportsMissingSchemaFileAsSourceError() {
-        assertThatThrownBy(() -> new ValidationEngine().addSchema(dir.resolve("nope.json")))
+        assertThatThrownBy(() -> ValidationEngine.builder().addSchema(dir.resolve("nope.json")).build())
                 .isInstanceOf(ConfigSourceException.class)
                 .hasMessageContaining("nope.json")
                 .hasMessageContaining("schema file not found");
@@ -229,7 +230,7 @@ class JsonSchemaValidationTest {
 
     @Test
     void strictModeReportsUnknownKeyWithNearestKnownKey() {
-        ValidationEngine engine = new ValidationEngine().addSchema(refsSchema()).setStrictMode(true);
+        ValidationEngine engine = ValidationEngine.builder().addSchema(refsSchema()).strictMode(true).build();
 
         ValidationReport report = engine.validateConfig(TestConfigs.yaml("app.yaml", """
                 server: {port: 8080}
@@ -263,7 +264,7 @@ class JsonSchemaValidationTest {
                 {"type": "object",
                  "properties": {"limits": {"type": "object", "additionalProperties": {"type": "integer"}}}}
                 """);
-        ValidationEngine engine = new ValidationEngine().addSchema(schema).setStrictMode(true);
+        ValidationEngine engine = ValidationEngine.builder().addSchema(schema).strictMode(true).build();
 
         List<ValidationResult> failures = engine.validateConfig(
                 TestConfigs.yaml("limits: {premium: 6, free: 1}"), "dev").failures();

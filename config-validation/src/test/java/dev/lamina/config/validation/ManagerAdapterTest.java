@@ -32,7 +32,7 @@ class ManagerAdapterTest {
                 Files.copy(f, dir.resolve(f.getFileName()));
             }
         }
-        ValidationEngine validator = new ValidationEngine().addRules(RulePacks.all());
+        ValidationEngine validator = ValidationEngine.builder().addRules(RulePacks.all()).build();
         ConfigurationOptions options = ConfigurationOptions.builder().directory(dir).environment(Map.of()).build();
         return new ConfigurationManager(options.withValidator(validator));
     }

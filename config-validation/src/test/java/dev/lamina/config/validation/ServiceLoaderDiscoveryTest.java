@@ -8,11 +8,8 @@ class ServiceLoaderDiscoveryTest {
 
     @Test
     void discoversRuleListedInMetaInfServices() {
-        ValidationEngine engine = new ValidationEngine();
+        ValidationEngine engine = ValidationEngine.builder().discoverRules().build();
 
-        int added = engine.discoverRules();
-
-        assertThat(added).isEqualTo(1);
         assertThat(engine.rules()).extracting(ValidationRule::id).containsExactly("test.discovered");
         assertThat(engine.validateConfig(TestConfigs.yaml("forbidden: 1"), "dev").failures())
                 .singleElement().satisfies(r -> assertThat(r.ruleId()).isEqualTo("test.discovered"));
@@ -20,10 +17,8 @@ class ServiceLoaderDiscoveryTest {
 
     @Test
     void discoveringTwiceAddsNothingTheSecondTime() {
-        ValidationEngine engine = new ValidationEngine();
-        engine.discoverRules();
+        ValidationEngine engine = ValidationEngine.builder().discoverRules().discoverRules().build();
 
-        assertThat(engine.discoverRules()).isZero();
         assertThat(engine.rules()).hasSize(1);
     }
 }

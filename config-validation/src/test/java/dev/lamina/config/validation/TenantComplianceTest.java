@@ -27,7 +27,7 @@ class TenantComplianceTest {
         Files.writeString(dir.resolve("production.yaml"), "service:\n  replicas: 3\n");
         Files.createDirectories(dir.resolve("tenants"));
         Files.writeString(dir.resolve("tenants/clinic.yaml"), "compliance:\n  frameworks: [HIPAA]\n");
-        ValidationEngine engine = new ValidationEngine().addRules(RulePacks.all());
+        ValidationEngine engine = ValidationEngine.builder().addRules(RulePacks.all()).build();
         try (ConfigurationManager manager = new ConfigurationManager(ConfigurationOptions.builder().directory(dir)
                 .environment(Map.of()).build())) {
             manager.loadEnvironmentConfig("production");

@@ -51,7 +51,7 @@ class ValidationEngineTest {
 
     @Test
     void customRuleRegisteredByCodeReportsPathOriginAndFix() {
-        ValidationEngine engine = new ValidationEngine().addRule(new PremiumStreamLimitRule());
+        ValidationEngine engine = ValidationEngine.builder().addRule(new PremiumStreamLimitRule()).build();
 
         ValidationReport report = engine.validateConfig(TOO_MANY, "staging_config");
 
@@ -66,7 +66,7 @@ class ValidationEngineTest {
 
     @Test
     void ruleWithNothingToReportIsRecordedAsPassed() {
-        ValidationEngine engine = new ValidationEngine().addRule(new PremiumStreamLimitRule());
+        ValidationEngine engine = ValidationEngine.builder().addRule(new PremiumStreamLimitRule()).build();
 
         ValidationReport report = engine.validateConfig(TestConfigs.yaml("a: 1"), "dev");
 
@@ -81,9 +81,9 @@ class ValidationEngineTest {
 
     @Test
     void ruleThatThrowsIsReportedAsFailedRuleWithoutItsMessageAndOthersStillRun() {
-        ValidationEngine engine = new ValidationEngine()
+        ValidationEngine engine = ValidationEngine.builder()
                 .addRule(throwing("acme.broken"))
-                .addRule(new PremiumStreamLimitRule());
+                .addRule(new PremiumStreamLimitRule()).build();
 
         ValidationReport report = engine.validateConfig(TOO_MANY, "staging");
 
@@ -97,7 +97,7 @@ class ValidationEngineTest {
 
     @Test
     void ruleReturningNullIsReportedAsFailedRule() {
-        ValidationEngine engine = new ValidationEngine().addRule(new ValidationRule() {
+        ValidationEngine engine = ValidationEngine.builder().addRule(new ValidationRule() {
             @Override
             public String id() {
                 return "acme.null";
@@ -107,7 +107,7 @@ class ValidationEngineTest {
             public List<ValidationResult> validate(Configuration config, ValidationContext context) {
                 return null;
             }
-        });
+        }).build();
 
         assertThat(engine.validateConfig(TOO_MANY, "x").failures()).singleElement()
                 .satisfies(r -> assertThat(r.message()).contains("returned null"));
@@ -115,16 +115,42 @@ class ValidationEngineTest {
 
     @Test
     void rejectsSecondRuleWithSameId() {
-        ValidationEngine engine = new ValidationEngine().addRule(new PremiumStreamLimitRule());
+        ValidationEngine.Builder builder = ValidationEngine.builder().addRule(new PremiumStreamLimitRule());
 
-        assertThatThrownBy(() -> engine.addRule(new PremiumStreamLimitRule()))
+        assertThatThrownBy(() -> builder.addRule(new PremiumStreamLimitRule()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("acme.premium-stream-limit");
     }
 
     @Test
+    void anEngineIsImmutableAndToBuilderBuildsAnother() {
+        ValidationEngine engine = ValidationEngine.builder().addRule(new PremiumStreamLimitRule()).build();
+
+        ValidationEngine more = engine.toBuilder().addRule(throwing("acme.broken")).strictMode(true).build();
+
+        assertThat(engine.rules()).extracting(ValidationRule::id).containsExactly("acme.premium-stream-limit");
+        assertThat(engine.isStrictMode()).isFalse();
+        assertThat(more.rules()).extracting(ValidationRule::id)
+                .containsExactly("acme.premium-stream-limit", "acme.broken");
+        assertThat(more.isStrictMode()).isTrue();
+        assertThatThrownBy(() -> engine.rules().add(throwing("acme.sneaky")))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(engine.validateConfig(TOO_MANY, "staging").rulesRun()).isEqualTo(1);
+    }
+
+    @Test
+    void toBuilderRefusesARuleWhoseIdTheEngineAlreadyHas() {
+        ValidationEngine engine = ValidationEngine.builder().addRule(new PremiumStreamLimitRule()).build();
+
+        assertThatThrownBy(() -> engine.toBuilder().addRule(new PremiumStreamLimitRule()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("already registered");
+    }
+
+    @Test
     void ruleScopedToProductionRunsOnlyInProduction() {
-        ValidationEngine engine = new ValidationEngine().addRule(new PremiumStreamLimitRule().onlyIn("production"));
+        ValidationEngine engine = ValidationEngine.builder().addRule(new PremiumStreamLimitRule().onlyIn("production"))
+                .build();
 
         assertThat(engine.validateConfig(TOO_MANY, "staging_config").rulesRun()).isZero();
         assertThat(engine.validateConfig(TOO_MANY, "production_config").overallValid()).isFalse();
@@ -132,7 +158,7 @@ class ValidationEngineTest {
 
     @Test
     void environmentIsInferredFromConfigName() {
-        ValidationEngine engine = new ValidationEngine();
+        ValidationEngine engine = ValidationEngine.builder().build();
 
         assertThat(engine.validateConfig(TOO_MANY, "staging_config").environment()).contains("staging");
         assertThat(engine.validateConfig(TOO_MANY, "config/Production.yaml").environment()).contains("production");
@@ -142,12 +168,13 @@ class ValidationEngineTest {
     void environmentDeclaredInConfigurationWinsOverName() {
         Configuration config = TestConfigs.yaml("environment: production\n");
 
-        assertThat(new ValidationEngine().validateConfig(config, "app_config").environment()).contains("production");
+        assertThat(ValidationEngine.builder().build().validateConfig(config, "app_config").environment())
+                .contains("production");
     }
 
     @Test
     void explicitContextCarriesEnvironmentForAdapters() {
-        ValidationEngine engine = new ValidationEngine().addRule(new PremiumStreamLimitRule().onlyIn("prod"));
+        ValidationEngine engine = ValidationEngine.builder().addRule(new PremiumStreamLimitRule().onlyIn("prod")).build();
 
         ValidationReport report = engine.validateConfig(TOO_MANY, "candidate",
                 ValidationContext.forEnvironment("ignored", "PROD"));
@@ -176,7 +203,7 @@ class ValidationEngineTest {
             }
         };
 
-        ValidationReport report = new ValidationEngine().addRule(warn).validateConfig(TOO_MANY, "x");
+        ValidationReport report = ValidationEngine.builder().addRule(warn).build().validateConfig(TOO_MANY, "x");
 
         assertThat(report.overallValid()).isTrue();
         assertThat(report.countsBySeverity()).containsEntry(Severity.WARNING, 1).containsEntry(Severity.ERROR, 0);
@@ -192,7 +219,7 @@ class ValidationEngineTest {
 
     @Test
     void engineAsConfigValidatorReturnsBlockingProblemsWithRuleId() {
-        ValidationEngine engine = new ValidationEngine().addRule(new PremiumStreamLimitRule());
+        ValidationEngine engine = ValidationEngine.builder().addRule(new PremiumStreamLimitRule()).build();
 
         List<ValidationProblem> problems = engine.validate(TOO_MANY, "staging");
 
@@ -207,7 +234,7 @@ class ValidationEngineTest {
         ValidationRule gdprOk = framework("acme.gdpr-ok", "GDPR", true);
         ValidationRule gdprBad = framework("acme.gdpr-bad", "GDPR", false);
         ValidationRule soxBad = framework("acme.sox-bad", "SOX", false);
-        ValidationEngine engine = new ValidationEngine().addRules(List.of(gdprOk, gdprBad, soxBad));
+        ValidationEngine engine = ValidationEngine.builder().addRules(List.of(gdprOk, gdprBad, soxBad)).build();
 
         ValidationReport all = engine.validateConfig(TOO_MANY, "x",
                 ValidationContext.of("x").withComplianceFrameworks("gdpr", "SOX"));
@@ -240,7 +267,7 @@ class ValidationEngineTest {
 
     @Test
     void summaryGivesVerdictCountsAndRules() {
-        ValidationEngine engine = new ValidationEngine().addRule(new PremiumStreamLimitRule());
+        ValidationEngine engine = ValidationEngine.builder().addRule(new PremiumStreamLimitRule()).build();
 
         String summary = engine.getValidationSummary(engine.validateConfig(TOO_MANY, "staging_config"));
 
@@ -250,7 +277,7 @@ class ValidationEngineTest {
 
     @Test
     void issueExampleFilterFindsOnlyFailures() {
-        ValidationEngine engine = new ValidationEngine().addRule(new PremiumStreamLimitRule())
+        ValidationEngine engine = ValidationEngine.builder().addRule(new PremiumStreamLimitRule())
                 .addRule(new ValidationRule() {
                     @Override
                     public String id() {
@@ -261,7 +288,7 @@ class ValidationEngineTest {
                     public List<ValidationResult> validate(Configuration config, ValidationContext context) {
                         return List.of(createResult(true, "fine", null));
                     }
-                });
+                }).build();
 
         List<String> printed = engine.validateConfig(TOO_MANY, "staging_config").results().stream()
                 .filter(r -> r.severity().atLeast(Severity.ERROR))
@@ -301,7 +328,7 @@ class ValidationEngineTest {
 
     @Test
     void blankConfigNameIsRejected() {
-        assertThatThrownBy(() -> new ValidationEngine().validateConfig(TOO_MANY, " "))
+        assertThatThrownBy(() -> ValidationEngine.builder().build().validateConfig(TOO_MANY, " "))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

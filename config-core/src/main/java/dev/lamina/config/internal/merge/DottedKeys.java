@@ -76,8 +76,8 @@ public final class DottedKeys {
     private static ConfigException clash(ConfigPath at, String key, Origin literal, Origin nested) {
         return new ConfigException(literal, at == null ? null : at.child(key), "the key '" + key + "' is one key with dots in"
                 + " its name (quoted, or from JSON or XML) and the nested keys " + key + " at " + describe(nested)
-                + " name the same value, so one would silently hide the other; write it nested (or, in YAML, as an"
-                + " unquoted dotted key, which is a path) or rename one of them");
+                + " name the same value, so one would silently hide the other; write it nested (or, in YAML or TOML,"
+                + " as an unquoted dotted key, which is a path) or rename one of them");
     }
 
     private static String describe(Origin o) {

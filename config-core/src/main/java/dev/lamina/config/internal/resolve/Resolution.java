@@ -387,7 +387,21 @@ final class Resolution {
                 ? "export " + name + " or write ${" + name + ":-default}"
                 : "export " + name + ", write ${" + name + ":-default}, or write $$ for a literal $ "
                         + scope.at(variable.column());
+        if (variable.braced() && namesAKey(name)) {
+            // Spring Boot's ${database} means another key; Lamina's means an environment variable. Say so rather
+            // than leave a migrating user to export a variable that duplicates the key.
+            fix = "to use the key " + name + " of this configuration write ${ref:" + name + "}; else " + fix;
+        }
         return error(scope, "variable " + name + " is not set (fix: " + fix + ")");
+    }
+
+    private boolean namesAKey(String name) {
+        try {
+            Optional<ConfigNode> node = find(ConfigPath.parse(name));
+            return node.isPresent() && node.get() instanceof ConfigScalar;
+        } catch (IllegalArgumentException e) {
+            return false; // not a path (FOO-BAR!), so certainly not a key's name
+        }
     }
 
     private void appendLookup(Lookup lookup, Scope scope, StringBuilder out) {

@@ -16,11 +16,12 @@ import org.slf4j.LoggerFactory;
 import dev.lamina.config.ConfigChangeEvent;
 import dev.lamina.config.ConfigChangeListener;
 import dev.lamina.config.ConfigErrorEvent;
+import dev.lamina.config.ConfigWarningEvent;
 import dev.lamina.config.Snapshot;
 import dev.lamina.config.SnapshotListener;
 
 /**
- * Delivers change, error and snapshot events to listeners off the publishing thread. Each listener call is isolated: an
+ * Delivers change, error, warning and snapshot events to listeners off the publishing thread. Each listener call is isolated: an
  * exception is logged and the next listener still runs. With the default executor (one daemon thread) events
  * arrive in the order they were published.
  */
@@ -165,6 +166,28 @@ public final class EventDispatcher implements AutoCloseable {
                     }
                     LOG.warn("config listener {} failed on an error event; other listeners still run",
                             l.getClass().getName(), ex);
+                }
+            }
+        });
+    }
+
+    /** @param warnings the warnings of one successful load or reload, delivered in order to every listener */
+    public void warnings(List<ConfigWarningEvent> warnings) {
+        if (warnings.isEmpty() || listeners.isEmpty()) {
+            return;
+        }
+        submit(() -> {
+            for (ConfigWarningEvent w : warnings) {
+                for (ConfigChangeListener l : listeners) {
+                    try {
+                        l.onWarning(w);
+                    } catch (RuntimeException | Error ex) {
+                        if (ex instanceof VirtualMachineError vme) {
+                            throw vme;
+                        }
+                        LOG.warn("config listener {} failed on a warning event; other listeners still run",
+                                l.getClass().getName(), ex);
+                    }
                 }
             }
         });

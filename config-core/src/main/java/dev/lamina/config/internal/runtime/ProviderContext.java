@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import dev.lamina.config.ConfigNode;
 import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigSourceException;
+import dev.lamina.config.ConfigWarningEvent;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.Format;
 import dev.lamina.config.Layer;
@@ -40,25 +41,34 @@ final class ProviderContext implements LayerContext {
     private final Path baseDirectory;
     private final ParseLimits limits;
     private final Supplier<Configuration> below;
+    private final List<Layer> layersBelow;
     private final Supplier<Optional<ConfigObject>> declaration;
     private final Function<String, Optional<String>> variables;
     private final DocumentParsing parsing;
     private final Set<Path> watched;
     private final FileReads reads;
+    private final List<ConfigWarningEvent> warnings;
     private Configuration belowBuilt;
 
-    ProviderContext(String environment, Path baseDirectory, ParseLimits limits, Supplier<Configuration> below,
-                    Supplier<Optional<ConfigObject>> declaration, Function<String, Optional<String>> variables,
-                    DocumentParsing parsing, Set<Path> watched, FileReads reads) {
+    ProviderContext(String environment, Path baseDirectory, ParseLimits limits, List<Layer> layersBelow,
+                    Supplier<Configuration> below, Supplier<Optional<ConfigObject>> declaration, Function<String, Optional<String>> variables,
+                    DocumentParsing parsing, Set<Path> watched, FileReads reads, List<ConfigWarningEvent> warnings) {
         this.environment = environment;
         this.baseDirectory = baseDirectory;
         this.limits = limits;
+        this.layersBelow = List.copyOf(layersBelow);
         this.below = below;
         this.declaration = declaration;
         this.variables = variables;
         this.parsing = parsing;
         this.watched = watched;
         this.reads = reads;
+        this.warnings = warnings;
+    }
+
+    @Override
+    public void warn(String message, Origin origin) {
+        warnings.add(new ConfigWarningEvent(Objects.requireNonNull(message, "message"), Optional.ofNullable(origin)));
     }
 
     @Override
@@ -82,6 +92,11 @@ final class ProviderContext implements LayerContext {
             belowBuilt = below.get();
         }
         return belowBuilt;
+    }
+
+    @Override
+    public List<Layer> layersBelow() {
+        return layersBelow;
     }
 
     @Override

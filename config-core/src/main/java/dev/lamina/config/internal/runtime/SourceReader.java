@@ -15,6 +15,7 @@ import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigSource;
 import dev.lamina.config.ConfigSourceException;
 import dev.lamina.config.ConfigSources;
+import dev.lamina.config.ConfigWarningEvent;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.Format;
@@ -64,15 +65,18 @@ public final class SourceReader {
      * @param files   stem to file, for the stems that had a file
      * @param layers  the layers, lowest precedence first (without the runtime layer)
      * @param watched files and directories the layer providers declared, for hot reload
-     * @param notes   what the reader decided that a change event should say (an emptied file accepted as empty)
+     * @param notes    what the reader decided that a change event should say (an emptied file accepted as empty)
+     * @param warnings what the layer providers raised, delivered once the load succeeds
      */
-    public record Sources(Map<String, Path> files, List<Layer> layers, Set<Path> watched, List<String> notes) {
+    public record Sources(Map<String, Path> files, List<Layer> layers, Set<Path> watched, List<String> notes,
+                          List<ConfigWarningEvent> warnings) {
         /** Copies the collections. */
         public Sources {
             files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
             layers = List.copyOf(layers);
             watched = Set.copyOf(watched);
             notes = List.copyOf(notes);
+            warnings = List.copyOf(warnings);
         }
 
         /**
@@ -101,14 +105,14 @@ public final class SourceReader {
         }
 
         /**
-         * Sources without notes.
+         * Sources without notes or warnings.
          *
          * @param files   stem to file
          * @param layers  the layers
          * @param watched declared files and directories
          */
         public Sources(Map<String, Path> files, List<Layer> layers, Set<Path> watched) {
-            this(files, layers, watched, List.of());
+            this(files, layers, watched, List.of(), List.of());
         }
     }
 
@@ -182,8 +186,9 @@ public final class SourceReader {
             fileLayers.add(readStable(file, reload, notes));
         }
         Set<Path> watched = new LinkedHashSet<>();
-        List<Layer> layers = assemble(environment, fileLayers, watched);
-        return new Sources(files, layers, watched, notes);
+        List<ConfigWarningEvent> warnings = new ArrayList<>();
+        List<Layer> layers = assemble(environment, fileLayers, watched, warnings);
+        return new Sources(files, layers, watched, notes, warnings);
     }
 
     /**
@@ -219,14 +224,30 @@ public final class SourceReader {
      * @throws dev.lamina.config.ConfigException when a source or provider fails
      */
     public List<Layer> assemble(String environment, List<Layer> fileLayers, Set<Path> watched) {
+        // A plain loader has no listeners: the providers' warnings reach their log lines only.
+        return assemble(environment, fileLayers, watched, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #assemble(String, List, Set)}, collecting the providers' warnings.
+     *
+     * @param environment the environment being loaded
+     * @param fileLayers  the layers of the files slot
+     * @param watched     receives what providers declare
+     * @param warnings    receives what providers raise
+     * @return every layer, lowest precedence first, without runtime updates
+     * @throws dev.lamina.config.ConfigException when a source or provider fails
+     */
+    public List<Layer> assemble(String environment, List<Layer> fileLayers, Set<Path> watched,
+                                List<ConfigWarningEvent> warnings) {
         List<Layer> layers = new ArrayList<>();
         readAll(SourcePlacement.BELOW_FILES, layers);
         layers.addAll(fileLayers);
         for (LayerProvider provider : providers) {
             List<Layer> below = List.copyOf(layers);
             ProviderContext context = new ProviderContext(environment, options.directory(), options.parseLimits(),
-                    () -> pipeline.build(below, null, environment), () -> declaration(environment),
-                    options.environmentLookup(), documents, watched, reads);
+                    below, () -> pipeline.build(below, null, environment), () -> declaration(environment),
+                    options.environmentLookup(), documents, watched, reads, warnings);
             List<Layer> contributed = provider.layers(context);
             Objects.requireNonNull(contributed, () -> "LayerProvider " + provider.getClass().getName()
                     + " returned null (return List.of() for no layers)");

@@ -6,6 +6,7 @@ import java.util.function.BiConsumer;
 
 import dev.lamina.config.Configuration;
 import dev.lamina.config.Layer;
+import dev.lamina.config.spi.ComplianceFrameworks;
 
 /**
  * Tenant views: the state in force with {@code tenants/<id>.*} on top (the last slot of the layer order),
@@ -42,8 +43,14 @@ public final class Tenants {
             if (overlay.isEmpty()) {
                 return state.snapshot().configuration();
             }
+            // A tenant's frameworks add to the environment's, as validation counts them (ComplianceFrameworks).
+            List<Layer> layers = ComplianceFrameworks.unionWithBelow(overlay.get(), () -> {
+                List<Layer> below = new java.util.ArrayList<>(state.sourceLayers());
+                below.add(new Layer(SourceReader.RUNTIME_LAYER, state.runtimeTree()));
+                return below;
+            });
             Configuration cfg = sources.build(state.environment(), state.sourceLayers(), state.runtimeTree(),
-                    overlay.get(), null);
+                    layers, null);
             validate.accept(cfg, state.environment());
             return cfg;
         });

@@ -94,6 +94,23 @@ class ReferenceInterpolationTest {
     }
 
     @Test
+    void anUnsetVariableThatNamesAKeySuggestsARefAsSpringBootUsersMeanIt() {
+        // spring-petclinic's application.properties: database=h2, ...=classpath*:db/${database}/schema.sql
+        assertThatThrownBy(() -> resolve(tree("database", "h2", "schema", "db/${database}/schema.sql")))
+                .isInstanceOf(ConfigResolveException.class)
+                .hasMessageContaining("variable database is not set (fix: to use the key database of this "
+                        + "configuration write ${ref:database}; else export database or write ${database:-default})");
+    }
+
+    @Test
+    void anUnsetVariableThatNamesNoKeyOrAnObjectSuggestsNoRef() {
+        assertThatThrownBy(() -> resolve(tree("db.host", "x", "a", "${db}")))
+                .hasMessageContaining("variable db is not set (fix: export db or write ${db:-default})");
+        assertThatThrownBy(() -> resolve(tree("a", "${NOPE}")))
+                .hasMessageNotContaining("ref:");
+    }
+
+    @Test
     void reportsAnErrorInTheReferencedKeyAtThatKey() {
         assertThatThrownBy(() -> resolve(tree("a", "${ref:b}", "b", "${NOPE}")))
                 .hasMessageStartingWith("config/base.yaml:3:3 b: variable NOPE is not set");

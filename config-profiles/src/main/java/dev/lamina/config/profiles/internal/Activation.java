@@ -76,7 +76,7 @@ public final class Activation {
 
     /**
      * The region: the explicit one, else {@code CONFIG_REGION}, else {@code environments.yaml}'s; when several are
-     * given and disagree, the ones ignored are logged (never silently dropped).
+     * given and disagree, the ones ignored are logged and raised as warnings (never silently dropped).
      *
      * @param explicit the region given in code or with {@code --region}
      * @param context  the load's context
@@ -101,8 +101,10 @@ public final class Activation {
         checkName(chosen, "region");
         for (Named other : candidates.subList(1, candidates.size())) {
             if (!Names.canonical(other.name()).equals(Names.canonical(chosen.name()))) {
-                LOG.warn("Region {} from {} is ignored: region {} from {} takes precedence", other.name(),
-                        other.origin(), chosen.name(), chosen.origin());
+                String why = "Region " + sanitize(other.name()) + " from " + other.origin() + " is ignored: region "
+                        + chosen.name() + " from " + chosen.origin() + " takes precedence";
+                LOG.warn(why);
+                context.warn(why, other.origin());
             }
         }
         return Optional.of(chosen);

@@ -12,7 +12,7 @@ import dev.lamina.config.validation.internal.rules.StreamingRules;
  * generic packs in {@code RulePacks}: a configuration that is not a music-streaming service has no use for them.
  *
  * <pre>{@code
- * engine.addRules(RulePacks.all()).addRules(MusicStreamingPack.rules());
+ * ValidationEngine.builder().addRules(RulePacks.all()).addRules(MusicStreamingPack.rules()).build();
  * }</pre>
  *
  * Every rule is listed in {@code docs/rule-packs.md}; {@code configctl validate --packs streaming} runs them.

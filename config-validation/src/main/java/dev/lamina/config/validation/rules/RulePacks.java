@@ -11,12 +11,12 @@ import dev.lamina.config.validation.internal.rules.SecurityRules;
 
 /**
  * The built-in rule packs. Each method returns new, immutable, thread-safe rules, ready for
- * {@code ValidationEngine.addRules(...)}; every rule id, what it checks, its severity and its defaults are listed in
+ * {@code ValidationEngine.builder().addRules(...)}; every rule id, what it checks, its severity and its defaults are listed in
  * {@code docs/rule-packs.md}.
  *
  * <pre>{@code
- * engine.addRules(RulePacks.all());                    // security, compliance (where declared), performance
- * engine.addRules(RulePacks.security(SecurityPolicy.DEFAULTS.withPasswordPolicy(16, 4)));
+ * builder.addRules(RulePacks.all());                    // security, compliance (where declared), performance
+ * builder.addRules(RulePacks.security(SecurityPolicy.DEFAULTS.withPasswordPolicy(16, 4)));
  * }</pre>
  *
  * <p>Built-in rules find the keys they check by name wherever they appear in the tree (lower case; {@code -},

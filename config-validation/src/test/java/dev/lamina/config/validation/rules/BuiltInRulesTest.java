@@ -133,7 +133,7 @@ class BuiltInRulesTest {
 
     private static ValidationReport run(String id, String env, String yaml) {
         Layer layer = TestConfigs.layer("rules.yaml", yaml);
-        return new ValidationEngine().addRule(ruleById(id)).validateConfig(TestConfigs.load(List.of(layer)),
+        return ValidationEngine.builder().addRule(ruleById(id)).build().validateConfig(TestConfigs.load(List.of(layer)),
                 ValidationContext.forEnvironment("test", env).withWrittenLayers(List.of(layer))
                         // Compliance applies where declared: these cases ask for every framework.
                         .requestFrameworks("requested by the test", List.of(RulePacks.GDPR, RulePacks.SOX,
@@ -191,7 +191,7 @@ class BuiltInRulesTest {
     @Test
     void plaintextSecretOnlyWarnsWhenItCannotSeeTheWrittenLayers() {
         Configuration loaded = TestConfigs.yaml("database: {password: '${DB_PASSWORD}'}");
-        ValidationEngine engine = new ValidationEngine().addRule(ruleById("security.plaintext-secret"));
+        ValidationEngine engine = ValidationEngine.builder().addRule(ruleById("security.plaintext-secret")).build();
 
         ValidationReport report = engine.validateConfig(loaded, ValidationContext.of("x"));
 
@@ -207,7 +207,7 @@ class BuiltInRulesTest {
     @Test
     void plaintextSecretAcceptsAReferenceWhenTheContextCarriesTheWrittenLayers() {
         Layer written = TestConfigs.layer("rules.yaml", "database: {password: '${DB_PASSWORD}'}");
-        ValidationEngine engine = new ValidationEngine().addRule(ruleById("security.plaintext-secret"));
+        ValidationEngine engine = ValidationEngine.builder().addRule(ruleById("security.plaintext-secret")).build();
 
         ValidationReport report = engine.validateConfig(TestConfigs.load(List.of(written)),
                 ValidationContext.of("x").withWrittenLayers(List.of(written)));
@@ -217,7 +217,7 @@ class BuiltInRulesTest {
 
     @Test
     void plaintextSecretInALowerLayerIsReportedEvenWhenOverridden() {
-        ValidationEngine engine = new ValidationEngine().addRule(ruleById("security.plaintext-secret"));
+        ValidationEngine engine = ValidationEngine.builder().addRule(ruleById("security.plaintext-secret")).build();
         ValidationContext context = ValidationContext.of("x").withWrittenLayers(List.of(
                 new Layer("base.yaml", TestConfigs.tree("base.yaml", "database: {password: s3cr3t-value}")),
                 new Layer("production.yaml", TestConfigs.tree("production.yaml",
@@ -264,7 +264,7 @@ class BuiltInRulesTest {
 
     @Test
     void complianceScoresAreReportedPerFramework() {
-        ValidationReport report = new ValidationEngine().addRules(RulePacks.compliance())
+        ValidationReport report = ValidationEngine.builder().addRules(RulePacks.compliance()).build()
                 .validateConfig(TestConfigs.yaml("""
                         gdpr_compliance:
                           consent_required: true

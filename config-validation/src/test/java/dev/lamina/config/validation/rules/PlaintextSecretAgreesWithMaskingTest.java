@@ -42,9 +42,9 @@ class PlaintextSecretAgreesWithMaskingTest {
     void everyFlaggedPathIsMaskedAndEveryMaskedLiteralIsFlagged() {
         Layer layer = TestConfigs.layer("app.yaml", YAML);
         Configuration config = TestConfigs.load(List.of(layer));
-        ValidationReport report = new ValidationEngine()
+        ValidationReport report = ValidationEngine.builder()
                 .addRule(RulePacks.all().stream().filter(r -> r.id().equals("security.plaintext-secret")).findFirst()
-                        .orElseThrow())
+                        .orElseThrow()).build()
                 .validateConfig(config, ValidationContext.forEnvironment("test", "staging")
                         .withWrittenLayers(List.of(layer)));
 

@@ -26,7 +26,7 @@ class SharedIndexConcurrencyTest {
 
     @Test
     void concurrentValidationsOfDifferentTreesEachSeeTheirOwn() throws Exception {
-        ValidationEngine engine = new ValidationEngine().addRules(RulePacks.all());
+        ValidationEngine engine = ValidationEngine.builder().addRules(RulePacks.all()).build();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Boolean>> outcomes = new ArrayList<>();
