@@ -132,19 +132,19 @@ final class ValidateCommand implements Callable<Integer> {
      * @return the report
      */
     static ValidationReport validateDefaults(Configuration config, Path directory, String environment, Path schema) {
-        ValidationEngine engine = new ValidationEngine();
+        ValidationEngine.Builder rules = ValidationEngine.builder();
         if (schema != null) {
-            engine.addSchema(schema);
+            rules.addSchema(schema);
         } else {
-            engine.addSchemasFromDirectory(directory);
+            rules.addSchemasFromDirectory(directory);
         }
         for (Map.Entry<String, Supplier<List<ValidationRule>>> pack : PACKS.entrySet()) {
             if (DEFAULT_PACKS.contains(pack.getKey())) {
-                engine.addRules(pack.getValue().get());
+                rules.addRules(pack.getValue().get());
             }
         }
-        discoverRules(engine);
-        return engine.validateConfig(config, ValidationContext.forEnvironment(directory.toString(), environment)
+        discoverRules(rules);
+        return rules.build().validateConfig(config, ValidationContext.forEnvironment(directory.toString(), environment)
                 .withWrittenLayers(config.layers()));
     }
 
