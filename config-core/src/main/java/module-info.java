@@ -18,7 +18,7 @@ module dev.lamina.config {
     requires static org.codehaus.stax2;
     requires static com.github.benmanes.caffeine;
     // ConfigurationOptions.meterRegistry(MeterRegistry) is public API; javac notes the module is automatic.
-    requires static transitive micrometer.core;
+    requires static micrometer.core;
     requires org.slf4j;
 
     exports dev.lamina.config;
