@@ -103,6 +103,23 @@ class SchemaSecretPathsTest {
         assertThat(report.toJson()).doesNotContain(PLANT);
     }
 
+    /** The schema shown in docs/security.md ("Masking") declares what the page says it does. */
+    @Test
+    void theSecurityPagesSchemaExampleDeclaresWhatThePageSays() throws Exception {
+        String page = null;
+        for (Path p = Path.of("").toAbsolutePath(); p != null && page == null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("docs/security.md"))) {
+                page = Files.readString(p.resolve("docs/security.md"));
+            }
+        }
+        assertThat(page).as("docs/security.md above the working directory").isNotNull();
+        int start = page.indexOf("```json\n", page.indexOf("## Masking"));
+        String json = page.substring(start + 8, page.indexOf("```", start + 8));
+        assertThat(ValidationEngine.schemaSecretPaths(schema("doc-schema.json", json)))
+                .containsExactly("reporting.endpoint", "tenants.*.license");
+        assertThat(page).contains("(`reporting.endpoint`, `tenants.*.license`)");
+    }
+
     @Test
     void badSchemaFilesFailNamingTheFile() throws Exception {
         Path broken = schema("broken.json", "{\"properties\": ");
