@@ -237,6 +237,9 @@ class PlantedSecretSweepTest {
                 """);
         CliRun validate = cli("validate", "--schema=" + schema);
         assertThat(validate.exitCode()).as(validate.out() + validate.err()).isEqualTo(1);
+        // A SOPS value is not written in plain text, though its layer holds it decrypted.
+        assertThat(validate.out()).doesNotContain("vault.pass: secret written in plain text")
+                .contains("db.password: secret written in plain text");
         record("validate text", validate);
         record("validate json", cli("validate", "--schema=" + schema, "--format=json"));
         record("flags list", cli("flags", "list"));
