@@ -76,6 +76,7 @@ class PlantedSecretSweepTest {
             "explain db.password", "explain api.signing", "explain vault.pass", "explain service.token",
             "explain reporting.endpoint",
             "profiles show hardened", "overrides list",
+            "migrate properties", "error: migrate properties with the secret key set twice", "migrate ini",
             "push --dry-run tree layout (refused: a SOPS file)", "push --dry-run documents layout",
             "diff text", "diff json",
             "export env", "export properties", "export json", "export yaml", "export k8s (ConfigMap documents)",
@@ -203,6 +204,21 @@ class PlantedSecretSweepTest {
         assertThat(profile.out()).contains("reporting.endpoint");
         record("profiles show hardened", profile);
         record("overrides list", cli("overrides", "list"));
+        Path legacy = tmp.resolve("legacy.properties");
+        Files.writeString(legacy, "db.password=" + PLAIN + "\napi.token=" + ENV + "\nport=80\n");
+        CliRun migrated = CliRun.withEnvironment(env, "migrate", "--out=" + tmp.resolve("migrated"), "properties",
+                legacy.toString());
+        assertThat(migrated.exitCode()).as(migrated.err()).isZero();
+        record("migrate properties", migrated);
+        Files.writeString(legacy, "db.password=" + PLAIN + "\ndb.password=" + DUP + "\n");
+        CliRun twice = CliRun.withEnvironment(env, "migrate", "--out=" + tmp.resolve("migrated2"), "properties",
+                legacy.toString());
+        assertThat(twice.exitCode()).isEqualTo(1);
+        record("error: migrate properties with the secret key set twice", twice);
+        Path ini = tmp.resolve("legacy.ini");
+        Files.writeString(ini, "[db]\npassword = " + PLAIN + "\n");
+        record("migrate ini", CliRun.withEnvironment(env, "migrate", "--out=" + tmp.resolve("migrated3"), "ini",
+                ini.toString()));
         CliRun tree = cli("push", "--etcd=http://127.0.0.1:9", "--prefix=/lamina/prod/", "--dry-run");
         assertThat(tree.exitCode()).as(tree.out() + tree.err()).isEqualTo(1);
         assertThat(tree.err()).contains("--etcd-layout documents");
