@@ -17,7 +17,8 @@ module dev.lamina.config {
     // The XML hardening watches StAX events as Jackson pulls them (XmlStructureGuard), through Stax2's delegate.
     requires static org.codehaus.stax2;
     requires static com.github.benmanes.caffeine;
-    // ConfigurationOptions.meterRegistry(MeterRegistry) is public API; javac notes the module is automatic.
+    // Optional: ConfigurationOptions.meterRegistry(MeterRegistry) is public API, but a caller who passes a registry
+    // requires Micrometer itself; not transitive, so modules that never meter need not have it to compile.
     requires static micrometer.core;
     requires org.slf4j;
 

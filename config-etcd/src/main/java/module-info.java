@@ -7,7 +7,7 @@ module dev.lamina.config.etcd {
     requires transitive dev.lamina.config;
     requires java.net.http;
     requires com.fasterxml.jackson.databind;
-    requires micrometer.core; // EtcdOptions.meterRegistry is public API; the pom depends on Micrometer
+    requires micrometer.core; // EtcdOptions takes a MeterRegistry (public API)
     requires org.slf4j;
 
     exports dev.lamina.config.etcd;

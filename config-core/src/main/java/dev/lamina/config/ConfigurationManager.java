@@ -491,6 +491,26 @@ public final class ConfigurationManager implements AutoCloseable {
      * @throws ConfigException (see the class comment) when refused
      */
     public Snapshot setActiveConfig(Configuration config, Principal principal, String reason) {
+        return publishWhole(config, principal, reason, "setActiveConfig");
+    }
+
+    /**
+     * Publishes a configuration migrated from a legacy format (for example
+     * {@code LegacyConfigMigrator.create().migrateFromLegacy(file).configuration("production")} of config-migration)
+     * as a new version: validated like every change (a refused one changes nothing and is audited), recorded in the
+     * history and the audit log, told to listeners, and named {@code applyMigratedConfig} by {@code explain}. Like
+     * {@link #setActiveConfig(Configuration)}, it replaces the files' configuration and clears the runtime updates
+     * until the next load or reload from the files; {@link #rollback(long)} returns to the previous version.
+     *
+     * @param config the migrated configuration
+     * @return the new snapshot, or the current one when the content is identical
+     * @throws ConfigException (see the class comment) when refused, e.g. by validation
+     */
+    public Snapshot applyMigratedConfig(Configuration config) {
+        return publishWhole(config, Principal.system(), "applyMigratedConfig", "applyMigratedConfig");
+    }
+
+    private Snapshot publishWhole(Configuration config, Principal principal, String reason, String layerName) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(reason, "reason");
@@ -498,8 +518,8 @@ public final class ConfigurationManager implements AutoCloseable {
         return changes.apply(ChangeRecord.Action.SET_ACTIVE, principal, reason, prev -> {
             changes.authorizeChanges(principal, prev, config.root());
             String env = prev == null ? "default" : prev.environment();
-            List<Layer> layers = List.of(new Layer("setActiveConfig", config.root(),
-                    LayerMetadata.of(LayerKind.CODE, "setActiveConfig")));
+            List<Layer> layers = List.of(new Layer(layerName, config.root(),
+                    LayerMetadata.of(LayerKind.CODE, layerName)));
             return new Publisher.Draft(env, prev == null ? Map.of() : prev.files(), layers,
                     ConfigObject.empty(Origin.of(SourceReader.RUNTIME_LAYER)), config,
                     prev == null ? Set.of() : prev.watched());

@@ -3,6 +3,7 @@ package dev.lamina.config.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -23,13 +24,26 @@ import picocli.CommandLine.Spec;
  *
  * <p>To add a command: write a {@code Callable<Integer>} annotated with {@code @Command}, mix in
  * {@link SourceOptions} if it loads a configuration, print to {@code spec.commandLine().getOut()}, and list it
- * in {@code subcommands} below.
+ * in {@link #COMMANDS} below.
  */
 @Command(name = "configctl",
         mixinStandardHelpOptions = true,
         versionProvider = ConfigCtl.Version.class,
         description = "Render, query and explain Lamina configurations.",
-        subcommands = {
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:invalid configuration (message on stderr names file:line:column and path)",
+            "2:usage error",
+            "3:internal error (rerun with --debug for the stack trace)"})
+public final class ConfigCtl implements Callable<Integer> {
+
+    /**
+     * The subcommands, in the order {@code --help} lists them. Not in {@code @Command(subcommands)}: picocli builds
+     * the model of every listed command (reflection over all their options) before running one, which was two
+     * thirds of a {@code configctl get}; {@link #main} registers only the command asked for.
+     */
+    private static final List<Class<?>> COMMANDS = List.of(
             RenderCommand.class,
             GetCommand.class,
             ExplainCommand.class,
@@ -49,14 +63,7 @@ import picocli.CommandLine.Spec;
             VerifyCommand.class,
             PushCommand.class,
             HistoryCommand.class,
-            CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success",
-            "1:invalid configuration (message on stderr names file:line:column and path)",
-            "2:usage error",
-            "3:internal error (rerun with --debug for the stack trace)"})
-public final class ConfigCtl implements Callable<Integer> {
+            CommandLine.HelpCommand.class);
 
     @Spec
     private CommandSpec spec;
@@ -112,7 +119,7 @@ public final class ConfigCtl implements Callable<Integer> {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        CommandLine cl = commandLine(out, err);
+        CommandLine cl = commandLine(out, err, System.getenv(), System.in, args.length == 0 ? null : args[0]);
         ((ConfigCtl) cl.getCommand()).ownsProcess = true;
         int code = cl.execute(args);
         out.flush();
@@ -155,7 +162,30 @@ public final class ConfigCtl implements Callable<Integer> {
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment,
                                           java.io.InputStream input) {
+        return commandLine(out, err, environment, input, null);
+    }
+
+    /**
+     * @param only the first argument: when it names a command, only that command is registered (a process runs one
+     *             command); otherwise, or when {@code null}, all of them (help, a mistyped name's suggestions)
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment,
+                                   java.io.InputStream input, String only) {
         CommandLine cl = new CommandLine(new ConfigCtl(Map.copyOf(environment), input));
+        Class<?> single = null;
+        for (Class<?> c : COMMANDS) {
+            Command annotation = c.getAnnotation(Command.class);
+            if (annotation != null && annotation.name().equals(only) && c != CommandLine.HelpCommand.class) {
+                single = c;
+            }
+        }
+        if (single != null) {
+            cl.addSubcommand(single);
+        } else {
+            for (Class<?> c : COMMANDS) {
+                cl.addSubcommand(c);
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(ConfigCtl::handleExecutionException);
@@ -163,7 +193,10 @@ public final class ConfigCtl implements Callable<Integer> {
         cl.setHelpFactory(WordWrapHelp.FACTORY);
         // diff compares two environments given as --env A --env B; every other command takes --env once, and
         // SourceOptions refuses a second one (see SourceOptions#addEnvironment).
-        cl.getSubcommands().get("diff").setOverwrittenOptionsAllowed(true);
+        CommandLine diff = cl.getSubcommands().get("diff");
+        if (diff != null) {
+            diff.setOverwrittenOptionsAllowed(true);
+        }
         return cl;
     }
 

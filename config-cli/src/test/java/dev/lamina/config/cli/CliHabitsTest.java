@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -124,5 +125,17 @@ class CliHabitsTest {
 
         assertThat(run.out()).contains("\"format\": ").doesNotContain("\" : ");
         assertThat(render.out()).contains("\"service\": ").doesNotContain("\" : ");
+    }
+
+    /** Issue 11: a process that runs one command builds picocli's model of that command only. */
+    @Test
+    void mainRegistersOnlyTheCommandItRunsAndEveryCommandOtherwise() {
+        java.io.PrintWriter sink = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        picocli.CommandLine get = ConfigCtl.commandLine(sink, sink, Map.of(), System.in, "get");
+        assertThat(get.getSubcommands()).containsOnlyKeys("get");
+        picocli.CommandLine typo = ConfigCtl.commandLine(sink, sink, Map.of(), System.in, "gte");
+        assertThat(typo.getSubcommands()).containsKeys("get", "render", "diff", "help").hasSizeGreaterThan(15);
+        picocli.CommandLine diff = ConfigCtl.commandLine(sink, sink, Map.of(), System.in, "diff");
+        assertThat(diff.getSubcommands().get("diff").isOverwrittenOptionsAllowed()).isTrue();
     }
 }

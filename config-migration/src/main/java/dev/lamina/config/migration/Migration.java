@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.lamina.config.ConfigLoader;
+import dev.lamina.config.Configuration;
+import dev.lamina.config.ConfigurationOptions;
+import dev.lamina.config.Layer;
+
 import dev.lamina.config.ConfigObject;
 
 /**
@@ -38,6 +43,30 @@ public record Migration(Map<String, ConfigObject> trees, Map<String, String> tex
      */
     public Optional<String> text(String fileName) {
         return Optional.ofNullable(texts.get(fileName));
+    }
+
+    /**
+     * The migrated configuration as a service would load it from the written directory: {@code base.yaml}, then
+     * {@code <environment>.yaml} when the migration produced one (a Spring profile), merged and resolved with the
+     * default options (placeholders such as {@code ${DB_HOST:-localhost}} read this process's environment). Hand it
+     * to {@code ConfigurationManager.applyMigratedConfig} to publish it without writing files first.
+     *
+     * @param environment an environment name; {@code "base"} (or any name without a file) gives base.yaml alone
+     * @return the configuration
+     * @throws dev.lamina.config.ConfigException when the merged tree does not resolve (a placeholder without value)
+     */
+    public Configuration configuration(String environment) {
+        java.util.Objects.requireNonNull(environment, "environment");
+        List<Layer> layers = new java.util.ArrayList<>();
+        ConfigObject base = trees.get("base.yaml");
+        if (base != null) {
+            layers.add(new Layer("migrated base.yaml", base));
+        }
+        ConfigObject env = environment.equals("base") ? null : trees.get(environment + ".yaml");
+        if (env != null) {
+            layers.add(new Layer("migrated " + environment + ".yaml", env));
+        }
+        return new ConfigLoader(ConfigurationOptions.defaults()).fromLayers(layers);
     }
 
     /**

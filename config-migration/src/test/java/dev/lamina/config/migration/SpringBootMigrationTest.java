@@ -58,6 +58,7 @@ class SpringBootMigrationTest {
                 spring.datasource.password=${MYSQL_PASS:petclinic}
                 # SQL is written to be idempotent so this is safe
                 spring.sql.init.mode=always
+                logging.level.org.springframework.web=DEBUG
                 """);
         Path postgres = write("application-postgres.properties", """
                 database=postgres
@@ -79,7 +80,11 @@ class SpringBootMigrationTest {
         assertThat(my.getString("spring.datasource.url")).isEqualTo("jdbc:mysql://localhost/petclinic");
         assertThat(my.getString("spring.jpa.hibernate.ddl-auto")).isEqualTo("none");
         assertThat(my.getString("management.endpoints.web.exposure.include")).isEqualTo("*");
-        assertThat(my.getString("logging.level.org.springframework")).isEqualTo("INFO");
+        // logging.level is a map: "org.springframework" (base) and "org.springframework.web" (mysql) are two keys,
+        // so the profile's deeper logger does not turn the base logger's level into a parent and lose it.
+        assertThat(my.getString("logging.level.\"org.springframework\"")).isEqualTo("INFO");
+        assertThat(my.getString("logging.level.\"org.springframework.web\"")).isEqualTo("DEBUG");
+        assertThat(m.text("base.yaml").orElseThrow()).contains("\"org.springframework\": INFO");
         Configuration myFromEnv = load(out, "mysql", Map.of("MYSQL_URL", "jdbc:mysql://db.internal/pc"));
         assertThat(myFromEnv.getString("spring.datasource.url")).isEqualTo("jdbc:mysql://db.internal/pc");
         Configuration pg = load(out, "postgres", Map.of());
@@ -173,14 +178,14 @@ class SpringBootMigrationTest {
         // A profile's list replaces the base list whole, as Spring's Binder does.
         assertThat(dev.getList("management.endpoints.web.exposure.include", String.class))
                 .contains("health").doesNotContain("configprops");
-        assertThat(dev.getString("spring.jpa.properties.hibernate.jdbc.time_zone")).isEqualTo("UTC");
+        assertThat(dev.getString("spring.jpa.properties.\"hibernate.jdbc.time_zone\"")).isEqualTo("UTC");
         assertThat(dev.hasPath("spring.profiles")).isFalse();
         assertThat(dev.getString("jhipster.security.remember-me.key")).isEqualTo("${random.value}");
 
         Configuration prodConfig = load(out, "prod", Map.of());
         assertThat(prodConfig.getInt("server.port")).isEqualTo(8081);
         assertThat(prodConfig.getString("logging.level.ROOT")).isEqualTo("INFO");
-        assertThat(prodConfig.getString("logging.level.tech.jhipster")).isEqualTo("INFO");
+        assertThat(prodConfig.getString("logging.level.\"tech.jhipster\"")).isEqualTo("INFO");
         assertThat(prodConfig.getString("management.endpoints.web.exposure.include[5]")).isEqualTo("logfile");
 
         assertThat(load(out, "eu", Map.of()).getString("jhipster.mail.from")).isEqualTo("noreply@example.eu");

@@ -226,7 +226,10 @@ public final class DocumentParser {
     private static RuntimeException yamlSyntax(String source, org.yaml.snakeyaml.error.MarkedYAMLException e,
                                                JsonParser parser) {
         org.yaml.snakeyaml.error.Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-        Origin at = mark == null ? location(source, parser)
+        // At the end of the file SnakeYAML's marks point past the last line; the parser still knows the last token
+        // it read (the unclosed '[' or '{'), which is where the fix goes.
+        boolean atEnd = e.getProblem() != null && e.getProblem().contains("<stream end>") && parser != null;
+        Origin at = mark == null || atEnd ? location(source, parser)
                 : Failures.at(source, mark.getLine() + 1L, mark.getColumn() + 1L);
         String problem = (e.getProblem() == null ? "" : e.getProblem()) + " "
                 + (e.getContext() == null ? "" : e.getContext());

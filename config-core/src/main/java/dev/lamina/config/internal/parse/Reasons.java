@@ -56,6 +56,8 @@ final class Reasons {
             new String[] {"expected <block end>", "bad indentation"},
             new String[] {"found unexpected end of stream", "unexpected end of the document (a quote or bracket is not closed)"},
             new String[] {"unknown escape character", "invalid escape sequence in a double-quoted string"},
+            new String[] {"found '<stream end>'", "the file ends inside a flow list or mapping: a '[' or '{' is not closed"},
+            new String[] {"but got <stream end>", "the file ends inside a flow list or mapping: a '[' or '{' is not closed"},
             new String[] {"expected ',' or ']'", "expected ',' or ']' in a flow list"},
             new String[] {"expected ',' or '}'", "expected ',' or '}' in a flow mapping"},
             new String[] {"special characters are not allowed", "control characters are not allowed"},

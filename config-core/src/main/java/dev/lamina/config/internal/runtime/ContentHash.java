@@ -1,8 +1,6 @@
 package dev.lamina.config.internal.runtime;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
@@ -70,22 +68,6 @@ public final class ContentHash {
         return new Result(HexFormat.of().formatHex(digest), new Digests(c.next));
     }
 
-    /**
-     * @param bytes any bytes
-     * @return their lower-case hex SHA-256
-     */
-    public static String ofBytes(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256().digest(bytes));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
-        }
-    }
-
     private static boolean isContainer(ConfigNode node) {
         return node instanceof ConfigObject || node instanceof ConfigList;
     }
@@ -93,7 +75,7 @@ public final class ContentHash {
     private static final class Computation {
         private final Map<ConfigNode, byte[]> previous;
         private final Map<ConfigNode, byte[]> next = new IdentityHashMap<>();
-        private final MessageDigest md = sha256();
+        private final Sha256 md = new Sha256();
 
         Computation(Map<ConfigNode, byte[]> previous) {
             this.previous = previous;

@@ -209,4 +209,20 @@ class YamlParsingTest {
                 .isInstanceOf(ConfigParseException.class)
                 .hasMessage("app.yaml:2:4: invalid UTF-8 byte sequence (configuration files must be UTF-8)");
     }
+
+    /** Issue 11: an unclosed bracket at the end of a file is named as specifically as one in the middle. */
+    @Test
+    void anUnclosedFlowCollectionAtTheEndOfTheFileSaysSoAtItsLine() {
+        String[][] cases = {
+                {"server:\n  port: 1\noops: [\n", "app.yaml:3:"},
+                {"server:\n  port: 1\noops: {\n", "app.yaml:3:"},
+                {"oops: [1, 2\n", "app.yaml:1:"}};
+        for (String[] c : cases) {
+            assertThatThrownBy(() -> yaml(c[0])).as(c[0])
+                    .isInstanceOf(ConfigParseException.class)
+                    .hasMessageStartingWith(c[1])
+                    .hasMessageContaining("a '[' or '{' is not closed")
+                    .hasMessageNotContaining("malformed YAML");
+        }
+    }
 }

@@ -75,28 +75,44 @@ public final class SpringNames {
      * Normalises raw segments: {@code maxPoolSize}, {@code max_pool_size} and {@code MAX-POOL-SIZE} all become
      * {@code max-pool-size}; a bracketed segment loses its brackets and keeps its text. Keys below a
      * {@code properties} segment ({@code spring.jpa.properties.hibernate.jdbc.time_zone}) and below
-     * {@code logging.level} / {@code logging.group} are map keys that Spring passes on as written, so they keep
-     * their form.
+     * {@code logging.level} / {@code logging.group} / {@code management.metrics.tags} are map keys that Spring passes
+     * on as written: the rest of such a key is kept as written, as one segment.
      *
      * @param raw segments from {@link #split}
      * @return the canonical segments
      */
     public static List<String> canonical(List<String> raw) {
         List<String> out = new ArrayList<>();
-        boolean verbatim = false;
+        // Below a map property the rest of the key is ONE map key, dots included (logging.level's
+        // "org.springframework.web"): split into a path, "org.springframework" set in base and
+        // "org.springframework.web" set in a profile would make one value a parent of the other, and the parent's
+        // value would be lost. As one key, the renderer quotes it and both survive, as they do in Spring.
+        StringBuilder mapKey = null;
         for (String seg : raw) {
-            if (seg.startsWith("[") && seg.endsWith("]")) {
-                out.add(seg.substring(1, seg.length() - 1));
+            boolean bracketed = seg.startsWith("[") && seg.endsWith("]");
+            String text = bracketed ? seg.substring(1, seg.length() - 1) : seg;
+            if (mapKey != null) {
+                mapKey.append(mapKey.length() == 0 ? "" : ".").append(text);
                 continue;
             }
-            out.add(verbatim ? seg : normalise(seg));
-            if (!verbatim) {
-                String last = out.get(out.size() - 1);
-                verbatim = last.equals("properties") || (out.size() == 2 && out.get(0).equals("logging")
-                        && (last.equals("level") || last.equals("group")));
+            out.add(bracketed ? text : normalise(seg));
+            if (!bracketed && isMapProperty(out)) {
+                mapKey = new StringBuilder();
             }
         }
+        if (mapKey != null && mapKey.length() > 0) {
+            out.add(mapKey.toString());
+        }
         return out;
+    }
+
+    /** Spring properties bound to a {@code Map<String, ?>} whose keys are passed on as written. */
+    private static boolean isMapProperty(List<String> path) {
+        String last = path.get(path.size() - 1);
+        String joined = String.join(".", path);
+        return last.equals("properties") || last.equals("data-source-properties")
+                || joined.equals("logging.level") || joined.equals("logging.group")
+                || joined.equals("management.metrics.tags");
     }
 
     /**
