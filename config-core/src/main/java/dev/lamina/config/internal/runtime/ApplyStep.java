@@ -89,6 +89,15 @@ public final class ApplyStep {
      */
     public Snapshot apply(ChangeRecord.Action action, Principal principal, String why, Plan plan,
                           Function<ManagerState, List<AuditRecord.Change>> refused) {
+        return underLock(action, principal, plan, refused, true, why);
+    }
+
+    /**
+     * Plans, validates and (when {@code commit}) publishes under the publish lock; a refusal is audited and told to
+     * listeners. Without {@code commit} it returns the snapshot the change was checked against.
+     */
+    private Snapshot underLock(ChangeRecord.Action action, Principal principal, Plan plan,
+                               Function<ManagerState, List<AuditRecord.Change>> refused, boolean commit, String why) {
         publisher.lock().lock();
         try {
             if (closed.getAsBoolean()) {
@@ -101,7 +110,7 @@ public final class ApplyStep {
                     return prev.snapshot();
                 }
                 validate(d.config(), d.environment());
-                return publisher.commit(prev, d, action, principal, why);
+                return commit ? publisher.commit(prev, d, action, principal, why) : prev.snapshot();
             } catch (RuntimeException e) {
                 ConfigException ce = asConfigException(action, e);
                 if (ce == null) {
@@ -153,25 +162,7 @@ public final class ApplyStep {
      */
     public Snapshot check(ChangeRecord.Action action, Principal principal, Plan plan,
                           Function<ManagerState, List<AuditRecord.Change>> refused) {
-        publisher.lock().lock();
-        try {
-            if (closed.getAsBoolean()) {
-                throw new IllegalStateException("this ConfigurationManager is closed");
-            }
-            ManagerState prev = publisher.state();
-            try {
-                Publisher.Draft d = plan.draft(prev);
-                if (d != null) {
-                    validate(d.config(), d.environment());
-                }
-                return prev.snapshot();
-            } catch (ConfigException e) {
-                refuse(prev, principal, action, refused.apply(prev), e);
-                throw e;
-            }
-        } finally {
-            publisher.lock().unlock();
-        }
+        return underLock(action, principal, plan, refused, false, null);
     }
 
     /**
