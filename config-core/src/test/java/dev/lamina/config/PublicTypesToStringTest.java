@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 10 item 4: logging any public value type never prints a secret. Every public type of
@@ -168,6 +169,25 @@ class PublicTypesToStringTest {
         assertThat(config.getConfig("db").toString()).doesNotContain(PLANTED).doesNotContain(PLANTED_RESOLVED);
         assertThat(config.explain("db.url").toString()).doesNotContain(PLANTED_RESOLVED);
         assertThat(config.layers().toString()).doesNotContain(PLANTED);
+    }
+
+    @Test
+    void sourcesBuiltFromValuesNeverPrintThem(@TempDir Path mounted) throws IOException {
+        // Sources are interfaces, so the walk above does not reach them: each factory that is given values is tried.
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("app.db.password", PLANTED);
+        Files.writeString(mounted.resolve("db.password"), PLANTED);
+        List<ConfigSource> sources = List.of(
+                ConfigSources.string("inline", Format.YAML, "db:\n  password: " + PLANTED + "\n"),
+                ConfigSources.map("defaults", Map.of("db.password", PLANTED)),
+                ConfigSources.environmentVariables("APP_", Map.of("APP_DB__PASSWORD", PLANTED)),
+                ConfigSources.systemProperties("app.", props),
+                ConfigSources.keyPerFile(mounted));
+        for (ConfigSource source : sources) {
+            assertThat(source.toString()).as(source.getClass().getSimpleName()).doesNotContain(PLANTED);
+            assertThat(source.read(ParseLimits.DEFAULTS).toString()).as("the layers of " + source)
+                    .doesNotContain(PLANTED);
+        }
     }
 
     @Test

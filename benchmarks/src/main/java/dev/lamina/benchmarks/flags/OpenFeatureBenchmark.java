@@ -38,10 +38,11 @@ import dev.lamina.config.flags.openfeature.LaminaProvider;
  *   <li>{@code inMemoryBoolean}: the SDK's InMemoryProvider, a static flag ({@code on}/{@code off}, default
  *       {@code on}) — the reference.</li>
  *   <li>{@code laminaBoolean}: the same flag in Lamina's format ({@code type: boolean}, on for everyone).</li>
- *   <li>{@code laminaTargetedBoolean}: a Lamina flag with a constraint on the attribute, so the provider converts
- *       the OpenFeature context to Lamina's on every call.</li>
+ *   <li>{@code laminaTargetedBoolean}: a Lamina flag with a constraint on the attribute, so the provider reads
+ *       the OpenFeature context (through a view: only the attribute the rule names is read and parsed).</li>
  *   <li>{@code laminaProviderOnly}: {@code LaminaProvider.getBooleanEvaluation} called directly, without the SDK
  *       (the provider's own cost; {@code -prof gc} shows it allocates nothing).</li>
+ *   <li>{@code laminaTargetedProviderOnly}: the same for the targeted flag.</li>
  * </ul>
  *
  * <pre>
@@ -106,5 +107,11 @@ public class OpenFeatureBenchmark {
     @Benchmark
     public boolean laminaProviderOnly() {
         return provider.getBooleanEvaluation("beta", false, ctx).getValue();
+    }
+
+    /** The targeted flag through the provider alone: the cost of reading the context, without the SDK's. */
+    @Benchmark
+    public boolean laminaTargetedProviderOnly() {
+        return provider.getBooleanEvaluation("premium_beta", false, ctx).getValue();
     }
 }

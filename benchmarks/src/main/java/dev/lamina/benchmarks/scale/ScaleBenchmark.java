@@ -27,7 +27,7 @@ import dev.lamina.config.Snapshot;
  * of {@code production.yaml} changed ({@code base.yaml}, which holds the other leaves, unchanged), and a
  * {@code getInt}. Targets (issue 11): load time at most 1.2x linear in size, the one-leaf reload at most 10 % of a
  * full load, {@code getInt} flat. Retained memory is measured by {@link ScaleMemory}. The chart in
- * docs/performance.md is drawn from this benchmark's JSON by {@code benchmarks/scale/chart.py}.
+ * docs/performance.md is drawn from this benchmark's JSON by {@code benchmarks/scale/chart.sh} (via {@link ScaleChart}).
  *
  * <p>{@code java -Xmx4g -jar benchmarks/target/benchmarks.jar ScaleBenchmark -rf json -rff scale.json}
  */

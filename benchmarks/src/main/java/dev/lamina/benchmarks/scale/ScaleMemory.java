@@ -14,7 +14,7 @@ import dev.lamina.config.ConfigurationOptions;
  * Retained heap at 10k, 100k and 1M leaves ({@link GeneratedConfig}): the heap a loaded manager keeps (after full
  * GCs, against the heap before loading), and the heap it keeps after 100 runtime updates that each change one leaf
  * (history of 100 versions, which structural sharing should keep near one version's size). Prints one JSON object
- * per size, read by {@code benchmarks/scale/chart.py}. Targets (issue 11): at most 50 MB per 100k leaves; 100
+ * per size, read by {@code benchmarks/scale/chart.sh} (via {@link ScaleChart}). Targets (issue 11): at most 50 MB per 100k leaves; 100
  * versions at most 1.3x one.
  *
  * <p>{@code java -Xmx4g -cp benchmarks/target/benchmarks.jar dev.lamina.benchmarks.scale.ScaleMemory}

@@ -92,6 +92,12 @@ final class FlagsEvalCommand implements Callable<Integer> {
             ObjectNode json = flagJson(e, config);
             flags.declaredType(target.flag).ifPresent(t ->
                     typed(json, flags.resolve(target.flag, ctx), t, config));
+            // A json payload that is not JSON (or a number payload that is not a number): OpenFeature answers
+            // PARSE_ERROR to a typed evaluation of it, so say so here rather than show the text as if it were fine.
+            if (json.get("payload") instanceof ObjectNode payload) {
+                flags.resolve(target.flag, ctx).payloadProblem(FlagType.OBJECT)
+                        .ifPresent(problem -> payload.put("parseError", problem));
+            }
             JsonOutput.print(out, json);
             if (e.reason() == Reason.FLAG_NOT_FOUND) {
                 note("flag", target.flag, flags.flags().stream().map(FlagSummary::key).toList());
@@ -108,7 +114,8 @@ final class FlagsEvalCommand implements Callable<Integer> {
 
     /**
      * {@code {"flag","enabled","variant","reason","rule","bucket"}}, then {@code "prerequisite"} for
-     * {@code PREREQUISITE_FAILED} and {@code "payload"} when the variant carries one.
+     * {@code PREREQUISITE_FAILED} and {@code "payload"} when the variant carries one ({@code "parseError"} in it
+     * when a {@code json} or {@code number} payload does not parse).
      */
     static ObjectNode flagJson(FlagEvaluation e, Configuration config) {
         ObjectNode o = JsonOutput.object();

@@ -98,6 +98,7 @@ final class FlagsImportCommand implements Callable<Integer> {
         }
         // Refuse to write what a service would refuse to load (the message names each flag's path).
         FlagDefinitions.compile(tree, Clock.systemUTC());
+        noteNeverMatchingRules(tree, spec.commandLine().getErr());
         int count = tree.get("feature_flags").map(n -> ((ConfigObject) n).entries().size()).orElse(0);
         String text = ConfigRenderer.render((ConfigObject) escapeDollars(tree), NOTHING_SECRET, f,
                 ConfigRenderer.Options.defaults());
@@ -114,6 +115,40 @@ final class FlagsImportCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Unleash clients evaluate a strategy they do not build in (a custom strategy) and a segment missing from the
+     * state as false, and so does the import; say so, since the imported rule can never match.
+     */
+    private static void noteNeverMatchingRules(ConfigObject tree, PrintWriter err) {
+        tree.get("feature_flags").filter(ConfigObject.class::isInstance).map(ConfigObject.class::cast)
+                .ifPresent(flags -> flags.entries().forEach((flag, def) -> {
+                    if (!(def instanceof ConfigObject d) || !(d.entries().get("rules") instanceof ConfigList rules)) {
+                        return;
+                    }
+                    for (ConfigNode rule : rules.items()) {
+                        if (!(rule instanceof ConfigObject r)
+                                || !(r.entries().get("constraints") instanceof ConfigList constraints)) {
+                            continue;
+                        }
+                        for (ConfigNode c : constraints.items()) {
+                            String attribute = c instanceof ConfigObject o
+                                    && o.entries().get("attribute") instanceof ConfigScalar a ? a.text() : "";
+                            if (attribute.startsWith("strategy:")) {
+                                err.println("note: feature '" + flag + "' uses strategy '"
+                                        + attribute.substring("strategy:".length()) + "', which Unleash clients do not"
+                                        + " build in: imported as a rule that never matches (as those clients"
+                                        + " evaluate it)");
+                            } else if (attribute.startsWith("segment:")) {
+                                err.println("note: feature '" + flag + "' refers to segment "
+                                        + attribute.substring("segment:".length()) + ", which the state does not"
+                                        + " define: imported as a rule that never matches");
+                            }
+                        }
+                    }
+                }));
+        err.flush();
     }
 
     private RenderFormat outputFormat() {

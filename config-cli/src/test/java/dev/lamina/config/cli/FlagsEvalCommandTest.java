@@ -198,6 +198,26 @@ class FlagsEvalCommandTest {
     }
 
     @Test
+    void saysWhenAPayloadDoesNotParseAsItsType() throws Exception {
+        addStagingDefinitions("feature_flags", """
+                  tuning:
+                    variants:
+                      - {name: draft, weight: 1, payload: {type: json, value: '{"boost": 3'}}
+                  tuned:
+                    variants:
+                      - {name: ok, weight: 1, payload: {type: json, value: '{"boost": 3}'}}
+                """);
+
+        JsonNode out = json(eval("staging", "--flag=tuning", "--context={\"user_id\":\"1\"}"));
+
+        assertThat(out.path("payload").path("value").asText()).isEqualTo("{\"boost\": 3");
+        assertThat(out.path("payload").path("parseError").asText()).contains("variant 'draft'")
+                .contains("not valid JSON");
+        JsonNode fine = json(eval("staging", "--flag=tuned", "--context={\"user_id\":\"1\"}"));
+        assertThat(fine.path("payload").has("parseError")).isFalse();
+    }
+
+    @Test
     void masksThePayloadOfAFlagWhoseKeyNamesASecret() throws Exception {
         addStagingDefinitions("feature_flags", """
                   signing_secret_rollout:

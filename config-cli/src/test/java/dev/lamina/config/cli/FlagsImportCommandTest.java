@@ -109,6 +109,22 @@ class FlagsImportCommandTest {
     }
 
     @Test
+    void notesCustomStrategiesAndMissingSegmentsThatCanNeverMatch() throws Exception {
+        CliRun run = CliRun.of("flags", "import-unleash", state("""
+                {"version": 2, "segments": [], "features": [
+                  {"name": "beta", "enabled": true, "strategies": [{"name": "myOwnStrategy", "parameters": {}}]},
+                  {"name": "gamma", "enabled": true, "strategies": [{"name": "default", "segments": [7]}]},
+                  {"name": "plain", "enabled": true, "strategies": [{"name": "default"}]}
+                ]}
+                """).toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("feature 'beta' uses strategy 'myOwnStrategy'")
+                .contains("feature 'gamma' refers to segment 7").doesNotContain("'plain'");
+        assertThat(run.out()).contains("strategy:myOwnStrategy");
+    }
+
+    @Test
     void writesJsonOnRequest() throws Exception {
         CliRun run = CliRun.of("flags", "import-unleash", state(STATE).toString(), "--format=json");
 

@@ -59,6 +59,17 @@ public final class EtcdClient implements AutoCloseable {
         public Keys {
             values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         }
+
+        /**
+         * Names the keys, never their values: a value under the prefix may be a password, and this client cannot
+         * know which (the configuration built from them masks what its secret policy says).
+         *
+         * @return {@code Keys[revision=7, keys=[db/host, db/password]]}
+         */
+        @Override
+        public String toString() {
+            return "Keys[revision=" + revision + ", keys=" + values.keySet() + "]";
+        }
     }
 
     /**

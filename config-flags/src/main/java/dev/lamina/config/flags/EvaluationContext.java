@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.lamina.config.flags.internal.context.AttributeValue;
 import dev.lamina.config.flags.internal.context.ContextData;
 
 /**
@@ -37,8 +39,101 @@ public final class EvaluationContext {
     private final Instant currentTime;
     private final Map<String, String> attributes;
     private final Map<String, Object> typed;
+    /** A view's source, or {@code null} for a built context. */
+    private final AttributeSource source;
+    /** A view's attributes copied into a built context, on the first call that needs them all. */
+    private volatile EvaluationContext copied;
+
+    /**
+     * Where a {@linkplain #view(AttributeSource) view} reads its attributes. Implementations must be thread-safe if
+     * the view is shared between threads.
+     */
+    public interface AttributeSource {
+
+        /**
+         * @param name a built-in name in snake case ({@code user_id}, {@code session_id}, {@code remote_address},
+         *             {@code environment}, {@code app_name}, {@code current_time}) or a custom attribute's name
+         * @return the value as {@link Builder#typedAttribute(String, Object)} accepts it (a {@code String},
+         *         {@code Number}, {@code Boolean}, {@code Instant} or {@code List} of those; an {@code Instant} for
+         *         {@code current_time}), or {@code null} when absent; a value of any other type counts as absent
+         */
+        Object attribute(String name);
+
+        /**
+         * @return the names of the attributes set, built-in ones in snake case; read only by the methods that list
+         *         or copy every attribute ({@link #attributes()}, {@link #toString()}, ...), never by evaluation
+         */
+        Collection<String> names();
+    }
+
+    private EvaluationContext(AttributeSource source) {
+        this.source = source;
+        this.builtins = null;
+        this.currentTime = null;
+        this.attributes = null;
+        this.typed = null;
+        this.data = new ContextData(name -> read(source, name));
+    }
+
+    private static AttributeValue read(AttributeSource source, String name) {
+        Object value = source.attribute(name);
+        if (value == null) {
+            return null;
+        }
+        if (ContextData.builtinIndex(name) == ContextData.CURRENT_TIME) {
+            return value instanceof Instant i ? new AttributeValue(i.toString())
+                    : null;
+        }
+        if (!supported(value)) {
+            return null;
+        }
+        if (value instanceof List<?> l) {
+            String[] elements = new String[l.size()];
+            for (int i = 0; i < elements.length; i++) {
+                elements[i] = text(l.get(i));
+            }
+            return new AttributeValue(text(value), elements);
+        }
+        return new AttributeValue(text(value));
+    }
+
+    private static boolean supported(Object value) {
+        if (value instanceof List<?> l) {
+            for (Object o : l) {
+                if (o == null || o instanceof List<?> || !supported(o)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof Instant;
+    }
+
+    /** @return this context, or a view's attributes copied into a built context */
+    private EvaluationContext self() {
+        if (source == null) {
+            return this;
+        }
+        EvaluationContext c = copied;
+        if (c == null) {
+            Builder b = builder();
+            for (String name : source.names()) {
+                Object v = source.attribute(name);
+                if (v == null || (ContextData.builtinIndex(name) == ContextData.CURRENT_TIME ? !(v instanceof Instant)
+                        : !supported(v))) {
+                    continue;
+                }
+                b.typedAttribute(name, v);
+            }
+            c = b.build();
+            copied = c; // a benign race: two threads at worst copy the same attributes twice
+        }
+        return c;
+    }
 
     private EvaluationContext(Builder b) {
+        this.source = null;
         this.builtins = b.builtins.clone();
         this.currentTime = b.currentTime;
         this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(b.attributes));
@@ -92,6 +187,21 @@ public final class EvaluationContext {
         return new Builder();
     }
 
+    /**
+     * A context that reads its attributes from {@code source} when a flag needs them instead of copying them: for
+     * adapters whose own context is new on every evaluation (OpenFeature's), so that a flag that reads one attribute
+     * interprets that one only. Evaluation reads {@link AttributeSource#attribute(String)} for each attribute a flag
+     * reads, every time it reads it (the source's values are not kept); the other methods ({@link #userId()},
+     * {@link #attributes()}, ...) copy every attribute once, on first use.
+     *
+     * @param source where attributes are read
+     * @return the view
+     * @throws NullPointerException if {@code source} is {@code null}
+     */
+    public static EvaluationContext view(AttributeSource source) {
+        return new EvaluationContext(Objects.requireNonNull(source, "source"));
+    }
+
     /** @return a context with nothing set (rollouts with {@code default} stickiness then fall back to random) */
     public static EvaluationContext empty() {
         return EMPTY;
@@ -108,37 +218,37 @@ public final class EvaluationContext {
 
     /** @return the user id, when set */
     public Optional<String> userId() {
-        return Optional.ofNullable(builtins[ContextData.USER_ID]);
+        return Optional.ofNullable(self().builtins[ContextData.USER_ID]);
     }
 
     /** @return the session id, when set */
     public Optional<String> sessionId() {
-        return Optional.ofNullable(builtins[ContextData.SESSION_ID]);
+        return Optional.ofNullable(self().builtins[ContextData.SESSION_ID]);
     }
 
     /** @return the remote address, when set */
     public Optional<String> remoteAddress() {
-        return Optional.ofNullable(builtins[ContextData.REMOTE_ADDRESS]);
+        return Optional.ofNullable(self().builtins[ContextData.REMOTE_ADDRESS]);
     }
 
     /** @return the environment, when set */
     public Optional<String> environment() {
-        return Optional.ofNullable(builtins[ContextData.ENVIRONMENT]);
+        return Optional.ofNullable(self().builtins[ContextData.ENVIRONMENT]);
     }
 
     /** @return the application name, when set */
     public Optional<String> appName() {
-        return Optional.ofNullable(builtins[ContextData.APP_NAME]);
+        return Optional.ofNullable(self().builtins[ContextData.APP_NAME]);
     }
 
     /** @return the time the context is evaluated at, when set (otherwise the evaluator's clock is used) */
     public Optional<Instant> currentTime() {
-        return Optional.ofNullable(currentTime);
+        return Optional.ofNullable(self().currentTime);
     }
 
     /** @return the custom attributes, unmodifiable, in the order they were set */
     public Map<String, String> attributes() {
-        return attributes;
+        return self().attributes;
     }
 
     /**
@@ -148,7 +258,7 @@ public final class EvaluationContext {
      *         is a {@code String}
      */
     public Map<String, Object> typedAttributes() {
-        return typed;
+        return self().typed;
     }
 
     /**
@@ -160,13 +270,14 @@ public final class EvaluationContext {
         if (i == ContextData.CURRENT_TIME) {
             return currentTime().map(Instant::toString);
         }
-        return Optional.ofNullable(i >= 0 ? builtins[i] : attributes.get(name));
+        EvaluationContext c = self();
+        return Optional.ofNullable(i >= 0 ? c.builtins[i] : c.attributes.get(name));
     }
 
     @Override
     public String toString() {
         // Attribute values may be personal data: name what is set, not the values.
-        return "EvaluationContext" + attributeNames();
+        return "EvaluationContext" + self().attributeNames();
     }
 
     private List<String> attributeNames() {

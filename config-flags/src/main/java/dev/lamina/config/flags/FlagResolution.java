@@ -122,6 +122,34 @@ public record FlagResolution(String flag, boolean enabled, Reason reason, Option
     }
 
     /**
+     * Why the served variant's payload cannot be read as the asked type: a {@code json} payload that is not JSON, or
+     * a {@code number} payload that is not a finite number (both still serve their text to a string evaluation, as
+     * Unleash clients do). OpenFeature reports it as {@code PARSE_ERROR}; the typed getters answer their default.
+     *
+     * @param asked the type the caller asks for
+     * @return the problem, naming the flag and the variant (never the payload, which may be secret); empty when the
+     *         value can be read or the type does not apply
+     */
+    public Optional<String> payloadProblem(FlagType asked) {
+        if (declaredType.isPresent() || !enabled || value.isPresent() || isError() || reason == Reason.DISABLED
+                || asked == FlagType.BOOLEAN || asked == FlagType.STRING) {
+            return Optional.empty();
+        }
+        Optional<VariantPayload> payload = variant.flatMap(Variant::payload);
+        if (payload.isEmpty()) {
+            return Optional.empty();
+        }
+        String type = payload.get().type();
+        boolean json = "json".equals(type);
+        if (!json && !"number".equals(type)) {
+            return Optional.empty();
+        }
+        return Optional.of("the " + type + " payload of variant '" + variant.get().name() + "' of flag '" + flag
+                + "' is not " + (json ? "valid JSON (or is null)" : "a finite number") + ", so it cannot be read as "
+                + (asked == FlagType.INTEGER ? "an " : "a ") + asked.configName());
+    }
+
+    /**
      * @return OpenFeature's reason: {@code ERROR}, {@code DISABLED}, {@code DEFAULT} (the flag evaluated to off:
      *         schedule, prerequisite, targeting miss, outside the rollout), {@code TARGETING_MATCH},
      *         {@code STATIC} (on, for everyone) or {@code SPLIT} (a rollout percentage or a weighted variant)

@@ -111,6 +111,32 @@ class TypedFlagsTest {
     }
 
     @Test
+    void payloadsThatDoNotParseAreReportedNotServedAsSomethingElse() {
+        FlagEvaluator e = FlagDefinitions.compile(TestTrees.yaml("""
+                feature_flags:
+                  bad_json: {variants: [{name: a, weight: 1, payload: {type: json, value: "{oops"}}]}
+                  bad_number: {variants: [{name: n, weight: 1, payload: {type: number, value: "1e999"}}]}
+                  good_json: {variants: [{name: g, weight: 1, payload: {type: json, value: "[1, 2]"}}]}
+                  text: {variants: [{name: t, weight: 1, payload: {type: string, value: "{oops"}}]}
+                """), Clock.systemUTC());
+        EvaluationContext u = EvaluationContext.ofUser("u");
+        FlagResolution badJson = e.resolve("bad_json", u);
+        assertThat(badJson.payloadProblem(FlagType.OBJECT)).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("json payload of variant 'a' of flag 'bad_json' is not valid JSON").doesNotContain("oops");
+        assertThat(badJson.payloadProblem(FlagType.STRING)).as("the text is still served").isEmpty();
+        assertThat(e.stringValue("bad_json", u, "-")).isEqualTo("{oops");
+        assertThat(e.objectValue("bad_json", u, ConfigObject.empty(Origin.UNKNOWN))).isEqualTo(
+                ConfigObject.empty(Origin.UNKNOWN));
+        assertThat(e.resolve("bad_number", u).payloadProblem(FlagType.INTEGER)).get(
+                org.assertj.core.api.InstanceOfAssertFactories.STRING).contains("not a finite number");
+        assertThat(e.integerValue("bad_number", u, 5)).isEqualTo(5);
+        assertThat(e.resolve("good_json", u).payloadProblem(FlagType.OBJECT)).isEmpty();
+        assertThat(e.objectValue("good_json", u, ConfigObject.empty(Origin.UNKNOWN))).isInstanceOf(ConfigList.class);
+        assertThat(e.resolve("text", u).payloadProblem(FlagType.OBJECT)).as("a string payload is text, not JSON")
+                .isEmpty();
+    }
+
+    @Test
     void resolutionsAreSharedPerOutcome() {
         assertThat(flags.resolve("max_upload_mb", premium)).isSameAs(flags.resolve("max_upload_mb",
                 EvaluationContext.builder().userId("other").attribute("plan", "premium").build()));

@@ -99,4 +99,21 @@ public record Migration(Map<String, ConfigObject> trees, Map<String, String> tex
             throw new UncheckedIOException(e.getMessage(), e);
         }
     }
+
+    /**
+     * Names the files and counts the notes, without any value: a migrated file often holds a password, and a
+     * logged result must not print it (the texts are available through {@link #text} and {@link #texts}).
+     *
+     * @return {@code Migration[files=[base.yaml (12 lines), prod.yaml (3 lines)], notes=1]}
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Migration[files=[");
+        String sep = "";
+        for (Map.Entry<String, String> e : texts.entrySet()) {
+            sb.append(sep).append(e.getKey()).append(" (").append(e.getValue().lines().count()).append(" lines)");
+            sep = ", ";
+        }
+        return sb.append("], notes=").append(notes.size()).append(']').toString();
+    }
 }

@@ -73,14 +73,15 @@ public final class DotenvParser {
         PathTree tree = new PathTree(Origin.of(source));
         int nodes = 1;
         for (Entry e : entries) {
+            // Depth first, as in .properties: one name of 100,000 segments is too deep, not 'too many nodes'.
+            if (e.path().size() > limits.maxDepth()) {
+                throw Failures.limit(e.origin(), null, "nesting depth (" + e.path().size() + ")", "maxDepth",
+                        limits.maxDepth());
+            }
             nodes += e.path().size();
             if (nodes > limits.maxNodes()) {
                 throw Failures.limit(e.origin(), null, "number of nodes (more than " + limits.maxNodes() + ")",
                         "maxNodes", limits.maxNodes());
-            }
-            if (e.path().size() > limits.maxDepth()) {
-                throw Failures.limit(e.origin(), null, "nesting depth (" + e.path().size() + ")", "maxDepth",
-                        limits.maxDepth());
             }
             Optional<PathTree.Conflict> conflict = tree.put(e.path().segments(),
                     ConfigScalar.string(e.template(), e.origin()));

@@ -65,14 +65,15 @@ final class PropertiesParser {
                 throw Failures.limit(keyOrigin, null, "string length", "maxStringLength", limits.maxStringLength());
             }
             List<String> segments = segments(key, keyOrigin);
+            // Depth first: one key of 100,000 segments is too deep, which says more than 'too many nodes'.
+            if (segments.size() > limits.maxDepth()) {
+                throw Failures.limit(keyOrigin, null, "nesting depth (" + segments.size() + ")", "maxDepth",
+                        limits.maxDepth());
+            }
             nodes += segments.size();
             if (nodes > limits.maxNodes()) {
                 throw Failures.limit(keyOrigin, null, "number of nodes (more than " + limits.maxNodes() + ")",
                         "maxNodes", limits.maxNodes());
-            }
-            if (segments.size() > limits.maxDepth()) {
-                throw Failures.limit(keyOrigin, null, "nesting depth (" + segments.size() + ")", "maxDepth",
-                        limits.maxDepth());
             }
             Optional<PathTree.Conflict> conflict = tree.put(segments, ConfigScalar.string(value, keyOrigin));
             if (conflict.isPresent()) {

@@ -143,6 +143,11 @@ final class XmlSupport {
                 if (String.valueOf(e.getMessage()).contains("EOF in prolog")) {
                     return null;
                 }
+                if (e.getLocation() == null) {
+                    // Woodstox's limit errors carry no location, and no Jackson parser exists yet to ask: the
+                    // reader still knows where the root element starts.
+                    throw new XMLStreamException(e.getMessage(), reader.getLocation(), e);
+                }
                 throw e;
             }
         }

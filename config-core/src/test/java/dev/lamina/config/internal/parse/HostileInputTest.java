@@ -52,6 +52,23 @@ class HostileInputTest {
                 .hasMessageStartingWith("deep.toml:1:1: nesting depth (201) exceeds the limit ParseLimits.maxDepth = 200");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"properties", "yaml", "env"})
+    void aDottedKeyOfAHundredThousandLevelsIsRefusedAtTheDepthLimitInTheOtherPathFormatsToo(String format) {
+        // .properties and .env named maxNodes for this key (counted before the depth); YAML's key is kept under the 1,024
+        // characters YAML allows an implicit key, which is why it is shorter.
+        String doc = switch (format) {
+            case "properties" -> "a" + ".a".repeat(100_000) + "=1\n";
+            case "yaml" -> "a" + ".a".repeat(500) + ": 1\n";
+            default -> "A" + "_A".repeat(100_000) + "=1\n";
+        };
+        Format f = format.equals("properties") ? Format.PROPERTIES : format.equals("yaml") ? Format.YAML : Format.ENV;
+        assertThat(parse("deep." + format, f, doc, ROOMY))
+                .isInstanceOf(ConfigLimitException.class)
+                .hasMessageStartingWith("deep." + format + ":1:")
+                .hasMessageContaining("ParseLimits.maxDepth = 200");
+    }
+
     @Test
     void tomlTableHeaderBeyondTheDepthLimitIsRefused() {
         String doc = "[" + "t.".repeat(50_000) + "t]\nx = 1\n";
@@ -108,6 +125,17 @@ class HostileInputTest {
         assertThat(parse("attr.xml", Format.XML, doc, ROOMY))
                 .isInstanceOf(ConfigLimitException.class)
                 .hasMessageStartingWith("attr.xml:2:")
+                .hasMessageContaining("attribute value length")
+                .hasMessageContaining("ParseLimits.maxStringLength = 1048576");
+    }
+
+    @Test
+    void xmlAttributeOfTheRootElementOverTheStringLimitNamesLineAndLimitToo() {
+        // The root element is read while the document is opened, before the tree builder has a parser to ask.
+        String doc = "<?xml version=\"1.0\"?>\n<r a=\"" + "x".repeat(1_100_000) + "\"/>";
+        assertThat(parse("root.xml", Format.XML, doc, ROOMY))
+                .isInstanceOf(ConfigLimitException.class)
+                .hasMessageStartingWith("root.xml:2:")
                 .hasMessageContaining("attribute value length")
                 .hasMessageContaining("ParseLimits.maxStringLength = 1048576");
     }

@@ -34,6 +34,40 @@ class XmlParsingTest {
     }
 
     @Test
+    void aServletContainerShapedDocumentLoadsWithItsAttributesAndRepeatedElements() {
+        // The shape of Apache Tomcat's default conf/server.xml (tried as a whole through configctl; written here in
+        // our own words): attributes next to child elements of other names, repeated elements, a commented-out
+        // element between two of them, attributes spread over lines. The clash rule must not refuse any of it.
+        String doc = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!-- a container: one server, one service -->
+                <Server port="8005" shutdown="STOP">
+                  <Listener className="example.VersionLogger" />
+                  <Listener className="example.LifecycleListener" mode="on" />
+                  <Service name="main">
+                    <Connector port="8080" protocol="HTTP/1.1"
+                               connectionTimeout="20000" redirectPort="8443" />
+                    <!--
+                    <Connector port="8443" scheme="https" secure="true" />
+                    -->
+                    <Connector port="8009" protocol="AJP/1.3" />
+                    <Engine name="main" defaultHost="localhost">
+                      <Host name="localhost" appBase="webapps" autoDeploy="true"></Host>
+                    </Engine>
+                  </Service>
+                </Server>
+                """;
+        ConfigObject root = xml(doc);
+        assertThat(((ConfigScalar) at(root, "port")).text()).isEqualTo("8005");
+        assertThat(((ConfigScalar) at(root, "Listener[1].mode")).text()).isEqualTo("on");
+        assertThat(((ConfigScalar) at(root, "Service.Connector[1].port")).text()).isEqualTo("8009");
+        assertThat(((ConfigScalar) at(root, "Service.Connector[0].redirectPort")).text())
+                .isEqualTo("8443");
+        assertThat(((ConfigScalar) at(root, "Service.Engine.Host.appBase")).text()).isEqualTo("webapps");
+        assertThat(at(root, "Service.Engine.Host.appBase").origin().line()).isEqualTo(14);
+    }
+
+    @Test
     void repeatedElementsBecomeAList() {
         ConfigObject root = xml("<config><broker>a</broker><broker>b</broker><broker>c</broker></config>");
         assertThat(at(root, "broker")).isInstanceOf(ConfigList.class);

@@ -34,6 +34,7 @@ import dev.lamina.config.ConfigurationManager;
 import dev.lamina.config.Snapshot;
 import dev.lamina.config.SnapshotListener;
 import dev.lamina.config.flags.EvaluationContext;
+import dev.lamina.config.flags.ExperimentSummary;
 import dev.lamina.config.flags.FlagDefinitions;
 import dev.lamina.config.flags.FlagEvaluator;
 import dev.lamina.config.flags.FlagResolution;
@@ -41,6 +42,7 @@ import dev.lamina.config.flags.FlagType;
 import dev.lamina.config.flags.FlagValue;
 import dev.lamina.config.flags.Reason;
 import dev.lamina.config.flags.Variant;
+import dev.lamina.config.flags.VariantPayload;
 import dev.lamina.config.flags.openfeature.internal.Contexts;
 import dev.lamina.config.flags.openfeature.internal.Outcomes;
 import dev.lamina.config.flags.openfeature.internal.Values;
@@ -62,7 +64,9 @@ import dev.lamina.config.flags.openfeature.internal.Values;
  * {@code TARGETING_MATCH} (a rule or targeting matched), {@code SPLIT} (a percentage rollout or a weighted
  * variant), {@code DEFAULT} (the flag evaluated to off: its {@code default_variant}'s value, {@code false} for a
  * boolean flag, else the caller's default), {@code DISABLED} ({@code enabled: false}: the caller's default), and
- * {@code ERROR} with {@code FLAG_NOT_FOUND}, {@code TYPE_MISMATCH}, {@code TARGETING_KEY_MISSING} (a rollout or
+ * {@code ERROR} with {@code FLAG_NOT_FOUND}, {@code TYPE_MISMATCH}, {@code PARSE_ERROR} (a {@code json} payload that is
+ * not JSON, a {@code number} payload that is not a number, asked as a structure or a number),
+ * {@code TARGETING_KEY_MISSING} (a rollout or
  * split by user needs a targeting key), {@code INVALID_CONTEXT}, {@code PROVIDER_NOT_READY} or {@code GENERAL}.
  * The variant is the served variant's name; the flag's {@code metadata} and the matched {@code rule} are in the
  * flag metadata.
@@ -88,6 +92,12 @@ public final class LaminaProvider extends EventProvider {
     public static final String NAME = "lamina";
     /** The counter of {@link #track} calls, tagged {@code event}, when a registry was given. */
     public static final String TRACKING_METRIC = "lamina.flags.tracking";
+    /**
+     * The counter of {@link #track} calls whose event an experiment lists in its {@code success_metrics}, tagged
+     * {@code experiment}, {@code variant} (the context's assignment) and {@code metric}, when a registry was given:
+     * beside {@code lamina.experiments.exposures} it gives each variant's conversion rate.
+     */
+    public static final String CONVERSION_METRIC = "lamina.experiments.conversions";
 
     private static final Logger LOG = LoggerFactory.getLogger(LaminaProvider.class);
     private static final Metadata METADATA = () -> NAME;
@@ -310,8 +320,7 @@ public final class LaminaProvider extends EventProvider {
     @Override
     public ProviderEvaluation<Value> getObjectEvaluation(String key, Value defaultValue,
                                                          dev.openfeature.sdk.EvaluationContext ctx) {
-        return typed(key, defaultValue, ctx, FlagType.OBJECT, o -> o.objects,
-                v -> Values.structure((FlagValue.ObjectValue) v));
+        return typed(key, defaultValue, ctx, FlagType.OBJECT, o -> o.objects, Values::of);
     }
 
     private <T> ProviderEvaluation<T> typed(String key, T defaultValue, dev.openfeature.sdk.EvaluationContext ctx,
@@ -348,10 +357,9 @@ public final class LaminaProvider extends EventProvider {
         if (!ev.needsContext(key)) {
             return ev.resolve(key, EvaluationContext.empty());
         }
-        EvaluationContext lamina = Contexts.toLamina(ctx);
-        FlagResolution r = ev.resolve(key, lamina);
-        if (ev.needsStickyValue(key) && lamina.userId().isEmpty() && lamina.sessionId().isEmpty()
-                && (r.reason() == Reason.ROLLOUT || r.reason() == Reason.ROLLOUT_EXCLUDED || r.reason() == Reason.SPLIT)) {
+        FlagResolution r = ev.resolve(key, Contexts.view(ctx));
+        if ((r.reason() == Reason.ROLLOUT || r.reason() == Reason.ROLLOUT_EXCLUDED || r.reason() == Reason.SPLIT)
+                && ev.needsStickyValue(key) && !Contexts.hasStickyValue(ctx)) {
             throw new TargetingKeyMissingError("flag '" + key + "' buckets users by their id: set the context's"
                     + " targetingKey (or a session_id attribute)");
         }
@@ -366,12 +374,26 @@ public final class LaminaProvider extends EventProvider {
         if (r.reason() == Reason.ERROR) {
             return error(ErrorCode.GENERAL, "flag '" + r.flag() + "' could not be evaluated", defaultValue);
         }
-        if (r.mismatches(type)) {
-            return error(ErrorCode.TYPE_MISMATCH, "flag '" + r.flag() + "' is "
-                    + r.declaredType().map(t -> "of type " + t.configName()).orElse("an on/off flag without that kind of variant")
-                    + ", not " + type.configName(), defaultValue);
+        Optional<String> unreadable = r.payloadProblem(type);
+        if (unreadable.isPresent()) {
+            return error(ErrorCode.PARSE_ERROR, unreadable.get(), defaultValue);
         }
-        Optional<FlagValue> value = r.valueAs(type);
+        Optional<FlagValue> value;
+        Optional<VariantPayload> payload = r.declaredType().isEmpty() && r.enabled() && r.reason() != Reason.DISABLED
+                ? r.variant().flatMap(Variant::payload) : Optional.empty();
+        if (type == FlagType.OBJECT && payload.isPresent()) {
+            // An untyped flag's payload is its value whatever its type: a json payload's structure (or scalar), a
+            // number payload's number, any other payload's text.
+            value = Optional.of(r.value().orElseGet(() -> new FlagValue.StringValue(payload.get().value())));
+        } else {
+            if (r.mismatches(type)) {
+                return error(ErrorCode.TYPE_MISMATCH, "flag '" + r.flag() + "' is "
+                        + r.declaredType().map(t -> "of type " + t.configName())
+                                .orElse("an on/off flag without that kind of variant")
+                        + ", not " + type.configName(), defaultValue);
+            }
+            value = r.valueAs(type);
+        }
         T v = value.map(unwrap).orElse(null);
         if (value.isPresent() && v == null) {
             return error(ErrorCode.TYPE_MISMATCH, "flag '" + r.flag() + "' has a value outside the range of "
@@ -412,18 +434,35 @@ public final class LaminaProvider extends EventProvider {
         if (trackingEventName.isBlank()) {
             throw new IllegalArgumentException("a tracking event name must not be blank");
         }
-        if (registry != null) {
-            Counter.builder(TRACKING_METRIC).description("OpenFeature tracking events by name")
-                    .tag("event", trackingEventName).register(registry).increment();
-        }
-        if (trackingListeners.isEmpty()) {
-            return;
-        }
+        Outcomes o = outcomes;
         EvaluationContext ctx;
         try {
             ctx = Contexts.toLamina(context);
         } catch (InvalidContextError e) {
             ctx = EvaluationContext.empty();
+        }
+        // The experiments judged by this event: each one listing it in success_metrics, with the variant this
+        // context is assigned to (the same assignment its exposures were counted under).
+        Map<String, String> experiments = new java.util.LinkedHashMap<>();
+        if (o != null) {
+            for (ExperimentSummary x : o.evaluator.experiments()) {
+                if (x.successMetrics().contains(trackingEventName)) {
+                    String key = x.key();
+                    o.evaluator.variantOf(key, ctx).ifPresent(v -> experiments.put(key, v));
+                }
+            }
+        }
+        if (registry != null) {
+            Counter.builder(TRACKING_METRIC).description("OpenFeature tracking events by name")
+                    .tag("event", trackingEventName).register(registry).increment();
+            experiments.forEach((experiment, variant) -> Counter.builder(CONVERSION_METRIC)
+                    .description("tracking events named in an experiment's success_metrics, by assigned variant"
+                            + " (divide by lamina.experiments.exposures for a rate)")
+                    .tag("experiment", experiment).tag("variant", variant).tag("metric", trackingEventName)
+                    .register(registry).increment());
+        }
+        if (trackingListeners.isEmpty()) {
+            return;
         }
         OptionalDouble value = OptionalDouble.empty();
         Map<String, Object> attributes = Map.of();
@@ -431,8 +470,8 @@ public final class LaminaProvider extends EventProvider {
             value = details.getValue().map(n -> OptionalDouble.of(n.doubleValue())).orElse(OptionalDouble.empty());
             attributes = Values.plain(details);
         }
-        Outcomes o = outcomes;
-        TrackingEvent event = new TrackingEvent(trackingEventName, ctx, value, attributes, o == null ? 0 : o.version);
+        TrackingEvent event = new TrackingEvent(trackingEventName, ctx, value, attributes, o == null ? 0 : o.version,
+                experiments);
         for (TrackingListener l : trackingListeners) {
             try {
                 l.onTrack(event);

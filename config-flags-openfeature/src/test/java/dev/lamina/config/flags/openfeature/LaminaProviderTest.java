@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.openfeature.sdk.ErrorCode;
 import dev.openfeature.sdk.ImmutableContext;
+import dev.openfeature.sdk.MutableContext;
 import dev.openfeature.sdk.ImmutableTrackingEventDetails;
 import dev.openfeature.sdk.MutableTrackingEventDetails;
 import dev.openfeature.sdk.ProviderEvaluation;
@@ -57,6 +58,18 @@ class LaminaProviderTest {
               untyped_number:
                 variants:
                   - {name: n, weight: 1, payload: {type: number, value: "42"}}
+              untyped_text:
+                variants:
+                  - {name: t, weight: 1, payload: {type: string, value: "hello"}}
+              broken_json:
+                variants:
+                  - {name: cfg, weight: 1, payload: {type: json, value: '{"limit": 5'}}
+              broken_number:
+                variants:
+                  - {name: n, weight: 1, payload: {type: number, value: "forty-two"}}
+              json_scalar:
+                variants:
+                  - {name: n, weight: 1, payload: {type: json, value: "7"}}
             """;
 
     private final LaminaProvider provider = new LaminaProvider(Fixtures.flags(FLAGS));
@@ -141,6 +154,43 @@ class LaminaProviderTest {
     }
 
     @Test
+    void anUntypedPayloadIsAnObjectValueOfItsOwnType() {
+        ImmutableContext u = new ImmutableContext("u");
+        ProviderEvaluation<Value> text = provider.getObjectEvaluation("untyped_text", new Value(), u);
+        assertThat(text.getErrorCode()).isNull();
+        assertThat(text.getValue().asString()).isEqualTo("hello");
+        assertThat(text.getVariant()).isEqualTo("t");
+        assertThat(provider.getObjectEvaluation("untyped_number", new Value(), u).getValue().asInteger()).isEqualTo(42);
+        assertThat(provider.getObjectEvaluation("json_scalar", new Value(), u).getValue().asInteger()).isEqualTo(7);
+        assertThat(provider.getIntegerEvaluation("json_scalar", 0, u).getValue()).isEqualTo(7);
+        // A text payload is still not a number.
+        assertThat(provider.getIntegerEvaluation("untyped_text", 3, u).getErrorCode()).isEqualTo(ErrorCode.TYPE_MISMATCH);
+    }
+
+    @Test
+    void aPayloadThatDoesNotParseIsAParseErrorNotAnotherValue() {
+        ImmutableContext u = new ImmutableContext("u");
+        Value fallback = new Value("fallback");
+        ProviderEvaluation<Value> json = provider.getObjectEvaluation("broken_json", fallback, u);
+        assertThat(json.getErrorCode()).isEqualTo(ErrorCode.PARSE_ERROR);
+        assertThat(json.getReason()).isEqualTo("ERROR");
+        assertThat(json.getValue()).isSameAs(fallback);
+        assertThat(json.getErrorMessage()).contains("broken_json").contains("'cfg'").contains("not valid JSON")
+                .doesNotContain("limit"); // the payload itself may be a secret
+        ProviderEvaluation<Integer> number = provider.getIntegerEvaluation("broken_number", -1, u);
+        assertThat(number.getErrorCode()).isEqualTo(ErrorCode.PARSE_ERROR);
+        assertThat(number.getValue()).isEqualTo(-1);
+        assertThat(number.getErrorMessage()).contains("broken_number").contains("not a finite number")
+                .doesNotContain("forty");
+        assertThat(provider.getDoubleEvaluation("broken_number", -1.0, u).getErrorCode()).isEqualTo(ErrorCode.PARSE_ERROR);
+        assertThat(provider.getObjectEvaluation("broken_number", fallback, u).getErrorCode())
+                .isEqualTo(ErrorCode.PARSE_ERROR);
+        // The text is still the payload for a string evaluation, and the flag is still on, as in Unleash clients.
+        assertThat(provider.getStringEvaluation("broken_json", "-", u).getValue()).isEqualTo("{\"limit\": 5");
+        assertThat(provider.getBooleanEvaluation("broken_number", false, u).getValue()).isTrue();
+    }
+
+    @Test
     void resultsAreSharedPerOutcome() {
         ImmutableContext c = new ImmutableContext("u1", Map.of("age", new Value(70)));
         assertThat(provider.getStringEvaluation("seniors", "-", c))
@@ -149,6 +199,81 @@ class LaminaProviderTest {
         // The caller's default is never shared across callers.
         assertThat(provider.getStringEvaluation("killed", "one", null).getValue()).isEqualTo("one");
         assertThat(provider.getStringEvaluation("killed", "two", null).getValue()).isEqualTo("two");
+    }
+
+    /** Records which attributes are read and whether the whole context is ever listed. */
+    private static final class RecordingContext extends MutableContext {
+        final java.util.Set<String> read = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final java.util.concurrent.atomic.AtomicInteger listed = new java.util.concurrent.atomic.AtomicInteger();
+
+        RecordingContext(String targetingKey, Map<String, Value> attributes) {
+            super(targetingKey, attributes);
+        }
+
+        @Override
+        public Value getValue(String key) {
+            read.add(key);
+            return super.getValue(key);
+        }
+
+        @Override
+        public java.util.Set<String> keySet() {
+            listed.incrementAndGet();
+            return super.keySet();
+        }
+
+        @Override
+        public Map<String, Value> asMap() {
+            listed.incrementAndGet();
+            return super.asMap();
+        }
+    }
+
+    private static Map<String, Value> manyAttributes(int age) {
+        Map<String, Value> m = new java.util.HashMap<>();
+        for (int i = 0; i < 20; i++) {
+            m.put("attr" + i, new Value("2026-01-0" + (i % 9 + 1) + "T00:00:00Z")); // dates: the costliest to parse
+        }
+        m.put("age", new Value(age));
+        return m;
+    }
+
+    @Test
+    void aTargetedEvaluationReadsOnlyTheAttributesItsRulesNameAndNeverCopiesTheContext() {
+        RecordingContext ctx = new RecordingContext("u1", manyAttributes(70));
+        assertThat(provider.getStringEvaluation("seniors", "-", ctx).getValue()).isEqualTo("S");
+        assertThat(ctx.listed).as("keySet/asMap: the context is never copied to evaluate").hasValue(0);
+        assertThat(ctx.read).contains("age").noneMatch(k -> k.startsWith("attr"));
+        RecordingContext young = new RecordingContext("u1", manyAttributes(30));
+        assertThat(provider.getStringEvaluation("seniors", "-", young).getValue()).isEqualTo("O");
+        assertThat(young.listed).hasValue(0);
+    }
+
+    @Test
+    void aTargetedEvaluationAllocatesOnlyForTheAttributesItReadsWhateverTheContextsSize() {
+        long small = bytesPerTargetedEvaluation(new ImmutableContext("user-1", Map.of("age", new Value(70))));
+        long large = bytesPerTargetedEvaluation(new ImmutableContext("user-1", manyAttributes(70)));
+        System.out.println("bytes per targeted evaluation: " + small + " (1 attribute), " + large + " (21 attributes)");
+        // Copying the context cost ~100 B per attribute (each parsed as a number, a version, an address and a
+        // date); reading only the attribute the rule names costs a small fixed amount (~400 B: that attribute's
+        // and the user id's parsed forms, and the view), whatever else the context carries.
+        assertThat(large).as("bytes per evaluation, 21 attributes vs 1").isLessThanOrEqualTo(small + 64);
+        assertThat(large).as("bytes allocated per targeted evaluation").isLessThan(1_024);
+    }
+
+    private long bytesPerTargetedEvaluation(ImmutableContext ctx) {
+        ThreadAllocation mx = ThreadAllocation.counter();
+        int sink = 0;
+        long perCall = 0;
+        for (int round = 0; round < 5; round++) {
+            long before = mx.currentThreadBytes();
+            for (int i = 0; i < 100_000; i++) {
+                sink += provider.getStringEvaluation("seniors", "-", ctx).getValue().length();
+            }
+            perCall = (mx.currentThreadBytes() - before) / 100_000;
+        }
+        assertThat(sink).isPositive();
+        return perCall;
     }
 
     @Test
@@ -172,6 +297,43 @@ class LaminaProviderTest {
             }
         }
         assertThat(sink).isPositive();
+    }
+
+    @Test
+    void trackReportsTheVariantOfEveryExperimentJudgedByTheEvent(@TempDir Path dir) throws Exception {
+        String yaml = FLAGS + """
+                experiments:
+                  checkout_flow:
+                    start_date: 2026-06-01T00:00:00Z
+                    end_date: 2026-07-01T00:00:00Z
+                    traffic_split: {control: 50.0, one_click: 50.0}
+                    success_metrics: [checkout, refund]
+                  ended:
+                    start_date: 2025-01-01T00:00:00Z
+                    end_date: 2025-02-01T00:00:00Z
+                    traffic_split: {control: 100.0}
+                    success_metrics: [checkout]
+                  unrelated:
+                    start_date: 2026-06-01T00:00:00Z
+                    end_date: 2026-07-01T00:00:00Z
+                    traffic_split: {control: 100.0}
+                    success_metrics: [listen]
+                """;
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        LaminaProvider p = new LaminaProvider(Fixtures.manager(dir, yaml), Fixtures.CLOCK, registry);
+        p.initialize(new ImmutableContext());
+        List<TrackingEvent> events = new CopyOnWriteArrayList<>();
+        p.addTrackingListener(events::add);
+        String expected = Fixtures.flags(yaml).variantOf("checkout_flow",
+                dev.lamina.config.flags.EvaluationContext.ofUser("user-9")).orElseThrow();
+        p.track("checkout", new ImmutableContext("user-9"), null);
+        p.track("search", new ImmutableContext("user-9"), null);
+        assertThat(events.get(0).experiments()).as("the ended experiment enrols no one; unrelated is not judged by it")
+                .containsExactly(Map.entry("checkout_flow", expected));
+        assertThat(events.get(1).experiments()).isEmpty();
+        assertThat(registry.get(LaminaProvider.CONVERSION_METRIC).tag("experiment", "checkout_flow")
+                .tag("variant", expected).tag("metric", "checkout").counter().count()).isEqualTo(1.0);
+        assertThat(registry.find(LaminaProvider.CONVERSION_METRIC).tag("experiment", "ended").counters()).isEmpty();
     }
 
     @Test

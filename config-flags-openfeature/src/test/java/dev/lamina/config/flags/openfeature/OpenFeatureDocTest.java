@@ -78,6 +78,47 @@ class OpenFeatureDocTest {
                 .isEqualTo(ErrorCode.FLAG_NOT_FOUND);
     }
 
+    @Test
+    void thePayloadExamplesAnswerAsThePageSays() throws IOException {
+        String page = Files.readString(docs().resolve("openfeature.md"));
+        Matcher m = BLOCK.matcher(page);
+        String yaml = null;
+        while (m.find()) {
+            if (m.group(1).equals("payloads.yaml")) {
+                yaml = m.group(2);
+            }
+        }
+        assertThat(yaml).isNotNull();
+        LaminaProvider p = new LaminaProvider(Fixtures.flags(yaml));
+        ImmutableContext u = new ImmutableContext("user-42");
+        Value tuning = p.getObjectEvaluation("search_tuning", new Value(), u).getValue();
+        assertThat(tuning.asStructure().getValue("title").asInteger()).isEqualTo(3);
+        assertThat(p.getObjectEvaluation("banner_text", new Value(), u).getValue().asString()).isEqualTo("Spring sale");
+        assertThat(p.getIntegerEvaluation("retry_budget", 0, u).getValue()).isEqualTo(5);
+        assertThat(p.getDoubleEvaluation("retry_budget", 0.0, u).getValue()).isEqualTo(5.0);
+        assertThat(p.getObjectEvaluation("retry_budget", new Value(), u).getValue().asInteger()).isEqualTo(5);
+        assertThat(p.getObjectEvaluation("broken_tuning", new Value(), u).getErrorCode())
+                .isEqualTo(ErrorCode.PARSE_ERROR);
+        assertThat(p.getStringEvaluation("broken_tuning", "-", u).getValue()).isEqualTo("{\"title\": 3");
+    }
+
+    @Test
+    void theReasonsTableNamesEveryErrorCodeTheProviderAnswers() throws IOException {
+        String page = Files.readString(docs().resolve("openfeature.md"));
+        String table = page.substring(page.indexOf("<!-- check:reasons -->"), page.indexOf("A disabled flag is"));
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        Matcher codes = Pattern.compile("\\| `([A-Z_]+)` \\|\\n").matcher(table);
+        while (codes.find()) {
+            named.add(codes.group(1));
+        }
+        // Every code LaminaProvider can answer (each is produced by a test in this module), and no other.
+        assertThat(named).containsExactlyInAnyOrder("FLAG_NOT_FOUND", "TYPE_MISMATCH", "PARSE_ERROR",
+                "TARGETING_KEY_MISSING", "INVALID_CONTEXT", "PROVIDER_NOT_READY", "GENERAL");
+        for (String code : named) {
+            assertThat(ErrorCode.valueOf(code)).isNotNull();
+        }
+    }
+
     private static Path docs() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.isRegularFile(p.resolve("docs/openfeature.md"))) {

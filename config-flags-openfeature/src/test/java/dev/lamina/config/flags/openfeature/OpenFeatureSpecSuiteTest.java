@@ -14,13 +14,13 @@ import org.junit.platform.suite.api.Suite;
  * native format in {@code src/test/resources/openfeature/test-flags.yaml}.
  *
  * <p>The build names the feature files in the {@code cucumber.features} system property (see this module's
- * pom): {@code evaluation_v2.feature}, {@code metadata.feature} and {@code hooks.feature}. Left out, with the
- * reason (also in {@code docs/openfeature.md}):
+ * pom): {@code evaluation_v2.feature}, {@code contextMerging.feature} (the SDK's merging of API, transaction,
+ * client, invocation and before-hook contexts, checked on the context Lamina's provider receives), {@code
+ * metadata.feature} and {@code hooks.feature}: 110 scenarios. Left out, with the reason (also in
+ * {@code docs/openfeature.md}):
  * <ul>
  *   <li>{@code evaluation.feature}: tagged {@code @deprecated}, superseded by {@code evaluation_v2.feature}; its
  *       "Resolves based on context" needs a {@code context-aware} flag the suite's flags do not define.</li>
- *   <li>{@code contextMerging.feature}: tests how the SDK merges API, transaction, client and invocation
- *       contexts with a provider that only records the context; no flag or provider logic is involved.</li>
  *   <li>{@code @reason-codes-cached}: Lamina evaluates every call against the flags in force and never answers
  *       from a cache, so it never reports {@code CACHED}.</li>
  *   <li>{@code @async}, {@code @immutability}, {@code @evaluation-options}: optional SDK features (the Java SDK's

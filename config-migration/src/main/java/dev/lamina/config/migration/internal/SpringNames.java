@@ -150,12 +150,14 @@ public final class SpringNames {
             if (c == '$' && i + 1 < value.length() && value.charAt(i + 1) == '{') {
                 int close = closing(value, i + 2);
                 if (close < 0) {
-                    note.accept("'" + value + "' has a '${' without its '}': kept as literal text");
+                    // Never quote the value: it may be a password (the note names the line instead).
+                    note.accept("the value has a '${' without its '}' (at character " + (i + 1)
+                            + "): kept as literal text");
                     out.append("$$");
                     i++;
                     continue;
                 }
-                out.append(placeholder(value.substring(i + 2, close), value, note));
+                out.append(placeholder(value.substring(i + 2, close), note));
                 i = close + 1;
             } else if (c == '$') {
                 out.append("$$");
@@ -168,12 +170,12 @@ public final class SpringNames {
         return out.toString();
     }
 
-    private static String placeholder(String inner, String whole, Consumer<String> note) {
+    private static String placeholder(String inner, Consumer<String> note) {
         int colon = topLevelColon(inner);
         String name = (colon < 0 ? inner : inner.substring(0, colon)).strip();
         String dflt = colon < 0 ? null : inner.substring(colon + 1);
         if (name.startsWith("random.")) {
-            note.accept("${" + inner + "} in '" + whole + "' is Spring's random value source, which Lamina does not "
+            note.accept("${" + name + "} is Spring's random value source, which Lamina does not "
                     + "have: kept as literal text; set the value explicitly");
             return "$${" + inner.replace("$", "$$") + "}";
         }

@@ -2,7 +2,10 @@ package dev.lamina.config.flags.openfeature.internal;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.openfeature.sdk.Value;
 import dev.openfeature.sdk.exceptions.InvalidContextError;
@@ -14,15 +17,135 @@ import dev.lamina.config.flags.EvaluationContext;
  * keep their types (strings, numbers, booleans, instants, lists of those); structures and nulls are skipped because
  * no operator reads them. The built-in names may be written in snake case or camel case ({@code session_id},
  * {@code sessionId}).
+ *
+ * <p>Evaluation uses {@link #view}: the SDK hands the provider a new merged context on every call, so copying it
+ * into Lamina's (parsing every attribute as a number, version, address and date) would be paid on every
+ * evaluation; the view reads only the attributes a flag's rules ask for. {@link #toLamina} copies, for events
+ * that outlive the call (tracking).
  */
 public final class Contexts {
+
+    private static final String[] CURRENT_TIME = {"current_time", "currentTime"};
 
     private Contexts() {
     }
 
     /**
      * @param of an OpenFeature context, or {@code null}
-     * @return Lamina's context
+     * @return Lamina's context reading {@code of} when a flag asks for an attribute
+     * @throws InvalidContextError when {@code current_time} is not an instant (or ISO-8601 text)
+     */
+    public static EvaluationContext view(dev.openfeature.sdk.EvaluationContext of) {
+        if (of == null) {
+            return EvaluationContext.empty();
+        }
+        for (String name : CURRENT_TIME) {
+            Value v = of.getValue(name);
+            if (v != null && !v.isNull()) {
+                instant(v); // fails now with INVALID_CONTEXT rather than reading as absent during evaluation
+            }
+        }
+        return EvaluationContext.view(new View(of));
+    }
+
+    /**
+     * @param of an OpenFeature context, or {@code null}
+     * @return {@code true} when it has a targeting key, a {@code user_id} or a {@code session_id}
+     */
+    public static boolean hasStickyValue(dev.openfeature.sdk.EvaluationContext of) {
+        if (of == null) {
+            return false;
+        }
+        String key = of.getTargetingKey();
+        if (key != null && !key.isEmpty()) {
+            return true;
+        }
+        for (String name : new String[] {"user_id", "userId", "session_id", "sessionId"}) {
+            Value v = of.getValue(name);
+            if (v != null && !v.isNull() && !v.isStructure()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lamina's attribute names over an OpenFeature context, read on demand. */
+    private static final class View implements EvaluationContext.AttributeSource {
+
+        private final dev.openfeature.sdk.EvaluationContext of;
+
+        View(dev.openfeature.sdk.EvaluationContext of) {
+            this.of = of;
+        }
+
+        @Override
+        public Object attribute(String name) {
+            switch (name) {
+                case "user_id": {
+                    String key = of.getTargetingKey();
+                    if (key != null && !key.isEmpty()) {
+                        return key; // the targeting key wins over a user_id attribute
+                    }
+                    return plain(either("user_id", "userId"));
+                }
+                case "session_id":
+                    return plain(either(name, "sessionId"));
+                case "remote_address":
+                    return plain(either(name, "remoteAddress"));
+                case "app_name":
+                    return plain(either(name, "appName"));
+                case "current_time": {
+                    Value v = either(name, "currentTime");
+                    if (v == null || v.isNull()) {
+                        return null;
+                    }
+                    try {
+                        return instant(v);
+                    } catch (InvalidContextError e) {
+                        return null; // checked in view(): unreachable unless the context changed since
+                    }
+                }
+                default:
+                    return dev.openfeature.sdk.EvaluationContext.TARGETING_KEY.equals(name) ? null
+                            : plain(of.getValue(name));
+            }
+        }
+
+        private Value either(String snake, String camel) {
+            Value v = of.getValue(snake);
+            return v != null && !v.isNull() ? v : of.getValue(camel);
+        }
+
+        private static Object plain(Value v) {
+            if (v == null || v.isNull() || v.isStructure()) {
+                return null;
+            }
+            Object plain = Values.plain(v);
+            if (plain instanceof List<?> l && l.stream().anyMatch(x -> x == null || x instanceof java.util.Map)) {
+                return null; // a list of structures: no operator reads it
+            }
+            return plain;
+        }
+
+        @Override
+        public Collection<String> names() {
+            Set<String> names = new LinkedHashSet<>();
+            String key = of.getTargetingKey();
+            if (key != null && !key.isEmpty()) {
+                names.add("user_id");
+            }
+            for (String k : of.keySet()) {
+                if (!dev.openfeature.sdk.EvaluationContext.TARGETING_KEY.equals(k)) {
+                    names.add(builtinName(k));
+                }
+            }
+            return names;
+        }
+    }
+
+    /**
+     * @param of an OpenFeature context, or {@code null}
+     * @return Lamina's context, a copy
      * @throws InvalidContextError when {@code current_time} is not an instant (or ISO-8601 text)
      */
     public static EvaluationContext toLamina(dev.openfeature.sdk.EvaluationContext of) {

@@ -35,6 +35,26 @@ public final class Values {
     }
 
     /**
+     * @param value any typed value (an untyped flag's payload may be a structure, a number, a boolean or a text)
+     * @return the SDK value of the same type
+     */
+    public static Value of(FlagValue value) {
+        if (value instanceof FlagValue.ObjectValue o) {
+            return node(o.value());
+        }
+        if (value instanceof FlagValue.StringValue t) {
+            return new Value(t.value());
+        }
+        if (value instanceof FlagValue.BooleanValue b) {
+            return new Value(b.value());
+        }
+        if (value instanceof FlagValue.IntegerValue i) {
+            return i.value() == (int) i.value() ? new Value((int) i.value()) : new Value(i.value());
+        }
+        return new Value(((FlagValue.DoubleValue) value).value());
+    }
+
+    /**
      * @param node a configuration tree
      * @return the same tree as an SDK value (numbers become Integer, Long or Double as they fit)
      */

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.lamina.config.ConfigList;
 import dev.lamina.config.ConfigNode;
@@ -35,6 +37,7 @@ final class VariantCompiler {
     private static final Set<String> OVERRIDE_KEYS = NodeReader.keys("attribute", "values");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(VariantCompiler.class);
 
     private final NodeReader in;
 
@@ -99,6 +102,13 @@ final class VariantCompiler {
                     ? overrides(e.get("overrides"), p.child("overrides")) : List.of();
             FlagValue value = type != null ? typedValue(e.get("value"), p.child("value"), type)
                     : payload == null ? null : payloadValue(payload);
+            if (type == null && payload != null && value == null) {
+                // Unleash clients serve such a payload as text, so the flag set is not refused for it; say so now,
+                // and typed evaluations of it answer a parse error (never a silently different value).
+                LOG.warn("{}: {}: the {} payload of variant '{}' is not {}; string evaluations serve its text,"
+                        + " typed evaluations answer a parse error", o.origin(), p.child("payload"), payload.type(),
+                        name, "json".equals(payload.type()) ? "valid JSON" : "a finite number");
+            }
             if (type != null && value == null) {
                 continue;
             }
@@ -167,18 +177,38 @@ final class VariantCompiler {
         return null;
     }
 
-    /** What an untyped flag's payload means as a typed value: JSON structures, numbers, else text. */
+    /**
+     * What an untyped flag's payload means as a typed value: a {@code json} payload is the JSON value it holds (a
+     * structure, a list, a number, a boolean or a text), a {@code number} payload a number, any other payload its
+     * text.
+     *
+     * @return the value, or {@code null} for a {@code json} payload that is not JSON or a {@code number} payload that
+     *         is not a finite number: string evaluations still serve its text, typed ones report a parse error
+     *         ({@link dev.lamina.config.flags.FlagResolution#payloadProblem})
+     */
     static FlagValue payloadValue(VariantPayload payload) {
         String v = payload.value();
         if ("json".equals(payload.type())) {
+            Object parsed;
             try {
-                Object parsed = JSON.readValue(v, Object.class);
-                if (parsed instanceof Map<?, ?> || parsed instanceof List<?>) {
-                    return new FlagValue.ObjectValue(Trees.fromJava(parsed, Origin.UNKNOWN));
-                }
+                parsed = JSON.readValue(v, Object.class);
             } catch (JsonProcessingException ex) {
-                return new FlagValue.StringValue(v); // not JSON after all: its text is still the payload
+                return null;
             }
+            if (parsed instanceof Map<?, ?> || parsed instanceof List<?>) {
+                return new FlagValue.ObjectValue(Trees.fromJava(parsed, Origin.UNKNOWN));
+            }
+            if (parsed instanceof Boolean b) {
+                return new FlagValue.BooleanValue(b);
+            }
+            if (parsed instanceof Integer || parsed instanceof Long) {
+                return new FlagValue.IntegerValue(((Number) parsed).longValue());
+            }
+            if (parsed instanceof Number n) {
+                double d = n.doubleValue(); // a BigInteger beyond long, or a Double
+                return Double.isFinite(d) ? new FlagValue.DoubleValue(d) : null;
+            }
+            return parsed instanceof String text ? new FlagValue.StringValue(text) : null; // null: JSON null
         }
         if ("number".equals(payload.type())) {
             String t = v.trim();
@@ -187,11 +217,9 @@ final class VariantCompiler {
                     return new FlagValue.IntegerValue(Long.parseLong(t));
                 }
                 double d = Double.parseDouble(t);
-                if (Double.isFinite(d)) {
-                    return new FlagValue.DoubleValue(d);
-                }
+                return Double.isFinite(d) ? new FlagValue.DoubleValue(d) : null;
             } catch (NumberFormatException ex) {
-                return new FlagValue.StringValue(v);
+                return null;
             }
         }
         return new FlagValue.StringValue(v);

@@ -8,8 +8,25 @@ import java.util.Map;
  * The evaluator's view of an evaluation context: built-in attributes in an array indexed by the constants below,
  * custom attributes in two parallel arrays (a hash map as well when there are many), every value pre-parsed.
  * Immutable once built.
+ *
+ * <p>A context may instead read its attributes from a {@link Source} when the evaluator asks for them (an adapter's
+ * own context, such as OpenFeature's, that is new on every call): then only the attributes a flag reads are
+ * interpreted, each time it reads them, and nothing is kept, so the view is as thread-safe as its source.
  */
 public final class ContextData {
+
+    /** Attributes read on demand. */
+    @FunctionalInterface
+    public interface Source {
+        /**
+         * @param name a built-in name in snake case ({@code user_id}, {@code current_time}, ...) or a custom name
+         * @return the attribute, or {@code null} when absent (for {@code current_time}, a value whose text is an
+         *         ISO-8601 instant)
+         */
+        AttributeValue read(String name);
+    }
+
+    private final Source source;
 
     /** Index of {@code user_id}. */
     public static final int USER_ID = 0;
@@ -84,6 +101,19 @@ public final class ContextData {
         this.hasTime = currentTime != null;
         this.timeSecond = currentTime == null ? 0 : currentTime.getEpochSecond();
         this.timeNano = currentTime == null ? 0 : currentTime.getNano();
+        this.source = null;
+    }
+
+    /** @param source where every attribute is read, when the evaluator asks for it */
+    public ContextData(Source source) {
+        this.source = java.util.Objects.requireNonNull(source, "source");
+        this.builtins = null;
+        this.customNames = null;
+        this.customValues = null;
+        this.customIndex = null;
+        this.hasTime = false;
+        this.timeSecond = 0;
+        this.timeNano = 0;
     }
 
     /**
@@ -104,6 +134,9 @@ public final class ContextData {
      * @return the value, or {@code null} when absent
      */
     public AttributeValue builtin(int index) {
+        if (source != null) {
+            return source.read(BUILTIN_NAMES[index]);
+        }
         return builtins[index];
     }
 
@@ -114,6 +147,9 @@ public final class ContextData {
     public AttributeValue custom(String name) {
         // Compiled attribute names are interned and contexts are mostly built with literal names, so an identity
         // scan of a few slots usually hits before any hashing or String.equals; the same array, one cache line.
+        if (source != null) {
+            return source.read(name);
+        }
         String[] names = customNames;
         for (int i = 0; i < names.length; i++) {
             if (names[i] == name) {
@@ -133,16 +169,28 @@ public final class ContextData {
 
     /** @return {@code true} when the context carries its own current time */
     public boolean hasTime() {
+        if (source != null) {
+            AttributeValue t = source.read(BUILTIN_NAMES[CURRENT_TIME]);
+            return t != null && t.hasInstant();
+        }
         return hasTime;
     }
 
     /** @return the context time's epoch second (valid when {@link #hasTime()}) */
     public long timeSecond() {
+        if (source != null) {
+            AttributeValue t = source.read(BUILTIN_NAMES[CURRENT_TIME]);
+            return t == null ? 0 : t.epochSecond();
+        }
         return timeSecond;
     }
 
     /** @return the context time's nano-of-second (valid when {@link #hasTime()}) */
     public int timeNano() {
+        if (source != null) {
+            AttributeValue t = source.read(BUILTIN_NAMES[CURRENT_TIME]);
+            return t == null ? 0 : t.nano();
+        }
         return timeNano;
     }
 }

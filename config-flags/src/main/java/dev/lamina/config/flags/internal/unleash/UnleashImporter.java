@@ -220,8 +220,8 @@ public final class UnleashImporter {
             case "applicationHostname" -> constraints.add(constraint("hostname", "IN",
                     splitList(params.path("hostNames")), false, true));
             default -> {
-                LOG.debug("Unleash strategy '{}' of feature '{}' is not built in; imported as never matching", type,
-                        feature);
+                LOG.warn("Unleash strategy '{}' of feature '{}' is not built in; imported as never matching (as"
+                        + " Unleash clients without it evaluate it)", type, feature);
                 constraints.add(never("strategy:" + type));
             }
         }
@@ -231,6 +231,8 @@ public final class UnleashImporter {
         for (JsonNode id : s.path("segments")) {
             JsonNode seg = id.canConvertToInt() ? segments.get(id.asInt()) : null;
             if (seg == null) {
+                LOG.warn("feature '{}' refers to segment {}, which the Unleash state does not define; imported as"
+                        + " never matching", feature, id.asText());
                 constraints.add(never("segment:" + id.asText()));
                 continue;
             }
