@@ -58,7 +58,7 @@ class SchemaSecretPathsTest {
                 """);
         assertThat(ValidationEngine.schemaSecretPaths(file)).containsExactly(
                 "db.url", "db.ssl", "webhooks.*.signing", "tenants.*.license", "node.seed", "\"a.b\"");
-        assertThat(new ValidationEngine().addSchema(file).secretPaths())
+        assertThat(ValidationEngine.builder().addSchema(file).build().secretPaths())
                 .isEqualTo(ValidationEngine.schemaSecretPaths(file));
     }
 
@@ -96,7 +96,7 @@ class SchemaSecretPathsTest {
                 """);
         Configuration config = TestConfigs.yaml("service:\n  locator: " + PLANT + "\n");
         assertThat(config.isSecret("service.locator")).isFalse(); // the name says nothing
-        ValidationReport report = new ValidationEngine().addSchema(file).validateConfig(config, "dev");
+        ValidationReport report = ValidationEngine.builder().addSchema(file).build().validateConfig(config, "dev");
         assertThat(report.overallValid()).isFalse();
         assertThat(report.failures()).isNotEmpty();
         assertThat(report.toText()).doesNotContain(PLANT).contains("value not shown: secret");

@@ -54,9 +54,10 @@ class PlaintextSecretDecodedDocumentTest {
         assertThat(config.isSecretByValue("vault.pass")).isTrue();
         assertThat(config.isSecretByValue("db.password")).isFalse();
         assertThat(config.isSecretByValue("no.such.path")).isFalse();
-        ValidationReport report = new ValidationEngine()
+        ValidationReport report = ValidationEngine.builder()
                 .addRule(RulePacks.all().stream().filter(r -> r.id().equals("security.plaintext-secret")).findFirst()
                         .orElseThrow())
+                .build()
                 .validateConfig(config, ValidationContext.forEnvironment("test", "prod")
                         .withWrittenLayers(config.layers()));
         assertThat(report.failures()).extracting(ValidationResult::path).extracting(ConfigPath::toString)
