@@ -225,6 +225,20 @@ public interface Configuration {
         return Secret.of(getString(path));
     }
 
+    /**
+     * The half of {@link #isSecret(String)} that comes from the value rather than from the policy: the value was
+     * written encrypted ({@code ENC[...]}, decrypted or not, or a value of a SOPS file) or a resolver or decoder
+     * marked it secret. Such a value is not written in plain text in any configuration file, even where a layer's
+     * tree holds it decrypted (a SOPS file's layer does); a check for plain-text secrets asks this.
+     *
+     * @param path a config path; it need not exist (then {@code false})
+     * @return {@code true} when the value at the path is secret because of how it was written or resolved
+     * @throws IllegalArgumentException if the path text is malformed
+     */
+    default boolean isSecretByValue(String path) {
+        return false;
+    }
+
     /** @return the policy that decides which paths are secret */
     SecretPolicy secretPolicy();
 

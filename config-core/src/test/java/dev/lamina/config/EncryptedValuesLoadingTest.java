@@ -110,6 +110,60 @@ class EncryptedValuesLoadingTest {
         assertThat(manager.current().version()).isEqualTo(1);
     }
 
+    /**
+     * The authenticated path is the one in the file's own tree: with an appended list, the second file's item is
+     * {@code plugins[0]} in its file (what {@code configctl encrypt} and rotation use) and {@code plugins[1]} merged.
+     */
+    @Test
+    void theAuthenticatedPathIsTheFilesOwnPathWhenAListIsAppended() {
+        List<ConfigSource> sources = List.of(
+                ConfigSources.string("base.yaml", Format.YAML, "plugins:\n  - name: a\n    endpoint: "
+                        + keyring.encrypt("plugins[0].endpoint", "one") + "\n"),
+                ConfigSources.string("prod.yaml", Format.YAML, "plugins:\n  - name: b\n    endpoint: "
+                        + keyring.encrypt("plugins[0].endpoint", "two") + "\n"));
+        Configuration config = new ConfigLoader(ConfigurationOptions.builder().keyring(keyring)
+                .listStrategy("plugins", ListMergeStrategy.append()).build()).load(sources);
+        assertThat(config.getString("plugins[0].endpoint")).isEqualTo("one");
+        assertThat(config.getString("plugins[1].endpoint")).isEqualTo("two");
+        assertThat(config.isSecret("plugins[1].endpoint")).isTrue();
+        assertThat(config.isSecret("plugins[1].name")).isFalse();
+        // A value written for its merged path is not the file's own path: refused, as a moved value is.
+        List<ConfigSource> moved = List.of(sources.get(0), ConfigSources.string("prod.yaml", Format.YAML,
+                "plugins:\n  - name: b\n    endpoint: " + keyring.encrypt("plugins[1].endpoint", "two") + "\n"));
+        assertThatThrownBy(() -> new ConfigLoader(ConfigurationOptions.builder().keyring(keyring)
+                .listStrategy("plugins", ListMergeStrategy.append()).build()).load(moved))
+                .hasMessageContaining("prod.yaml:3:")
+                .hasMessageContaining("authentication failed");
+    }
+
+    /** A document decoder (SOPS) reports paths of its own tree; the merged value is what gets masked. */
+    @Test
+    void documentDecodedValuesAreSecretWhereTheMergeMovedThem() {
+        DocumentDecoder fake = new DocumentDecoder() {
+            @Override
+            public boolean accepts(ConfigObject root) {
+                return root.entries().containsKey("encrypted");
+            }
+
+            @Override
+            public Decoded decode(Layer layer) {
+                Map<String, ConfigNode> entries = new java.util.LinkedHashMap<>(layer.root().entries());
+                entries.remove("encrypted");
+                return new Decoded(new ConfigObject(entries, layer.root().origin()),
+                        java.util.Set.of(ConfigPath.parse("plugins[0].endpoint")));
+            }
+        };
+        Configuration config = new ConfigLoader(ConfigurationOptions.builder().addDocumentDecoder(fake)
+                .listStrategy("plugins", ListMergeStrategy.append()).build()).load(List.of(
+                ConfigSources.string("base.yaml", Format.YAML, "plugins:\n  - {name: a, endpoint: public}\n"),
+                ConfigSources.string("prod.yaml", Format.YAML,
+                        "encrypted: true\nplugins:\n  - {name: b, endpoint: was-sops}\n")));
+        assertThat(config.getString("plugins[1].endpoint")).isEqualTo("was-sops");
+        assertThat(config.isSecret("plugins[1].endpoint")).isTrue();
+        assertThat(config.isSecret("plugins[0].endpoint")).isFalse();
+        assertThat(config.toString()).doesNotContain("was-sops").contains("public");
+    }
+
     @Test
     void decryptedPlaintextIsNotInterpolated() {
         String text = "a: " + keyring.encrypt("a", "${HOME}") + "\n";

@@ -46,13 +46,26 @@ final class ProfilesCommand implements Callable<Integer> {
         Path directory;
 
         ProfileManager manager(CommandSpec spec) {
-            Path dir = directory;
-            if (dir == null) {
-                String fromEnv = ((ConfigCtl) spec.root().userObject()).environment().get(SourceOptions.CONFIG_PATH);
-                dir = fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);
-            }
+            Path dir = resolve(spec);
             return dir == null ? ProfileManager.builtInsOnly()
                     : new ProfileManager(dir, ConfigurationOptions.builder().directory(dir).build());
+        }
+
+        private Path resolve(CommandSpec spec) {
+            if (directory != null) {
+                return directory;
+            }
+            String fromEnv = ((ConfigCtl) spec.root().userObject()).environment().get(SourceOptions.CONFIG_PATH);
+            return fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);
+        }
+
+        /** The name rule plus the paths the directory's schema declares writeOnly or x-secret. */
+        SecretPolicy secretPolicy(CommandSpec spec) {
+            Path dir = resolve(spec);
+            java.util.Optional<Path> schema = dir == null ? java.util.Optional.empty()
+                    : dev.lamina.config.validation.ValidationEngine.conventionalSchema(dir);
+            return schema.map(s -> SecretPolicy.DEFAULT.withPaths(
+                    dev.lamina.config.validation.ValidationEngine.schemaSecretPaths(s))).orElse(SecretPolicy.DEFAULT);
         }
     }
 
@@ -126,13 +139,14 @@ final class ProfilesCommand implements Callable<Integer> {
                 title = "profile " + p.name() + p.description().map(d -> ": " + d).orElse("")
                         + (p.parents().isEmpty() ? "" : " (extends " + String.join(", ", p.parents()) + ")");
             }
+            SecretPolicy policy = directory.secretPolicy(spec);
             PrintWriter out = spec.commandLine().getOut();
             out.println(title);
             java.util.List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"KEY", "VALUE", "ORIGIN"});
             for (Layer layer : layers) {
                 for (Map.Entry<ConfigPath, ConfigNode> leaf : ConfigTrees.leaves(layer.root()).entrySet()) {
-                    rows.add(new String[] {leaf.getKey().toString(), display(leaf.getKey(), leaf.getValue()),
+                    rows.add(new String[] {leaf.getKey().toString(), display(policy, leaf.getKey(), leaf.getValue()),
                             leaf.getValue().origin().toString()});
                 }
             }
@@ -141,11 +155,10 @@ final class ProfilesCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
 
-        private static String display(ConfigPath path, ConfigNode node) {
-            if (SecretPolicy.DEFAULT.isSecret(path)) {
-                return SecretPolicy.MASK;
-            }
-            return node instanceof dev.lamina.config.ConfigScalar s ? s.text() : node.kindName();
+        private static String display(SecretPolicy policy, ConfigPath path, ConfigNode node) {
+            // display() masks secret paths and envelopes; profile files are shown as written, never decrypted.
+            return node instanceof dev.lamina.config.ConfigScalar s ? policy.display(path, s.text())
+                    : policy.isSecret(path) ? SecretPolicy.MASK : node.kindName();
         }
     }
 }

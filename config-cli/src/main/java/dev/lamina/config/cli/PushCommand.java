@@ -12,10 +12,12 @@ import java.util.concurrent.Callable;
 
 import dev.lamina.config.ConfigList;
 import dev.lamina.config.ConfigNode;
+import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.ConfigSourceException;
 import dev.lamina.config.Configuration;
+import dev.lamina.config.DocumentDecoder;
 import dev.lamina.config.Layer;
 import dev.lamina.config.LayerKind;
 import dev.lamina.config.Origin;
@@ -73,7 +75,9 @@ final class PushCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--expected-revision': "
                     + expectedRevision + " (a revision is 0 or more)");
         }
-        Configuration config = source.loadFiles();
+        Map<String, String> variables = ((ConfigCtl) spec.root().userObject()).environment();
+        Configuration config = source.loadFiles(etcd.layout() == EtcdLayout.TREE
+                ? new RefuseSops(SecretsSupport.sopsDecoder(variables)) : SecretsSupport.sopsDecoder(variables));
         ValidationReport report = ValidateCommand.validateDefaults(config, source.directory(), source.environment(),
                 schema);
         if (!report.overallValid()) {
@@ -124,6 +128,31 @@ final class PushCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The tree layout sends each value as it stands in the layers, and a SOPS file's layer holds its values
+     * decrypted: refused, so that no SOPS secret reaches etcd in plain text. The documents layout sends the file as
+     * written (still encrypted) after the SOPS decoder has checked it.
+     */
+    private static final class RefuseSops implements DocumentDecoder {
+        private final DocumentDecoder sops;
+
+        RefuseSops(DocumentDecoder sops) {
+            this.sops = sops;
+        }
+
+        @Override
+        public boolean accepts(ConfigObject root) {
+            return sops.accepts(root);
+        }
+
+        @Override
+        public Decoded decode(Layer layer) {
+            throw new ConfigSourceException(layer.root().origin(), null, "this file is encrypted with SOPS: the "
+                    + "tree layout would send its values decrypted, one key each (fix: push with --etcd-layout "
+                    + "documents, which sends the file as written, still encrypted)");
+        }
     }
 
     private String key(ConfigPath path) {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.Keyring;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -32,12 +31,10 @@ final class SecretsSupport {
     }
 
     /**
-     * Adds the SOPS decoder with the age identities of {@code SOPS_AGE_KEY_FILE} / {@code SOPS_AGE_KEY}.
-     *
-     * @param builder     the options being built
      * @param environment the variables
+     * @return the SOPS decoder with the age identities of {@code SOPS_AGE_KEY_FILE} / {@code SOPS_AGE_KEY}
      */
-    static void addSopsDecoder(ConfigurationOptions.Builder builder, Map<String, String> environment) {
-        builder.addDocumentDecoder(dev.lamina.config.sops.SopsDecoder.fromEnvironment(environment));
+    static dev.lamina.config.sops.SopsDecoder sopsDecoder(Map<String, String> environment) {
+        return dev.lamina.config.sops.SopsDecoder.fromEnvironment(environment);
     }
 }

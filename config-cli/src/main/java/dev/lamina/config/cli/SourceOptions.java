@@ -155,6 +155,9 @@ public final class SourceOptions {
                     + "checked before any file is read.")
     private Path signatureKey;
 
+    /** Set by {@code validate --schema}: its secret paths count besides the directory's conventional schema's. */
+    private Path schemaForSecrets;
+
     /**
      * @return the configuration directory: {@code --dir}, else {@code $CONFIG_PATH}
      * @throws ParameterException if neither is given
@@ -359,11 +362,13 @@ public final class SourceOptions {
     }
 
     /**
-     * Loads the files only, without {@code --etcd} (what {@code push} sends).
+     * Loads the files only, without {@code --etcd} (what {@code push} sends), with the same secrets options as
+     * every load: {@code --key-file}, {@code --require-signature}, the schema's secret paths.
      *
+     * @param sopsDecoder decodes (or, for a push that would send decrypted values, refuses) SOPS files
      * @return the configuration of {@code --dir} and {@code --env}
      */
-    public Configuration loadFiles() {
+    public Configuration loadFiles(dev.lamina.config.DocumentDecoder sopsDecoder) {
         Path dir = directory != null ? directory : Path.of(required("--dir=DIR", CONFIG_PATH));
         String env = environments != null && !environments.isEmpty() ? environment()
                 : required("--env=ENV", CONFIG_ENVIRONMENT);
@@ -373,6 +378,7 @@ public final class SourceOptions {
         ConfigurationOptions.Builder b = ConfigurationOptions.builder().directory(dir).secretPolicy(secretPolicy())
                 .environment(environmentVariables());
         envPrefix().ifPresent(b::envPrefix);
+        addSecrets(b, dir, sopsDecoder);
         try (ConfigurationManager manager = new ConfigurationManager(b.build())) {
             return manager.loadEnvironmentConfig(env);
         }
@@ -441,16 +447,43 @@ public final class SourceOptions {
         b.addLayerProvider(new ProfileLayerProvider(profiles()));
         b.addLayerProvider(region == null ? new RegionLayerProvider() : new RegionLayerProvider(region));
         b.addLayerProvider(new OverrideLayerProvider(overrides()));
-        // Without --key-file the core reads CONFIG_ENCRYPTION_KEY from the same variables.
+        addSecrets(b, directory, SecretsSupport.sopsDecoder(environmentVariables()));
+        etcdSource().ifPresent(b::addSource);
+        return b;
+    }
+
+    /**
+     * What every load takes from the secrets options: the key file (without it the core reads
+     * {@code CONFIG_ENCRYPTION_KEY} from the same variables), the required signature, a document decoder for SOPS
+     * files, and the paths the directory's schema (or {@code validate --schema}) declares {@code writeOnly} or
+     * {@code x-secret}.
+     */
+    private void addSecrets(ConfigurationOptions.Builder b, Path directory, dev.lamina.config.DocumentDecoder sops) {
         if (keyFile != null) {
             b.keyring(dev.lamina.config.Keyring.load(keyFile));
         }
         if (signatureKey != null) {
             b.requireSignature(dev.lamina.config.BundleSignature.readPublicKey(signatureKey));
         }
-        SecretsSupport.addSopsDecoder(b, environmentVariables());
-        etcdSource().ifPresent(b::addSource);
-        return b;
+        b.addDocumentDecoder(sops);
+        // Both schemas count when validate --schema names another one: masking more is the safe side.
+        Optional<Path> conventional = dev.lamina.config.validation.ValidationEngine.conventionalSchema(directory);
+        conventional.ifPresent(schema -> b.addSecretPaths(
+                dev.lamina.config.validation.ValidationEngine.schemaSecretPaths(schema).toArray(String[]::new)));
+        if (schemaForSecrets != null) {
+            b.addSecretPaths(dev.lamina.config.validation.ValidationEngine.schemaSecretPaths(schemaForSecrets)
+                    .toArray(String[]::new));
+        }
+    }
+
+    /**
+     * Declares a schema whose {@code writeOnly}/{@code x-secret} paths are secret in the loads that follow, besides
+     * the directory's conventional one ({@code validate --schema}).
+     *
+     * @param schema the schema file
+     */
+    void secretsFromSchema(Path schema) {
+        this.schemaForSecrets = schema;
     }
 
     /** @return the {@code --profile} names, in order */

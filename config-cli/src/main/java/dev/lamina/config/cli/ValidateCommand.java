@@ -91,6 +91,10 @@ final class ValidateCommand implements Callable<Integer> {
                 }
             }
         }
+        if (schema != null) {
+            // Its writeOnly/x-secret paths are secret in the load too, so no rule's finding can quote them.
+            source.secretsFromSchema(schema);
+        }
         Configuration config = source.load();
         ValidationEngine.Builder rules = ValidationEngine.builder();
         if (schema != null) {

@@ -39,10 +39,12 @@ import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.Keyring;
 import dev.lamina.config.RenderFormat;
 import dev.lamina.config.sops.SopsDecoder;
+import dev.lamina.config.validation.ValidationEngine;
 
 /**
  * The planted-secret sweep: unique strings are planted as a plain secret (by key name), as an {@code ENC[...]} value,
- * as a SOPS value and through an environment variable; then every output path is driven, and none may show any of
+ * as a SOPS value, through an environment variable and at a path only the directory's schema declares secret
+ * ({@code writeOnly}); then every output path is driven, and none may show any of
  * them. {@link #COVERED} lists the paths driven: a new output (a command, a format, an event, a log) must be added
  * to it and driven in {@link #sweep()}. {@code configctl decrypt} is the one output that must show a value, and is
  * checked as the positive control (it proves the plants were really decrypted).
@@ -57,6 +59,10 @@ class PlantedSecretSweepTest {
     private static final String EDIT = "PLANTeditNp55";
     private static final String PARSE = "PLANTparseRt19";
     private static final String DUP = "PLANTdupVy28";
+    /** Secret only because the directory's schema.json says {@code writeOnly}; its name says nothing. */
+    private static final String SCHEMA = "PLANTschemaHd36";
+    /** The same path, set by a profile file and shown by {@code profiles show}. */
+    private static final String SCHEMA_PROFILE = "PLANTschemaProfGe52";
     /** Every plant starts with this: an output containing it leaks. */
     private static final String MARK = "PLANT";
 
@@ -66,8 +72,12 @@ class PlantedSecretSweepTest {
             "render yaml --show-origins", "render json --show-origins", "render properties --show-origins",
             "render env --show-origins",
             "get db.password", "get api.signing", "get vault.pass", "get service.token", "get db", "get vault",
-            "get db --format=json",
+            "get db --format=json", "get reporting.endpoint", "get reporting",
             "explain db.password", "explain api.signing", "explain vault.pass", "explain service.token",
+            "explain reporting.endpoint",
+            "profiles show hardened", "overrides list",
+            "migrate properties", "error: migrate properties with the secret key set twice", "migrate ini",
+            "push --dry-run tree layout (refused: a SOPS file)", "push --dry-run documents layout",
             "diff text", "diff json",
             "export env", "export properties", "export json", "export yaml", "export k8s (ConfigMap documents)",
             "validate text", "validate json",
@@ -108,6 +118,12 @@ class PlantedSecretSweepTest {
         Files.writeString(dir.resolve("production.yaml"), SopsTestFiles.yaml("vault",
                 new LinkedHashMap<>(Map.of("pass", SOPS)), age.getPublic().toString()));
         Files.writeString(dir.resolve("staging.yaml"), "db:\n  password: " + PLAIN_STAGING + "\n");
+        Files.writeString(dir.resolve("schema.json"), """
+                {"type": "object", "properties": {"reporting": {"type": "object", "properties": {
+                  "endpoint": {"type": "string", "writeOnly": true}}}}}
+                """);
+        Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(dir.resolve("profiles/hardened.yaml"), "reporting:\n  endpoint: " + SCHEMA_PROFILE + "\n");
         env = Map.of("APP_SERVICE_TOKEN", ENV, SopsDecoder.AGE_KEY_VARIABLE, age.getPrivate().toString());
     }
 
@@ -120,13 +136,13 @@ class PlantedSecretSweepTest {
 
     private static String base(String password, String signing) {
         return "db:\n  host: db.internal\n  password: " + password + "\n  port: 5432\napi:\n  signing: " + signing
-                + "\nfeature_flags:\n  new_ui:\n    enabled: true\n    rollout_percentage: 100\n";
+                + "\nreporting:\n  endpoint: " + SCHEMA + "\n  format: csv\nfeature_flags:\n  new_ui:\n    enabled: true\n    rollout_percentage: 100\n";
     }
 
     private CliRun cli(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         // Options follow the (sub)command words: "export k8s", "flags list".
-        int at = args[0].equals("export") || args[0].equals("flags") ? 2 : 1;
+        int at = Set.of("export", "flags", "overrides").contains(args[0]) ? 2 : 1;
         all.add(at, "--dir=" + dir);
         all.add(at + 1, "--key-file=" + keys);
         all.add(at + 2, "--env-prefix=APP_");
@@ -165,6 +181,7 @@ class PlantedSecretSweepTest {
         assertThat(cli("decrypt", "vault.pass").out()).isEqualTo(SOPS + "\n");
         assertThat(cli("decrypt", "service.token").out()).isEqualTo(ENV + "\n");
         assertThat(cli("decrypt", "db.password").out()).isEqualTo(PLAIN + "\n");
+        assertThat(cli("decrypt", "reporting.endpoint").out()).isEqualTo(SCHEMA + "\n");
 
         for (String format : List.of("yaml", "json", "properties", "env")) {
             CliRun run = cli("render", "--format=" + format);
@@ -172,15 +189,43 @@ class PlantedSecretSweepTest {
             record("render " + format, run);
             record("render " + format + " --show-origins", cli("render", "--format=" + format, "--show-origins"));
         }
-        for (String path : List.of("db.password", "api.signing", "vault.pass", "service.token", "db", "vault")) {
+        for (String path : List.of("db.password", "api.signing", "vault.pass", "service.token", "db", "vault",
+                "reporting.endpoint", "reporting")) {
             CliRun run = cli("get", path);
             assertThat(run.exitCode()).as(run.err()).isZero();
             record("get " + path, run);
         }
         record("get db --format=json", cli("get", "db", "--format=json"));
-        for (String path : List.of("db.password", "api.signing", "vault.pass", "service.token")) {
+        for (String path : List.of("db.password", "api.signing", "vault.pass", "service.token", "reporting.endpoint")) {
             record("explain " + path, cli("explain", path));
         }
+        CliRun profile = CliRun.withEnvironment(env, "profiles", "show", "--dir=" + dir, "hardened");
+        assertThat(profile.exitCode()).as(profile.err()).isZero();
+        assertThat(profile.out()).contains("reporting.endpoint");
+        record("profiles show hardened", profile);
+        record("overrides list", cli("overrides", "list"));
+        Path legacy = tmp.resolve("legacy.properties");
+        Files.writeString(legacy, "db.password=" + PLAIN + "\napi.token=" + ENV + "\nport=80\n");
+        CliRun migrated = CliRun.withEnvironment(env, "migrate", "--out=" + tmp.resolve("migrated"), "properties",
+                legacy.toString());
+        assertThat(migrated.exitCode()).as(migrated.err()).isZero();
+        record("migrate properties", migrated);
+        Files.writeString(legacy, "db.password=" + PLAIN + "\ndb.password=" + DUP + "\n");
+        CliRun twice = CliRun.withEnvironment(env, "migrate", "--out=" + tmp.resolve("migrated2"), "properties",
+                legacy.toString());
+        assertThat(twice.exitCode()).isEqualTo(1);
+        record("error: migrate properties with the secret key set twice", twice);
+        Path ini = tmp.resolve("legacy.ini");
+        Files.writeString(ini, "[db]\npassword = " + PLAIN + "\n");
+        record("migrate ini", CliRun.withEnvironment(env, "migrate", "--out=" + tmp.resolve("migrated3"), "ini",
+                ini.toString()));
+        CliRun tree = cli("push", "--etcd=http://127.0.0.1:9", "--prefix=/lamina/prod/", "--dry-run");
+        assertThat(tree.exitCode()).as(tree.out() + tree.err()).isEqualTo(1);
+        assertThat(tree.err()).contains("--etcd-layout documents");
+        record("push --dry-run tree layout (refused: a SOPS file)", tree);
+        CliRun documents = cli("push", "--etcd=http://127.0.0.1:9", "--prefix=/lamina/prod/", "--etcd-layout=documents", "--dry-run");
+        assertThat(documents.exitCode()).as(documents.err()).isZero();
+        record("push --dry-run documents layout", documents);
         record("diff text", cli("diff", "--env=production", "--env=staging"));
         record("diff json", cli("diff", "--env=production", "--env=staging", "--format=json"));
         for (String format : List.of("env", "properties", "json", "yaml")) {
@@ -203,10 +248,14 @@ class PlantedSecretSweepTest {
                   "db": {"type": "object", "properties": {"password": {"type": "string", "minLength": 100}}},
                   "api": {"type": "object", "properties": {"signing": {"type": "integer"}}},
                   "vault": {"type": "object", "properties": {"pass": {"type": "string", "pattern": "^x$"}}},
-                  "service": {"type": "object", "properties": {"token": {"type": "string", "maxLength": 2}}}}}
+                  "service": {"type": "object", "properties": {"token": {"type": "string", "maxLength": 2}}},
+                  "reporting": {"type": "object", "properties": {"endpoint": {"type": "string", "minLength": 100}}}}}
                 """);
         CliRun validate = cli("validate", "--schema=" + schema);
         assertThat(validate.exitCode()).as(validate.out() + validate.err()).isEqualTo(1);
+        // A SOPS value is not written in plain text, though its layer holds it decrypted.
+        assertThat(validate.out()).doesNotContain("vault.pass: secret written in plain text")
+                .contains("db.password: secret written in plain text");
         record("validate text", validate);
         record("validate json", cli("validate", "--schema=" + schema, "--format=json"));
         record("flags list", cli("flags", "list"));
@@ -276,6 +325,8 @@ class PlantedSecretSweepTest {
         Path audit = tmp.resolve("audit.jsonl");
         ConfigurationOptions options = ConfigurationOptions.builder().directory(dir).environment(env).envPrefix("APP_")
                 .keyring(Keyring.load(keys)).addDocumentDecoder(SopsDecoder.fromEnvironment(env)).auditLog(audit)
+                // What docs/security.md tells a library user to do with a schema's writeOnly/x-secret paths.
+                .addSecretPaths(ValidationEngine.schemaSecretPaths(dir.resolve("schema.json")).toArray(String[]::new))
                 .quietPeriod(Duration.ofMillis(20)).debounce(Duration.ofMillis(10)).build();
         List<String> events = new CopyOnWriteArrayList<>();
         List<String> errors = new CopyOnWriteArrayList<>();

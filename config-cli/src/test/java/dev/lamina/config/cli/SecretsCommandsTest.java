@@ -154,6 +154,12 @@ class SecretsCommandsTest {
                 "db.port");
         assertThat(getRefused.exitCode()).isEqualTo(1);
         assertThat(getRefused.out()).isEmpty();
+        // push reads the files on its own path: the signature is checked there too, before anything is sent.
+        CliRun pushRefused = CliRun.of("push", "--dir=" + dir, "--env=production", "--require-signature=" + pub,
+                "--etcd=http://127.0.0.1:9", "--prefix=/app/", "--dry-run");
+        assertThat(pushRefused.exitCode()).isEqualTo(1);
+        assertThat(pushRefused.out()).isEmpty();
+        assertThat(pushRefused.err()).contains("production.yaml changed since it was signed");
         assertThat(CliRun.of("keygen", "--signing", "--private=" + priv, "--public=" + pub).exitCode())
                 .isEqualTo(ExitCodes.USAGE);
     }

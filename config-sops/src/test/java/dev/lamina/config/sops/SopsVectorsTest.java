@@ -107,6 +107,57 @@ class SopsVectorsTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("John").doesNotContain("Smith"));
     }
 
+    /** Each malformed part of a SOPS file is an error naming the path; no value, ciphertext or key is quoted. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "firstName|ENC[AES256_GCM,data:f8++3g==,iv:rYuVzzb+C40QlYgO4Dl2V7atZUx0ITBcyb5fUsftKMo=,type:str]|firstName",
+        "firstName|ENC[AES256_GCM,data:%%%,iv:rYuVzzb+C40QlYgO4Dl2V7atZUx0ITBcyb5fUsftKMo=,tag:krquPqa1HQltZqidzNamrA==,type:str]|firstName",
+        "firstName|ENC[AES256_GCM,data:f8++3g==,iv:rYuVzzb+C40QlYgO4Dl2V7atZUx0ITBcyb5fUsftKMo=,tag:krquPqa1HQltZqidzNamrA==,type:blob]|firstName",
+        "firstName|John|firstName",
+    })
+    void malformedValuesAreNamedByPath(String key, String value, String expectedPath) throws Exception {
+        ObjectNode doc = (ObjectNode) JSON.readTree(suite("example.json").toFile());
+        doc.put(key, value);
+        Path copy = dir.resolve("base.json");
+        JSON.writeValue(copy.toFile(), doc);
+        assertThatThrownBy(() -> load(copy, SopsDecoder.builder().dataKey(hexKey("data-key.hex")).build()))
+                .isInstanceOf(ConfigSecretException.class)
+                .hasMessageContaining(expectedPath)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("f8++3g==").doesNotContain("Smith")
+                        .doesNotContain("krquPqa1HQltZqidzNamrA=="));
+    }
+
+    @Test
+    void malformedMetadataAndKeysAreRefused() throws Exception {
+        ObjectNode doc = (ObjectNode) JSON.readTree(suite("example.json").toFile());
+        ((ObjectNode) doc.get("sops")).put("mac", "not an envelope");
+        Path copy = dir.resolve("base.json");
+        JSON.writeValue(copy.toFile(), doc);
+        assertThatThrownBy(() -> load(copy, SopsDecoder.builder().dataKey(hexKey("data-key.hex")).build()))
+                .isInstanceOf(ConfigSecretException.class).hasMessageContaining("sops.mac");
+        // A wrong data key: the MAC cannot be opened, and nothing is served.
+        byte[] wrong = hexKey("data-key.hex");
+        wrong[0] ^= 1;
+        assertThatThrownBy(() -> load(suite("example.json"), SopsDecoder.builder().dataKey(wrong).build()))
+                .isInstanceOf(ConfigSecretException.class).hasMessageContaining("sops.mac")
+                .hasMessageContaining("another file's");
+        // lastmodified is the MAC's authenticated data: editing it is a change made without SOPS.
+        ObjectNode touched = (ObjectNode) JSON.readTree(suite("example.json").toFile());
+        ((ObjectNode) touched.get("sops")).put("lastmodified", "2030-01-01T00:00:00Z");
+        Path later = dir.resolve("later.json");
+        JSON.writeValue(later.toFile(), touched);
+        assertThatThrownBy(() -> load(later, SopsDecoder.builder().dataKey(hexKey("data-key.hex")).build()))
+                .isInstanceOf(ConfigSecretException.class).hasMessageContaining("changed without SOPS");
+        String bad = "AGE-SECRET-KEY-1NOTAREALKEY";
+        assertThatThrownBy(() -> load(suite("example.json"),
+                SopsDecoder.fromEnvironment(Map.of(SopsDecoder.AGE_KEY_VARIABLE, bad))))
+                .isInstanceOf(ConfigSecretException.class).hasMessageContaining("malformed")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(bad));
+        assertThatThrownBy(() -> load(suite("example.json"), SopsDecoder.fromEnvironment(Map.of(
+                SopsDecoder.AGE_KEY_FILE_VARIABLE, dir.resolve("missing.txt").toString()))))
+                .hasMessageContaining("does not exist");
+    }
+
     @Test
     void withoutAUsableKeyTheErrorListsTheRecipients() {
         assertThatThrownBy(() -> load(suite("example.json"), SopsDecoder.fromEnvironment(Map.of())))

@@ -30,6 +30,7 @@ import dev.lamina.config.ValidationProblem;
 import dev.lamina.config.validation.internal.ComplianceDeclarations;
 import dev.lamina.config.validation.internal.schema.JsonSchemaRule;
 import dev.lamina.config.validation.internal.schema.SchemaDocument;
+import dev.lamina.config.validation.internal.schema.SchemaSecrets;
 import dev.lamina.config.validation.internal.schema.UnknownKeysRule;
 
 /**
@@ -72,6 +73,56 @@ public final class ValidationEngine implements ConfigValidator {
         this.strictMode = builder.strictMode;
         this.strictRule = strictMode && !schemas.isEmpty()
                 ? Optional.of(new UnknownKeysRule(schemas)) : Optional.empty();
+    }
+
+    /**
+     * @param configDirectory a configuration directory
+     * @return its schema by convention: {@code schema.json}, else {@code schema.yaml}, else {@code schema.yml}
+     */
+    public static Optional<Path> conventionalSchema(Path configDirectory) {
+        Objects.requireNonNull(configDirectory, "configDirectory");
+        for (String name : CONVENTIONAL_SCHEMAS) {
+            Path candidate = configDirectory.resolve(name);
+            if (Files.isRegularFile(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The paths this engine's schemas declare secret, with {@code "writeOnly": true} or {@code "x-secret": true}:
+     * hand them to {@code ConfigurationOptions.Builder.addSecretPaths} so that those values are masked in every
+     * output, as the engine's own schema findings already are.
+     *
+     * @return path patterns ({@code *} = any one key or list index), in the order the schemas declare them
+     */
+    public List<String> secretPaths() {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        for (SchemaDocument s : schemas) {
+            all.addAll(s.secretPaths());
+        }
+        return List.copyOf(all);
+    }
+
+    /**
+     * The paths one schema file declares secret ({@code "writeOnly": true} or {@code "x-secret": true}), read without
+     * compiling the schema: what a program that does not validate needs to declare them before loading.
+     * {@code properties} give their key, {@code additionalProperties}, {@code patternProperties} and {@code items}
+     * give {@code *}; {@code $ref}s to local files and {@code allOf}/{@code anyOf}/{@code oneOf} are followed.
+     *
+     * <pre>{@code
+     * ConfigurationOptions.builder().directory(dir)
+     *         .addSecretPaths(ValidationEngine.schemaSecretPaths(dir.resolve("schema.json")).toArray(String[]::new))
+     * }</pre>
+     *
+     * @param schemaFile the schema file (JSON, or YAML by extension)
+     * @return path patterns for {@code ConfigurationOptions.Builder.addSecretPaths}
+     * @throws dev.lamina.config.ConfigSourceException if the file cannot be read
+     * @throws dev.lamina.config.ConfigParseException  if it is not JSON/YAML
+     */
+    public static List<String> schemaSecretPaths(Path schemaFile) {
+        return SchemaSecrets.of(Objects.requireNonNull(schemaFile, "schemaFile"));
     }
 
     /** @return a builder for an engine with no rules, no schemas and strict mode off */
@@ -415,12 +466,7 @@ public final class ValidationEngine implements ConfigValidator {
          * @throws dev.lamina.config.ConfigParseException  if it is not a valid schema
          */
         public Builder addSchemasFromDirectory(Path configDirectory) {
-            for (String name : CONVENTIONAL_SCHEMAS) {
-                Path candidate = configDirectory.resolve(name);
-                if (Files.isRegularFile(candidate)) {
-                    return addSchema(candidate);
-                }
-            }
+            conventionalSchema(configDirectory).ifPresent(this::addSchema);
             return this;
         }
 

@@ -32,6 +32,15 @@ public record ResolveSettings(Function<String, Optional<String>> environment, Ma
 
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_-]*");
 
+    /**
+     * @param others the decoders to use instead
+     * @return these settings with other decoders
+     */
+    public ResolveSettings withDecoders(List<ValueDecoder> others) {
+        return new ResolveSettings(environment, resolvers, others, baseDirectory, secrets, fileRoots, maxFileBytes,
+                reads);
+    }
+
     /** Settings without decoders; file lookups below the base directory only, with the default bounds. */
     public ResolveSettings(Function<String, Optional<String>> environment, Map<String, ValueResolver> resolvers,
                            Path baseDirectory, SecretPolicy secrets) {

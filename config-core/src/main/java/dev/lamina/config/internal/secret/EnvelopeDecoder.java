@@ -1,9 +1,11 @@
 package dev.lamina.config.internal.secret;
 
+import java.util.Map;
 import java.util.Set;
 
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigResolveException;
+import dev.lamina.config.Origin;
 import dev.lamina.config.ResolvedValue;
 import dev.lamina.config.ValueContext;
 import dev.lamina.config.ValueDecoder;
@@ -37,10 +39,27 @@ public final class EnvelopeDecoder implements ValueDecoder {
     }
 
     private final Keys keys;
+    private final Map<Origin, ConfigPath> ownPaths;
 
     /** @param keys the keys */
     public EnvelopeDecoder(Keys keys) {
+        this(keys, Map.of());
+    }
+
+    private EnvelopeDecoder(Keys keys, Map<Origin, ConfigPath> ownPaths) {
         this.keys = keys;
+        this.ownPaths = Map.copyOf(ownPaths);
+    }
+
+    /**
+     * The authenticated path of a value is its path in its file's own tree, which differs from its merged path when
+     * a list was appended or merged by key; values are found by origin (file, line, column).
+     *
+     * @param ownPaths each envelope's origin and its path in its own layer's tree
+     * @return a decoder with the same keys that decrypts those values at their own paths
+     */
+    public EnvelopeDecoder withOwnPaths(Map<Origin, ConfigPath> ownPaths) {
+        return new EnvelopeDecoder(keys, ownPaths);
     }
 
     @Override
@@ -51,7 +70,7 @@ public final class EnvelopeDecoder implements ValueDecoder {
     @Override
     public ResolvedValue decode(String text, ValueContext context) {
         try {
-            return ResolvedValue.secret(decrypt(keys, context.path(), text));
+            return ResolvedValue.secret(decrypt(keys, ownPaths.getOrDefault(context.origin(), context.path()), text));
         } catch (Failure e) {
             throw new ConfigResolveException(context.origin(), context.path(), e.getMessage());
         }

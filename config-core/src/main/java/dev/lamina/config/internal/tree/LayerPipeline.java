@@ -9,6 +9,7 @@ import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.Configuration;
 import dev.lamina.config.Layer;
+import dev.lamina.config.Origin;
 import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.internal.bind.Binder;
 import dev.lamina.config.internal.merge.TreeMerger;
@@ -59,13 +60,15 @@ public final class LayerPipeline {
      */
     public Configuration build(List<Layer> layers, Configuration previous, String environmentName) {
         Set<ConfigPath> decrypted = new HashSet<>();
-        List<Layer> copy = documents.decode(layers, decrypted);
+        Set<Origin> decryptedOrigins = new HashSet<>();
+        List<Layer> copy = documents.decode(layers, decrypted, decryptedOrigins);
         ConfigObject merged = merger.merge(copy);
-        TreeResolver.Result resolved = TreeResolver.resolveMarking(merged, resolveSettings, environmentName);
+        TreeResolver.Result resolved = TreeResolver.resolveMarking(merged,
+                DocumentDecoding.bindOwnPaths(resolveSettings, copy), environmentName);
         Set<ConfigPath> secrets = resolved.secrets();
-        if (!decrypted.isEmpty()) {
+        if (!decrypted.isEmpty() || !decryptedOrigins.isEmpty()) {
             secrets = new HashSet<>(secrets);
-            secrets.addAll(decrypted);
+            secrets.addAll(DocumentDecoding.mergedDecryptedPaths(decrypted, decryptedOrigins, merged));
         }
         DocumentDecoding.warnAboutEncryptedValues(resolved.tree(), resolveSettings);
         return TreeConfiguration.following(previous, resolved.tree(), merged, copy, options.mergeOptions(),

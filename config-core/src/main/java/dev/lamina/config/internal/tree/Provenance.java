@@ -78,4 +78,12 @@ record Provenance(List<Layer> layers, ConfigObject merged, ListStrategies strate
     boolean isSecretPath(ConfigPath full) {
         return policy.isSecret(full) || encrypted.contains(full);
     }
+
+    /**
+     * @param full a full path
+     * @return {@code true} when its written value was encrypted or it was marked secret (whatever the policy says)
+     */
+    boolean isSecretByValue(ConfigPath full) {
+        return encrypted.contains(full);
+    }
 }

@@ -451,6 +451,13 @@ public final class TreeConfiguration implements Configuration {
     }
 
     @Override
+    public boolean isSecretByValue(String path) {
+        ConfigNode node = find(path);
+        return provenance.isSecretByValue(full(path))
+                || (node instanceof ConfigScalar s && SecretPolicy.isEncrypted(s.text()));
+    }
+
+    @Override
     public SecretPolicy secretPolicy() {
         return provenance.policy();
     }

@@ -158,6 +158,15 @@ public final class SopsDocument {
 
     private static byte[] dataKey(String source, ConfigObject sops, String mac, String lastModified, SopsKeys keys,
                                   Origin origin) {
+        if (!ENC.matcher(mac).matches()) {
+            // Checked first: every key is tried against the MAC, and "no usable key" would blame the keys.
+            throw new ConfigSecretException(origin, ConfigPath.of("sops", "mac"), "the SOPS mac is not an ENC[...] "
+                    + "value: the file was changed without SOPS (fix: edit it with 'sops', or restore it)");
+        }
+        if (keys.hasIdentities()) {
+            keys.check();
+        }
+        boolean opened = !keys.dataKeys().isEmpty();
         for (byte[] k : keys.dataKeys()) {
             if (macDecrypts(mac, k, lastModified)) {
                 return k;
@@ -175,9 +184,18 @@ public final class SopsDocument {
                         if (k.isPresent() && macDecrypts(mac, k.get(), lastModified)) {
                             return k.get();
                         }
+                        opened |= k.isPresent();
                     }
                 }
             }
+        }
+        if (opened) {
+            // A data key was there (given in code, or unwrapped by an identity) but the MAC is not its: either it
+            // is another file's key, or the mac or lastmodified was edited.
+            throw new ConfigSecretException(origin, ConfigPath.of("sops", "mac"), "the SOPS mac does not decrypt "
+                    + "with the data key " + (keys.hasIdentities() ? "an age identity opened" : "given")
+                    + ": the mac or lastmodified was changed without SOPS, or the key is another file's; refusing "
+                    + "it (fix: edit it with 'sops', or restore it)");
         }
         throw new ConfigSecretException(origin, null, "no usable key for this SOPS file: it is encrypted for "
                 + recipients(sops, ageRecipients) + "; "

@@ -65,6 +65,23 @@ public final class SopsKeys {
      * @throws ConfigSecretException when an identity file cannot be read or an identity is malformed
      */
     Optional<byte[]> unwrap(String armored) {
+        List<RecipientStanzaReader> readers = readers();
+        if (readers.isEmpty()) {
+            return Optional.empty();
+        }
+        return unwrap(armored, readers);
+    }
+
+    /**
+     * Reads every identity, so that a malformed one is reported even for a file with no age recipient.
+     *
+     * @throws ConfigSecretException when an identity file cannot be read or an identity is malformed
+     */
+    void check() {
+        readers();
+    }
+
+    private List<RecipientStanzaReader> readers() {
         List<RecipientStanzaReader> readers = new ArrayList<>();
         for (String identity : allIdentities()) {
             try {
@@ -74,9 +91,10 @@ public final class SopsKeys {
                         + "AGE-SECRET-KEY-1...; identity not shown)");
             }
         }
-        if (readers.isEmpty()) {
-            return Optional.empty();
-        }
+        return readers;
+    }
+
+    private static Optional<byte[]> unwrap(String armored, List<RecipientStanzaReader> readers) {
         byte[] in = armored.getBytes(StandardCharsets.US_ASCII);
         try (ReadableByteChannel ch = new ArmoredDecryptingChannelFactory().newDecryptingChannel(
                 Channels.newChannel(new ByteArrayInputStream(in)), readers);

@@ -196,9 +196,17 @@ public final class Scan {
 
     /**
      * @param path a path
+     * @return {@code true} when the value was written encrypted (an envelope or a SOPS value) or marked secret by a
+     *         resolver or decoder: {@link Configuration#isSecretByValue(String)}
+     */
+    public boolean isSecretByValue(ConfigPath path) {
+        return config.isSecretByValue(path.toString());
+    }
+
+    /**
+     * @param path a path
      * @return {@code true} when the configuration's {@link dev.lamina.config.SecretPolicy} names or declares the path
-     *         secret: the half of {@link #isSecret} that says a value must never be written in plain text (the other
-     *         half, encrypted and resolver-marked values, is by construction not plain text)
+     *         secret: the half of {@link #isSecret} that says a value must never be written in plain text
      */
     public boolean mustNotBePlainText(ConfigPath path) {
         return config.secretPolicy().isSecret(path);

@@ -235,7 +235,9 @@ public final class SecurityRules {
             }
             // The same definition as the masking (core's SecretPolicy: names and declared paths), so that a value
             // this rule calls a secret is also one that render, get and explain mask, and the other way round.
-            if (!scan.mustNotBePlainText(hit.path())) {
+            // A SOPS value (or an envelope, or a value a resolver marked) was not written in plain text, even where
+            // the written layer holds it decrypted (a SOPS file's layer does).
+            if (!scan.mustNotBePlainText(hit.path()) || scan.isSecretByValue(hit.path())) {
                 continue;
             }
             String text = s.text().trim();

@@ -171,7 +171,8 @@ public final class JsonSchemaRule implements ValidationRule {
         String property = m.getProperty();
         ConfigPath path = property != null && PROPERTY_KEYWORDS.contains(keyword) ? at.child(property) : at;
         Origin origin = ConfigTrees.nearestOrigin(config.root(), path);
-        boolean secret = Secrets.isSecret(config, path);
+        // The schema's own writeOnly/x-secret paths count even when the configuration was loaded without them.
+        boolean secret = Secrets.isSecret(config, path) || schema.declaresSecret(path);
         String message;
         if (!secret || SAFE_FOR_SECRETS.contains(keyword)) {
             message = m.getError();

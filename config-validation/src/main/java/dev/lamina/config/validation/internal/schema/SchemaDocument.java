@@ -14,7 +14,9 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.resource.AllowSchemaLoader;
 
 import dev.lamina.config.ConfigParseException;
+import dev.lamina.config.ConfigPath;
 import dev.lamina.config.Origin;
+import dev.lamina.config.SecretPolicy;
 
 /**
  * One JSON Schema file, compiled once: draft 2020-12 unless its {@code $schema} names another draft, format
@@ -30,6 +32,8 @@ public final class SchemaDocument {
     private final JsonNode tree;
     private final JsonSchema schema;
     private final SchemaFiles files = new SchemaFiles();
+    private final java.util.List<String> secretPaths;
+    private final SecretPolicy declaredSecrets;
 
     private SchemaDocument(Path file, String uri, JsonNode tree, JsonSchema schema) {
         this.file = file;
@@ -37,6 +41,21 @@ public final class SchemaDocument {
         this.tree = tree;
         this.schema = schema;
         files.put(uri, tree);
+        this.secretPaths = SchemaSecrets.of(files, tree, uri);
+        this.declaredSecrets = SecretPolicy.none().withPaths(secretPaths);
+    }
+
+    /** @return the path patterns this schema declares secret ({@code writeOnly} or {@code x-secret}) */
+    public java.util.List<String> secretPaths() {
+        return secretPaths;
+    }
+
+    /**
+     * @param path a config path
+     * @return {@code true} when it is, or lies below, a path this schema declares secret
+     */
+    public boolean declaresSecret(ConfigPath path) {
+        return !secretPaths.isEmpty() && declaredSecrets.isDeclared(path);
     }
 
     /**

@@ -296,7 +296,7 @@ public final class UnknownKeysRule implements ValidationRule {
         }
     }
 
-    private static String resolveUri(String base, String ref) {
+    static String resolveUri(String base, String ref) {
         try {
             if (ref.startsWith("#")) {
                 return SchemaFiles.stripFragment(base) + ref;
