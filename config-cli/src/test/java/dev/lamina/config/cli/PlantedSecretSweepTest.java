@@ -77,7 +77,8 @@ class PlantedSecretSweepTest {
             "explain reporting.endpoint",
             "profiles show hardened", "overrides list",
             "migrate properties", "error: migrate properties with the secret key set twice", "migrate ini",
-            "push --dry-run tree layout (refused: a SOPS file)", "push --dry-run documents layout",
+            "push --dry-run tree layout (refused: a SOPS file)",
+            "push --dry-run documents layout (refused by validation: plain-text secrets)",
             "diff text", "diff json",
             "export env", "export properties", "export json", "export yaml", "export k8s (ConfigMap documents)",
             "validate text", "validate json",
@@ -224,8 +225,11 @@ class PlantedSecretSweepTest {
         assertThat(tree.err()).contains("--etcd-layout documents");
         record("push --dry-run tree layout (refused: a SOPS file)", tree);
         CliRun documents = cli("push", "--etcd=http://127.0.0.1:9", "--prefix=/lamina/prod/", "--etcd-layout=documents", "--dry-run");
-        assertThat(documents.exitCode()).as(documents.err()).isZero();
-        record("push --dry-run documents layout", documents);
+        // push validates first (as a real push would): the planted plain-text secrets are CRITICAL findings, so it is
+        // refused, and its validation report is swept like every other output.
+        assertThat(documents.exitCode()).as(documents.err()).isEqualTo(1);
+        assertThat(documents.err()).contains("security.plaintext-secret").contains("nothing pushed");
+        record("push --dry-run documents layout (refused by validation: plain-text secrets)", documents);
         record("diff text", cli("diff", "--env=production", "--env=staging"));
         record("diff json", cli("diff", "--env=production", "--env=staging", "--format=json"));
         for (String format : List.of("env", "properties", "json", "yaml")) {
