@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ol>
  * <li><b>Stable content.</b> The file's size, modification time and identity are taken before, between and after
  *     two reads; the content counts only when all three agree, the size is the length read and both reads are
- *     byte-identical. Otherwise it is read again a moment later, until the read timeout is spent.</li>
+ *     byte-identical. Otherwise it is read again a moment later, until the read timeout is spent. A file last
+ *     modified more than the quiet period plus {@link #SETTLED} ago is read once: its stamps before and after the
+ *     read suffice.</li>
  * <li><b>Suspicious emptiness.</b> A file that had content at its previous read and is empty now is most likely
  *     between the truncation and the write. It is read again after the quiet period (at least 200 ms), and
  *     accepted as empty only when it stayed empty and untouched for that whole time; {@link Read#note()} then says
@@ -57,6 +59,9 @@ public final class StableReads {
 
     /** The shortest wait before an emptied file is believed (the default quiet period). */
     static final Duration MIN_CONFIRMATION = Duration.ofMillis(200);
+
+    /** Beyond the quiet period, how old a modification time must be for one read to suffice (coarse timestamps). */
+    static final Duration SETTLED = Duration.ofSeconds(3);
 
     private final FileReads reads;
     private final Duration quietPeriod;
@@ -146,10 +151,24 @@ public final class StableReads {
             if (!s1.equals(s2) || s2.size() != first.length) {
                 return Optional.empty();
             }
+            if (settled(s2)) {
+                return Optional.of(first);
+            }
             byte[] second = FileReads.readOnHelper(file, maxBytes);
             Stamp s3 = stamp(file);
             return s2.equals(s3) && Arrays.equals(first, second) ? Optional.of(first) : Optional.empty();
         });
+    }
+
+    /**
+     * Whether a file was last modified long enough ago that one read suffices: a write during the read would have
+     * moved its modification time to about now, so an old time unchanged across the read means nobody wrote. The
+     * second read exists for writes inside one timestamp tick (1-2 s on some file systems), so "long enough" is
+     * {@link #SETTLED} past the quiet period. Most files of a reload are untouched; this halves their reads.
+     */
+    private boolean settled(Stamp stamp) {
+        long age = System.currentTimeMillis() - stamp.modified().toMillis();
+        return age > confirmation().plus(SETTLED).toMillis();
     }
 
     /**
