@@ -182,8 +182,16 @@ public final class SourceReader {
         List<Layer> fileLayers = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         boolean reload = previousFiles != null;
-        for (Path file : files.values()) {
-            fileLayers.add(readStable(file, reload, notes));
+        List<Path> paths = List.copyOf(files.values());
+        List<StableReads.Read> contents = readAllStable(paths, reload);
+        for (int i = 0; i < paths.size(); i++) {
+            Path file = paths.get(i);
+            String name = file.toString();
+            Format format = Format.fromFileName(file.getFileName().toString()).orElseThrow(() ->
+                    new ConfigSourceException(Origin.of(name), null, "unknown file extension"));
+            contents.get(i).note().ifPresent(notes::add);
+            fileLayers.add(new Layer(name, documents.parse(name, format, contents.get(i).bytes(),
+                    options.parseLimits())));
         }
         Set<Path> watched = new LinkedHashSet<>();
         List<ConfigWarningEvent> warnings = new ArrayList<>();
@@ -192,26 +200,49 @@ public final class SourceReader {
     }
 
     /**
-     * Reads one configuration file until its content is stable and parses it; on a reload, a file emptied since
-     * its last read is believed only after it stayed empty for the quiet period (see {@link StableReads}).
+     * Reads the configuration files until each one's content is stable, in one hand-over to a helper thread for
+     * all of them (a hand-over per file was most of a reload's time); the read timeout bounds the batch. On a
+     * reload, a file emptied since its last read is believed only after it stayed empty for the quiet period (see
+     * {@link StableReads}).
      */
-    private Layer readStable(Path file, boolean reload, List<String> notes) {
-        String name = file.toString();
-        Format format = Format.fromFileName(file.getFileName().toString()).orElseThrow(() ->
-                new ConfigSourceException(Origin.of(name), null, "unknown file extension"));
-        StableReads.Read read;
+    private List<StableReads.Read> readAllStable(List<Path> paths, boolean reload) {
+        Object[] out = new Object[paths.size()];
+        java.util.concurrent.atomic.AtomicInteger reading = new java.util.concurrent.atomic.AtomicInteger();
+        long max = options.parseLimits().maxDocumentBytes();
         try {
-            read = stableReads.read(file, options.parseLimits().maxDocumentBytes(), reload);
+            reads.withTimeout(() -> {
+                for (int i = 0; i < paths.size(); i++) {
+                    reading.set(i);
+                    try {
+                        out[i] = stableReads.read(paths.get(i), max, reload);
+                    } catch (FileReads.Refusal r) {
+                        out[i] = r;
+                        return null;
+                    }
+                }
+                return null;
+            });
         } catch (FileReads.Refusal r) {
-            if (r.kind() == FileReads.Kind.TOO_LARGE) {
-                throw dev.lamina.config.internal.parse.Failures.limit(Origin.of(name), null, "document size (more than "
-                        + options.parseLimits().maxDocumentBytes() + " bytes)", "maxDocumentBytes",
-                        options.parseLimits().maxDocumentBytes());
-            }
-            throw new ConfigSourceException(Origin.of(name), null, r.getMessage(), r.getCause());
+            throw refused(paths.get(reading.get()), r);
         }
-        read.note().ifPresent(notes::add);
-        return new Layer(name, documents.parse(name, format, read.bytes(), options.parseLimits()));
+        List<StableReads.Read> reads = new ArrayList<>(paths.size());
+        for (int i = 0; i < paths.size(); i++) {
+            if (out[i] instanceof FileReads.Refusal r) {
+                throw refused(paths.get(i), r);
+            }
+            reads.add((StableReads.Read) out[i]);
+        }
+        return reads;
+    }
+
+    private RuntimeException refused(Path file, FileReads.Refusal r) {
+        String name = file.toString();
+        if (r.kind() == FileReads.Kind.TOO_LARGE) {
+            return dev.lamina.config.internal.parse.Failures.limit(Origin.of(name), null, "document size (more than "
+                    + options.parseLimits().maxDocumentBytes() + " bytes)", "maxDocumentBytes",
+                    options.parseLimits().maxDocumentBytes());
+        }
+        return new ConfigSourceException(Origin.of(name), null, r.getMessage(), r.getCause());
     }
 
     /**

@@ -74,6 +74,9 @@ public final class FileReads {
     private final Duration timeout;
     private final ThreadPoolExecutor helpers;
 
+    /** Set while one of our helpers runs work: work nested in it runs inline, so a batch is one hand-over. */
+    private final ThreadLocal<Boolean> onHelper = new ThreadLocal<>();
+
     /**
      * @param timeout the longest a read may take; positive
      * @throws IllegalArgumentException if the timeout is zero or negative
@@ -166,9 +169,24 @@ public final class FileReads {
      * @throws Refusal when the work refuses, fails or takes longer than the timeout
      */
     public <T> T withTimeout(FileWork<T> work) throws Refusal {
+        if (Boolean.TRUE.equals(onHelper.get())) {
+            // Already on a helper inside an outer withTimeout, which bounds the whole batch.
+            try {
+                return work.run();
+            } catch (IOException e) {
+                throw ioFailure(e);
+            }
+        }
         Future<T> read;
         try {
-            read = helpers.submit(work::run);
+            read = helpers.submit(() -> {
+                onHelper.set(Boolean.TRUE);
+                try {
+                    return work.run();
+                } finally {
+                    onHelper.remove();
+                }
+            });
         } catch (RejectedExecutionException e) {
             throw new Refusal(Kind.TIMEOUT, "cannot be read now: " + MAX_THREADS
                     + " earlier reads are still blocked (a FIFO or a stalled file system)", null);
