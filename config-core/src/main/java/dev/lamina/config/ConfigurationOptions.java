@@ -896,9 +896,10 @@ public final class ConfigurationOptions {
         }
 
         /**
-         * @param timeout the longest one read of a file may take; positive. A file that blocks (a FIFO that slipped
-         *                past the regular-file check, a stalled network file system) fails after it instead of
-         *                hanging the load or the reload thread.
+         * @param timeout the longest the reads of one load's configuration files may take together (they are
+         *                made in one hand-over to a helper thread), and one {@code ${file:}} or provider read;
+         *                positive. A file that blocks (a FIFO that slipped past the regular-file check, a stalled
+         *                network file system) fails after it instead of hanging the load or the reload thread.
          * @return this builder
          * @throws IllegalArgumentException if zero or negative
          */
