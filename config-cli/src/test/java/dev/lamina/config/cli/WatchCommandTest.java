@@ -124,6 +124,12 @@ class WatchCommandTest {
         JsonNode error = next();
         replace("staging.yaml", "  log_level: INFO\n", "");
         JsonNode change = next();
+        // An in-place save is a truncation and a write; on a busy machine the watcher may see them more than a
+        // quiet period apart and reload twice, refusing the same content twice. Each refusal is the same error.
+        while (change.get("type").asText().equals("error")) {
+            assertThat(change.get("message").asText()).isEqualTo(error.get("message").asText());
+            change = next();
+        }
 
         assertThat(error.get("type").asText()).isEqualTo("error");
         assertThat(error.get("version").asLong()).as("the last good version stays").isEqualTo(1);
