@@ -17,18 +17,18 @@ import dev.lamina.config.ConfigurationManager;
 import dev.lamina.config.RenderFormat;
 
 /**
- * A file nobody here wrote, used as an override as a new user would drop it in: Spring PetClinic's
- * {@code src/main/resources/application-postgres.yml} (https://github.com/spring-projects/spring-petclinic, commit
- * 2dafb5b55f0f30bdf11bfeab4fa37c16bbfe5018, Apache License 2.0), copied unchanged.
+ * A Spring Boot profile file used as an override as a new user would drop it in, in the shape of Spring PetClinic's
+ * {@code application-postgres.yml} (our own text; the real file was tried by hand): no {@code _metadata}, a
+ * datasource with a password, nested JPA properties.
  */
 class PublicFileOverrideTest {
 
     private static final String PETCLINIC_POSTGRES = """
             spring:
               datasource:
-                url: jdbc:postgresql://localhost:5432/petclinic
-                username: pet
-                password: pet
+                url: jdbc:postgresql://localhost:5432/catalogue
+                username: catalogue
+                password: catalogue-dev
                 driver-class-name: org.postgresql.Driver
               jpa:
                 hibernate:
@@ -62,7 +62,7 @@ class PublicFileOverrideTest {
                     + dir.resolve("overrides/postgres.yml") + ":18:9)");
             assertThat(c.isSecret("spring.datasource.password")).isTrue();
             assertThat(ConfigRenderer.render(c, RenderFormat.YAML, ConfigRenderer.Options.defaults()))
-                    .contains("password: \"***\"").doesNotContain("password: pet");
+                    .contains("password: \"***\"").doesNotContain("catalogue-dev");
         }
         OverrideManager overrides = new OverrideManager(dir.resolve("overrides"));
         assertThat(overrides.names()).isEqualTo(List.of("postgres"));

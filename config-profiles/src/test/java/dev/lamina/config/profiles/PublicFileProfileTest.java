@@ -18,18 +18,18 @@ import dev.lamina.config.Configuration;
 import dev.lamina.config.ConfigurationManager;
 
 /**
- * A file nobody here wrote, used as a user profile as a Spring Boot user would try first: Spring PetClinic's
- * {@code src/main/resources/application-postgres.properties} (https://github.com/spring-projects/spring-petclinic,
- * commit 22e5992f0b2a6eb929020552e8a608d2187be385, Apache License 2.0), copied unchanged.
+ * A Spring Boot profile file used as a user profile, as a Spring Boot user would try first, in the shape of Spring
+ * PetClinic's {@code application-postgres.properties} (our own text; the real file was tried by hand): Spring's
+ * {@code ${NAME:default}} placeholders and dotted keys.
  */
 class PublicFileProfileTest {
 
     private static final String PETCLINIC_POSTGRES = """
             database=postgres
-            spring.datasource.url=${POSTGRES_URL:jdbc:postgresql://localhost/petclinic}
-            spring.datasource.username=${POSTGRES_USER:petclinic}
-            spring.datasource.password=${POSTGRES_PASS:petclinic}
-            # SQL is written to be idempotent so this is safe
+            spring.datasource.url=${POSTGRES_URL:jdbc:postgresql://localhost/catalogue}
+            spring.datasource.username=${POSTGRES_USER:catalogue}
+            spring.datasource.password=${POSTGRES_PASS:catalogue}
+            # the schema scripts are safe to run twice
             spring.datasource.initialization-mode=always
             """;
 
@@ -57,17 +57,17 @@ class PublicFileProfileTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(dir.resolve("profiles/postgres.properties") + ":2:1 spring.datasource.url")
                 .hasMessageContaining("':' must be followed by '-', '?' or '+'")
-                .hasMessageNotContaining("petclinic}");
+                .hasMessageNotContaining("catalogue}");
     }
 
     @Test
     void withBashDefaultsItIsAProfileWithDottedKeysAsPaths() {
         write(dir, "profiles/postgres.properties", PETCLINIC_POSTGRES.replace("_URL:", "_URL:-")
                 .replace("_USER:", "_USER:-").replace("_PASS:", "_PASS:-"));
-        Configuration c = load(Map.of("POSTGRES_URL", "jdbc:postgresql://db/petclinic"));
+        Configuration c = load(Map.of("POSTGRES_URL", "jdbc:postgresql://db/catalogue"));
         assertThat(c.getString("database")).isEqualTo("postgres");
-        assertThat(c.getString("spring.datasource.url")).isEqualTo("jdbc:postgresql://db/petclinic");
-        assertThat(c.getString("spring.datasource.username")).isEqualTo("petclinic");
+        assertThat(c.getString("spring.datasource.url")).isEqualTo("jdbc:postgresql://db/catalogue");
+        assertThat(c.getString("spring.datasource.username")).isEqualTo("catalogue");
         assertThat(c.isSecret("spring.datasource.password")).isTrue();
         assertThat(c.explain("spring.datasource.initialization-mode").reason()).contains("profile postgres");
         assertThat(c.getInt("server.port")).isEqualTo(9966);

@@ -23,11 +23,9 @@ import dev.lamina.config.flags.FlagEvaluator;
 import dev.lamina.config.flags.UnleashFormat;
 
 /**
- * The migration docs/openfeature.md describes, on a real Unleash state nobody here wrote:
- * {@code src/test/resources/unleash/unleash-repo-v2-advanced.json} is
- * {@code src/test/resources/unleash-repo-v2-advanced.json} of github.com/Unleash/unleash-client-java (commit
- * 6fd99112c9c70c12fed2e77c5fcb783d7fe5ec27), Apache License 2.0, unchanged. Its segments use {@code NUM_GT},
- * {@code DATE_AFTER} and case-insensitive {@code STR_CONTAINS}, its flag keys contain dots, and one flag reads
+ * The migration docs/openfeature.md describes, on an Unleash state in the shape of the client's "advanced" examples
+ * (our own file, {@code src/test/resources/unleash/segments-and-dates-state.json}): segments with {@code NUM_GT},
+ * {@code DATE_AFTER} and case-insensitive {@code STR_CONTAINS}, flag keys with dots, and one flag that reads
  * {@code currentTime}: imported with {@link UnleashFormat}, served by {@link LaminaProvider} through the SDK's client,
  * with a context whose attributes keep their OpenFeature types (integers, an instant, a boolean).
  */
@@ -39,10 +37,10 @@ class UnleashMigrationTest {
     @BeforeAll
     static void importTheState() throws Exception {
         String json;
-        try (InputStream in = UnleashMigrationTest.class.getResourceAsStream("/unleash/unleash-repo-v2-advanced.json")) {
+        try (InputStream in = UnleashMigrationTest.class.getResourceAsStream("/unleash/segments-and-dates-state.json")) {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        flags = UnleashFormat.compile(json, "unleash-repo-v2-advanced.json", Fixtures.CLOCK);
+        flags = UnleashFormat.compile(json, "segments-and-dates-state.json", Fixtures.CLOCK);
         OpenFeatureAPI.getInstance().setProviderAndWait("unleash-migration", new LaminaProvider(flags));
         client = OpenFeatureAPI.getInstance().getClient("unleash-migration");
     }
@@ -61,18 +59,18 @@ class UnleashMigrationTest {
     @Test
     void aUserInEverySegmentGetsAVariantAsUnleashWouldServeIt() throws IOException {
         ImmutableContext ctx = new ImmutableContext("user-1", winner());
-        assertThat(client.getBooleanValue("Test.variants", false, ctx)).isTrue();
-        // unleash.getVariant("Test.variants", ctx) becomes getStringDetails: the variant is the served variant's name.
-        FlagEvaluationDetails<String> variant = client.getStringDetails("Test.variants", "disabled", ctx);
-        assertThat(variant.getVariant()).isIn("variant1", "variant2");
+        assertThat(client.getBooleanValue("loyalty.reward_variant", false, ctx)).isTrue();
+        // unleash.getVariant("loyalty.reward_variant", ctx) becomes getStringDetails: the variant is the served variant's name.
+        FlagEvaluationDetails<String> variant = client.getStringDetails("loyalty.reward_variant", "disabled", ctx);
+        assertThat(variant.getVariant()).isIn("calm", "bold");
         assertThat(variant.getValue()).isEqualTo(variant.getVariant()); // no payload: the name
         assertThat(variant.getReason()).isEqualTo("SPLIT");
         assertThat(variant.getVariant()).as("the same as the engine with Lamina's own context")
-                .isEqualTo(flags.variant("Test.variants", EvaluationContext.builder().userId("user-1")
+                .isEqualTo(flags.variant("loyalty.reward_variant", EvaluationContext.builder().userId("user-1")
                         .typedAttribute("wins", 6).typedAttribute("dateLastWin", Instant.parse("2022-06-01T00:00:00Z"))
                         .typedAttribute("followers", 1500).typedAttribute("single", true)
                         .typedAttribute("catOrDog", "Cat person").build()).orElseThrow().name());
-        assertThat(client.getStringValue("Test.variants", "disabled", ctx)).as("sticky").isEqualTo(variant.getValue());
+        assertThat(client.getStringValue("loyalty.reward_variant", "disabled", ctx)).as("sticky").isEqualTo(variant.getValue());
     }
 
     @Test
@@ -88,22 +86,22 @@ class UnleashMigrationTest {
         Map<String, Value> decimals = winner();
         decimals.put("followers", new Value(1000.5)); // NUM_GT 1000 on a double
         for (Map<String, Value> m : java.util.List.of(fiveWins, oldWin, dog, married)) {
-            FlagEvaluationDetails<Boolean> d = client.getBooleanDetails("Test.variants", true,
+            FlagEvaluationDetails<Boolean> d = client.getBooleanDetails("loyalty.reward_variant", true,
                     new ImmutableContext("user-1", m));
             assertThat(d.getValue()).as(m.toString()).isFalse();
             assertThat(d.getReason()).isEqualTo("DEFAULT");
             assertThat(d.getErrorCode()).isNull();
         }
-        assertThat(client.getBooleanValue("Test.variants", false, new ImmutableContext("user-1", decimals))).isTrue();
+        assertThat(client.getBooleanValue("loyalty.reward_variant", false, new ImmutableContext("user-1", decimals))).isTrue();
     }
 
     @Test
     void currentTimeComesFromTheContextOrTheClock() {
-        assertThat(client.getBooleanValue("Test.currentTime", false, new ImmutableContext("u")))
+        assertThat(client.getBooleanValue("launch.after_date", false, new ImmutableContext("u")))
                 .as("the provider's clock, 2026").isTrue();
-        assertThat(client.getBooleanValue("Test.currentTime", true, new ImmutableContext("u",
+        assertThat(client.getBooleanValue("launch.after_date", true, new ImmutableContext("u",
                 Map.of("currentTime", new Value(Instant.parse("2022-01-01T00:00:00Z")))))).isFalse();
-        assertThat(client.getBooleanDetails("Test.currentTime", true, new ImmutableContext("u",
+        assertThat(client.getBooleanDetails("launch.after_date", true, new ImmutableContext("u",
                 Map.of("currentTime", new Value("last tuesday")))).getErrorCode())
                 .isEqualTo(dev.openfeature.sdk.ErrorCode.INVALID_CONTEXT);
     }
