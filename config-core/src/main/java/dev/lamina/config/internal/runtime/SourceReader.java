@@ -225,14 +225,14 @@ public final class SourceReader {
         } catch (FileReads.Refusal r) {
             throw refused(paths.get(reading.get()), r);
         }
-        List<StableReads.Read> reads = new ArrayList<>(paths.size());
+        List<StableReads.Read> contents = new ArrayList<>(paths.size());
         for (int i = 0; i < paths.size(); i++) {
             if (out[i] instanceof FileReads.Refusal r) {
                 throw refused(paths.get(i), r);
             }
-            reads.add((StableReads.Read) out[i]);
+            contents.add((StableReads.Read) out[i]);
         }
-        return reads;
+        return contents;
     }
 
     private RuntimeException refused(Path file, FileReads.Refusal r) {
