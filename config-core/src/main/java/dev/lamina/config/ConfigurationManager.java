@@ -538,8 +538,8 @@ public final class ConfigurationManager implements AutoCloseable {
 
     /** @return the versions the history holds, oldest first (at most {@link ConfigurationOptions#historySize()}) */
     public List<VersionInfo> history() {
-        return history.all().stream().map(s -> new VersionInfo(s.snapshot().version(),
-                s.snapshot().contentHash(), s.snapshot().change(), s.changedPaths())).toList();
+        return history.all().stream().map(s -> new VersionInfo(s.version(), s.contentHash(), s.change(),
+                s.changedPaths())).toList();
     }
 
     /**

@@ -145,7 +145,9 @@ public final class Publisher {
         }
 
         ManagerState next = new ManagerState(d.environment(), d.files(), d.layers(), d.runtime(), snap,
-                changes.stream().map(ConfigDiff.Entry::path).toList(), d.watched());
+                // The first version's "changes" are every leaf: VersionInfo promises none, and keeping them
+                // cost a path object per leaf for as long as the version stays in the history.
+                prev == null ? List.of() : changes.stream().map(ConfigDiff.Entry::path).toList(), d.watched());
         state = next;
         history.add(next);
         onPublish.run();
