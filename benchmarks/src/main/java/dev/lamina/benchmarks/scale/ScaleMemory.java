@@ -48,13 +48,16 @@ public final class ScaleMemory {
             long before = usedAfterGc();
             try (ConfigurationManager manager = new ConfigurationManager(
                     GeneratedConfig.options(dir).historySize(101).build())) {
-                Configuration config = manager.loadEnvironmentConfig("production");
+                manager.loadEnvironmentConfig("production");
                 long one = usedAfterGc() - before;
                 for (int v = 0; v < 100; v++) {
                     manager.updateConfig("section_0.service_" + (v * 10) + ".retries", 1000 + v);
                 }
                 long hundred = usedAfterGc() - before;
-                if (config.getInt(GeneratedConfig.PROBE) < 0 || manager.history().size() < 100) {
+                // Read through the manager: holding version 1's configuration here would keep its lookup index
+                // alive beside the current one's, which is the caller's retention, not the history's.
+                Configuration current = manager.current().configuration();
+                if (current.getInt(GeneratedConfig.PROBE) < 0 || manager.history().size() < 100) {
                     throw new IllegalStateException("history not kept");
                 }
                 return String.format("  {\"leaves\": %d, \"retainedBytes\": %d, \"retainedBytesWith100Versions\": %d,"

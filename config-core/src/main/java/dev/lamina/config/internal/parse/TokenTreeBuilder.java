@@ -45,6 +45,12 @@ final class TokenTreeBuilder {
     private final ParseLimits limits;
     private final TomlLineIndex tomlIndex;
     private final List<String> path = new ArrayList<>();
+    /**
+     * One instance per distinct key and short scalar text of the document: the parser makes a new string for every
+     * occurrence, and a configuration repeats its key names (every service has a {@code port}) and short values
+     * ({@code true}, {@code 8080}) many times over; a loaded tree keeps them all (issue 11: memory per leaf).
+     */
+    private final Map<String, String> strings = new HashMap<>();
     private int nodes;
 
     TokenTreeBuilder(String source, Format format, ParseLimits limits, TomlLineIndex tomlIndex) {
@@ -52,6 +58,14 @@ final class TokenTreeBuilder {
         this.format = format;
         this.limits = limits;
         this.tomlIndex = tomlIndex;
+    }
+
+    /** Scalar texts up to this length are shared ({@link #strings}); longer ones are rarely repeated. */
+    private static final int SHARED_TEXT_LENGTH = 16;
+
+    private String shared(String s) {
+        String known = strings.putIfAbsent(s, s);
+        return known == null ? s : known;
     }
 
     /** Reads the whole document; the caller checks what follows the root. */
@@ -82,7 +96,7 @@ final class TokenTreeBuilder {
             if (t != JsonToken.FIELD_NAME) {
                 throw Failures.parse(origin(p), Failures.path(path), "expected a key, found " + describe(t));
             }
-            String key = p.currentName();
+            String key = shared(p.currentName());
             Origin keyOrigin = origin(p);
             List<String> segments = format == Format.YAML && key.indexOf('.') >= 0 && isPlain(p)
                     ? dottedSegments(key, keyOrigin, depth) : null;
@@ -229,6 +243,9 @@ final class TokenTreeBuilder {
             scalar = tomlScalar(p, t, origin);
         } else {
             String text = p.getText();
+            if (text.length() <= SHARED_TEXT_LENGTH) {
+                text = shared(text);
+            }
             scalar = new ConfigScalar(text, type(p, t, text), origin);
         }
         if (scalar.type() == ScalarType.STRING && hasLoneSurrogate(scalar.text())) {

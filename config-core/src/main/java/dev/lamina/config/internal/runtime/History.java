@@ -115,6 +115,16 @@ public final class History {
             return s;
         }
 
+        /** Lets the published snapshot go as a collection would (for tests of the rebuild). */
+        synchronized void forget() {
+            weak.clear();
+        }
+
+        /** @return whether the published (or last rebuilt) snapshot is still reachable (for tests) */
+        synchronized boolean holdsSnapshot() {
+            return strong != null || weak.get() != null;
+        }
+
         /** @return the state that published this version, with {@link #snapshot()} as its snapshot */
         ManagerState state() {
             Snapshot s = snapshot();
