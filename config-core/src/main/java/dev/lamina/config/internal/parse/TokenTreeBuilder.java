@@ -63,9 +63,22 @@ final class TokenTreeBuilder {
     /** Scalar texts up to this length are shared ({@link #strings}); longer ones are rarely repeated. */
     private static final int SHARED_TEXT_LENGTH = 16;
 
+    /**
+     * Beyond this many distinct strings the table only answers and no longer grows: the texts that repeat (key
+     * names, booleans, small numbers) are met early, and a table of every unique text of a million-leaf file cost
+     * a sixth of its parse.
+     */
+    private static final int SHARED_MAX = 4096;
+
     private String shared(String s) {
-        String known = strings.putIfAbsent(s, s);
-        return known == null ? s : known;
+        String known = strings.get(s);
+        if (known != null) {
+            return known;
+        }
+        if (strings.size() < SHARED_MAX) {
+            strings.put(s, s);
+        }
+        return s;
     }
 
     /** Reads the whole document; the caller checks what follows the root. */
