@@ -23,6 +23,11 @@ public final class ChangeEvents {
         this.dispatcher = dispatcher;
     }
 
+    /** @return {@code true} when a change listener is registered (change events need the changed leaves) */
+    public boolean wantsChanges() {
+        return dispatcher.hasListeners();
+    }
+
     /**
      * @param masked   the changed leaves, secrets masked
      * @param previous the snapshot replaced, or empty
