@@ -26,8 +26,8 @@ import dev.lamina.config.internal.bind.ScalarSyntax;
  * reload cost a 32 MB allocation per one-leaf reload of a million leaves, and the garbage collector's work on those
  * large arrays made such a reload cost 40 % of a full load; the overlay costs the paths that changed. Once the
  * overlay outgrows an eighth of the arrays (at most {@value #MAX_OVERLAY} paths), the next version folds it into a
- * copy of the arrays. A lookup without an overlay (every index built from scratch, and the first after a fold) is
- * one probe, as before; with one, a probe of the overlay first.
+ * copy of the arrays. Only indexes of at least {@value #OVERLAY_FROM} paths get overlays: smaller ones fold at once.
+ * A lookup without an overlay is one probe, as before; with one, a probe of the (small) overlay first.
  *
  * <p>Filled by one thread before the configuration that owns it is published (through a final field), then only
  * read. Not thread-safe while being filled.
@@ -39,8 +39,11 @@ final class PathIndex {
 
     /** Marks a path removed in an overlay (compared by identity only). */
     private static final ConfigNode REMOVED = new ConfigNull(Origin.of("<removed from the index>"));
-    /** Overlays up to this many paths are always kept (folding a small index costs little either way). */
-    private static final int MIN_OVERLAY = 64;
+    /**
+     * Indexes of fewer paths than this fold every change at once, as before overlays existed: copying their arrays
+     * costs little (under 1 MB), and their lookups stay one probe after a reload.
+     */
+    static final int OVERLAY_FROM = 1 << 16;
     /** The most paths an overlay holds before it is folded into a copy of the arrays. */
     static final int MAX_OVERLAY = 16_384;
 
@@ -110,7 +113,7 @@ final class PathIndex {
      * @return a new index
      */
     PathIndex following(ConfigNode old, ConfigNode fresh) {
-        return following(old, fresh, Math.max(MIN_OVERLAY, Math.min(size / 8, MAX_OVERLAY)));
+        return following(old, fresh, size < OVERLAY_FROM ? 0 : Math.min(size / 8, MAX_OVERLAY));
     }
 
     /**
@@ -125,6 +128,10 @@ final class PathIndex {
     PathIndex following(ConfigNode old, ConfigNode fresh, int maxOverlay) {
         PathIndex next = new PathIndex(this, overlay == null ? empty() : overlay.copy(), size());
         next.reindex(old, fresh, ConfigPath.root());
+        if (next.overlay.size == 0) {
+            next.overlay = null; // nothing changed: the same arrays, and lookups stay one probe
+            return next;
+        }
         return next.overlay.size > maxOverlay ? next.folded() : next;
     }
 
