@@ -201,7 +201,20 @@ public final class StableReads {
         return new Stamp(a.size(), a.lastModifiedTime(), a.fileKey());
     }
 
-    /** What the file system says about a file at one moment. */
+    /**
+     * What the file system says about a file at one moment. {@code equals} is written out: the generated one is
+     * bootstrapped through {@code ObjectMethods} on first call, a cost every cold start would pay on its first read.
+     */
     private record Stamp(long size, FileTime modified, Object fileKey) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Stamp s && s.size == size && Objects.equals(s.modified, modified)
+                    && Objects.equals(s.fileKey, fileKey);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(size, modified, fileKey);
+        }
     }
 }
