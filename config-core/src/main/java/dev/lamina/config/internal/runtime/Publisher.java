@@ -145,7 +145,7 @@ public final class Publisher {
         }
 
         ManagerState next = new ManagerState(d.environment(), d.files(), d.layers(), d.runtime(), snap,
-                changes.stream().map(ConfigDiff.Entry::path).toList(), d.watched());
+                paths(changes), d.watched());
         state = next;
         history.add(next);
         onPublish.run();
@@ -162,5 +162,14 @@ public final class Publisher {
             cause.addSuppressed(e);
             LOG.error("could not restore the persisted runtime updates after a failed audit write", e);
         }
+    }
+
+    /** A loop, not a stream: every publish does this, the first one on a cold start (streams cost it classes). */
+    private static List<dev.lamina.config.ConfigPath> paths(List<ConfigDiff.Entry> changes) {
+        List<dev.lamina.config.ConfigPath> out = new java.util.ArrayList<>(changes.size());
+        for (ConfigDiff.Entry e : changes) {
+            out.add(e.path());
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 }

@@ -86,11 +86,8 @@ public final class FileReads {
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("the read timeout must be positive, got " + timeout);
         }
-        this.helpers = new ThreadPoolExecutor(0, MAX_THREADS, 5, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "lamina-file-read");
-            t.setDaemon(true);
-            return t;
-        });
+        this.helpers = new ThreadPoolExecutor(0, MAX_THREADS, 5, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                new DaemonThreads("lamina-file-read"));
     }
 
     /** @return the bound of one read */
