@@ -233,17 +233,21 @@ public final class SourceReader {
         java.util.concurrent.atomic.AtomicInteger reading = new java.util.concurrent.atomic.AtomicInteger();
         long max = options.parseLimits().maxDocumentBytes();
         try {
-            reads.withTimeout(() -> {
-                for (int i = 0; i < paths.size(); i++) {
-                    reading.set(i);
-                    try {
-                        out[i] = stableReads.read(paths.get(i), max, reload);
-                    } catch (FileReads.Refusal r) {
-                        out[i] = r;
-                        return null;
+            // A class, not a lambda: the first lambda a process spins costs a cold start the lambda machinery.
+            reads.withTimeout(new FileReads.FileWork<Void>() {
+                @Override
+                public Void run() {
+                    for (int i = 0; i < paths.size(); i++) {
+                        reading.set(i);
+                        try {
+                            out[i] = stableReads.read(paths.get(i), max, reload);
+                        } catch (FileReads.Refusal r) {
+                            out[i] = r;
+                            return null;
+                        }
                     }
+                    return null;
                 }
-                return null;
             });
         } catch (FileReads.Refusal r) {
             throw refused(paths.get(reading.get()), r);
