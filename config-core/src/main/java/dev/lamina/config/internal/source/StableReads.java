@@ -231,6 +231,7 @@ public final class StableReads {
     /**
      * What the file system says about a file at one moment. {@code equals} is written out: the generated one is
      * bootstrapped through {@code ObjectMethods} on first call, a cost every cold start would pay on its first read.
+     * A component added to the record must be added to {@code equals} and {@code hashCode} too.
      */
     private record Stamp(long size, FileTime modified, Object fileKey) {
         @Override
