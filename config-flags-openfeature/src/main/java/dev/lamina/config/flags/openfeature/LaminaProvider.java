@@ -107,6 +107,8 @@ public final class LaminaProvider extends EventProvider {
     private final MeterRegistry registry;
     private final SnapshotListener follower = new Follower();
     private final List<TrackingListener> trackingListeners = new CopyOnWriteArrayList<>();
+    /** Each thread's reusable view of the call's OpenFeature context. */
+    private final Contexts.Views views = new Contexts.Views();
     private final Object lock = new Object();
     private volatile Outcomes outcomes;
     /** Guarded by {@link #lock}. */
@@ -338,16 +340,27 @@ public final class LaminaProvider extends EventProvider {
         }
         int slot = r.slot();
         ProviderEvaluation<T>[] table = cache.apply(o);
+        int withDefault = slot * Outcomes.TYPES + type.ordinal();
         if (slot >= 0) {
             ProviderEvaluation<T> cached = table[slot];
             if (cached != null) {
                 return cached;
             }
+            // An outcome that serves the caller's default (disabled, or off without a default variant): the last
+            // such result, when this caller's default is the same.
+            @SuppressWarnings("unchecked")
+            ProviderEvaluation<T> last = (ProviderEvaluation<T>) o.withDefault[withDefault];
+            if (last != null && defaultValue != null && defaultValue.equals(last.getValue())) {
+                return last;
+            }
         }
         ProviderEvaluation<T> built = build(o, r, type, defaultValue, unwrap);
-        // Only results that do not carry the caller's default can be shared between callers.
-        if (slot >= 0 && built.getErrorCode() == null && built.getValue() != defaultValue) {
-            table[slot] = built;
+        if (slot >= 0 && built.getErrorCode() == null) {
+            if (built.getValue() != defaultValue) {
+                table[slot] = built; // does not carry the caller's default: the same for every caller
+            } else if (defaultValue != null) {
+                o.withDefault[withDefault] = built;
+            }
         }
         return built;
     }
@@ -357,7 +370,18 @@ public final class LaminaProvider extends EventProvider {
         if (!ev.needsContext(key)) {
             return ev.resolve(key, EvaluationContext.empty());
         }
-        FlagResolution r = ev.resolve(key, Contexts.view(ctx));
+        FlagResolution r;
+        if (ctx == null) {
+            r = ev.resolve(key, EvaluationContext.empty());
+        } else {
+            Contexts.check(ctx);
+            Contexts.View view = views.open(ctx);
+            try {
+                r = ev.resolve(key, view.context());
+            } finally {
+                view.close();
+            }
+        }
         if ((r.reason() == Reason.ROLLOUT || r.reason() == Reason.ROLLOUT_EXCLUDED || r.reason() == Reason.SPLIT)
                 && ev.needsStickyValue(key) && !Contexts.hasStickyValue(ctx)) {
             throw new TargetingKeyMissingError("flag '" + key + "' buckets users by their id: set the context's"

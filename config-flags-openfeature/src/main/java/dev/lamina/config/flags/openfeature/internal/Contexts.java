@@ -26,18 +26,20 @@ import dev.lamina.config.flags.EvaluationContext;
 public final class Contexts {
 
     private static final String[] CURRENT_TIME = {"current_time", "currentTime"};
+    private static final String[] STICKY = {"user_id", "userId", "session_id", "sessionId"};
 
     private Contexts() {
     }
 
     /**
+     * Checks what must fail the whole evaluation rather than read as absent during it.
+     *
      * @param of an OpenFeature context, or {@code null}
-     * @return Lamina's context reading {@code of} when a flag asks for an attribute
      * @throws InvalidContextError when {@code current_time} is not an instant (or ISO-8601 text)
      */
-    public static EvaluationContext view(dev.openfeature.sdk.EvaluationContext of) {
+    public static void check(dev.openfeature.sdk.EvaluationContext of) {
         if (of == null) {
-            return EvaluationContext.empty();
+            return;
         }
         for (String name : CURRENT_TIME) {
             Value v = of.getValue(name);
@@ -45,7 +47,41 @@ public final class Contexts {
                 instant(v); // fails now with INVALID_CONTEXT rather than reading as absent during evaluation
             }
         }
+    }
+
+    /**
+     * @param of an OpenFeature context, or {@code null}
+     * @return Lamina's context reading {@code of} when a flag asks for an attribute (a new view, safe to keep)
+     * @throws InvalidContextError when {@code current_time} is not an instant (or ISO-8601 text)
+     */
+    public static EvaluationContext view(dev.openfeature.sdk.EvaluationContext of) {
+        if (of == null) {
+            return EvaluationContext.empty();
+        }
+        check(of);
         return EvaluationContext.view(new View(of));
+    }
+
+    /**
+     * One thread's reusable view per provider: {@link #open} points it at a call's context, {@link View#close}
+     * lets go of it, so that evaluating a flag that reads the context allocates nothing in the provider. A nested
+     * evaluation on the same thread (a listener evaluating a flag) gets a view of its own.
+     */
+    public static final class Views {
+        private final ThreadLocal<View> views = ThreadLocal.withInitial(View::new);
+
+        /**
+         * @param of the call's context, not {@code null}
+         * @return a view over it, to {@link View#close} when the evaluation is done
+         */
+        public View open(dev.openfeature.sdk.EvaluationContext of) {
+            View v = views.get();
+            if (v.of != null) {
+                v = new View(); // in use further up this thread's stack
+            }
+            v.of = of;
+            return v;
+        }
     }
 
     /**
@@ -60,7 +96,7 @@ public final class Contexts {
         if (key != null && !key.isEmpty()) {
             return true;
         }
-        for (String name : new String[] {"user_id", "userId", "session_id", "sessionId"}) {
+        for (String name : STICKY) {
             Value v = of.getValue(name);
             if (v != null && !v.isNull() && !v.isStructure()) {
                 return true;
@@ -69,13 +105,33 @@ public final class Contexts {
         return false;
     }
 
-    /** Lamina's attribute names over an OpenFeature context, read on demand. */
-    private static final class View implements EvaluationContext.AttributeSource {
+    /**
+     * Lamina's attribute names over an OpenFeature context, read on demand. Either made for one context
+     * ({@link Contexts#view}) or reused by one thread for each call's context ({@link Views}).
+     */
+    public static final class View implements EvaluationContext.AttributeSource, AutoCloseable {
 
-        private final dev.openfeature.sdk.EvaluationContext of;
+        private dev.openfeature.sdk.EvaluationContext of;
+        private final EvaluationContext lamina;
 
         View(dev.openfeature.sdk.EvaluationContext of) {
             this.of = of;
+            this.lamina = EvaluationContext.view(this);
+        }
+
+        private View() {
+            this.lamina = EvaluationContext.confinedView(this);
+        }
+
+        /** @return Lamina's context over the current OpenFeature context */
+        public EvaluationContext context() {
+            return lamina;
+        }
+
+        /** Lets go of the call's context (a reused view must not keep it alive). */
+        @Override
+        public void close() {
+            of = null;
         }
 
         @Override
@@ -119,6 +175,9 @@ public final class Contexts {
         private static Object plain(Value v) {
             if (v == null || v.isNull() || v.isStructure()) {
                 return null;
+            }
+            if (!v.isList()) {
+                return v.asObject(); // the SDK's own String, Boolean, Integer/Long/Double or Instant: no copy, no boxing
             }
             Object plain = Values.plain(v);
             if (plain instanceof List<?> l && l.stream().anyMatch(x -> x == null || x instanceof java.util.Map)) {

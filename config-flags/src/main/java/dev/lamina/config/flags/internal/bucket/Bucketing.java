@@ -25,6 +25,16 @@ public final class Bucketing {
     }
 
     /**
+     * @param prefix  the group's precomputed prefix (carrying the seed)
+     * @param id      the sticky value as text (encoded to UTF-8 while hashing, without allocating)
+     * @param modulus the number of buckets, at least 1
+     * @return the same bucket as {@link #normalizedHash(HashPrefix, byte[], int)} over its UTF-8 bytes
+     */
+    public static int normalizedHash(HashPrefix prefix, String id, int modulus) {
+        return (int) (Integer.toUnsignedLong(Murmur3.hash(prefix, id)) % modulus) + 1;
+    }
+
+    /**
      * @param modulus the number of buckets
      * @return a uniformly random bucket in {@code 1..modulus}, for {@code random} stickiness
      */

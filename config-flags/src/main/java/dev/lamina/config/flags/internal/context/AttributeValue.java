@@ -3,6 +3,8 @@ package dev.lamina.config.flags.internal.context;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import dev.lamina.config.flags.internal.bucket.Bucketing;
+import dev.lamina.config.flags.internal.bucket.HashPrefix;
 import dev.lamina.config.flags.internal.value.IpAddresses;
 import dev.lamina.config.flags.internal.value.Numbers;
 import dev.lamina.config.flags.internal.value.SemanticVersion;
@@ -10,9 +12,10 @@ import dev.lamina.config.flags.internal.value.Timestamps;
 
 /**
  * One context attribute with every interpretation the operators need, parsed once when the context is built so
- * that evaluation parses nothing and allocates nothing.
+ * that evaluation parses nothing and allocates nothing. {@link ReadAttribute} is the other kind: an attribute read
+ * from an adapter's context during one evaluation, interpreted only as far as an operator asks.
  */
-public final class AttributeValue {
+public class AttributeValue {
 
     private final String raw;
     private final byte[] utf8;
@@ -29,6 +32,19 @@ public final class AttributeValue {
     }
 
     private final String[] elements;
+
+    /** For {@link ReadAttribute}, which overrides every accessor. */
+    AttributeValue() {
+        this.elements = null;
+        this.raw = null;
+        this.utf8 = null;
+        this.number = Double.NaN;
+        this.version = null;
+        this.address = null;
+        this.hasInstant = false;
+        this.epochSecond = 0;
+        this.nano = 0;
+    }
 
     /**
      * @param raw      the attribute's text (a list's elements joined with {@code ,}); never {@code null}
@@ -66,6 +82,15 @@ public final class AttributeValue {
      */
     public byte[] utf8() {
         return utf8;
+    }
+
+    /**
+     * @param prefix  the bucketing group's prefix
+     * @param modulus the number of buckets
+     * @return the bucket of this value as sticky value, {@code 1..modulus}
+     */
+    public int bucket(HashPrefix prefix, int modulus) {
+        return Bucketing.normalizedHash(prefix, utf8, modulus);
     }
 
     /** @return the number, or {@code NaN} when the text is not a number */
