@@ -33,6 +33,7 @@ import dev.lamina.config.ConfigErrorEvent;
 import dev.lamina.config.ConfigurationManager;
 import dev.lamina.config.Snapshot;
 import dev.lamina.config.SnapshotListener;
+import dev.lamina.config.SourceHealth;
 import dev.lamina.config.flags.EvaluationContext;
 import dev.lamina.config.flags.ExperimentSummary;
 import dev.lamina.config.flags.FlagDefinitions;
@@ -74,8 +75,10 @@ import dev.lamina.config.flags.openfeature.internal.Values;
  * <p><b>Events.</b> {@code PROVIDER_READY} when {@link #initialize} returns (emitted by the SDK); then, per published
  * snapshot, {@code PROVIDER_CONFIGURATION_CHANGED} with the keys of the flags that changed (nothing when no flag
  * changed), {@code PROVIDER_ERROR} when a snapshot's flag definitions or a reload are refused (the last good flags
- * keep serving) followed by {@code PROVIDER_READY} once good definitions are published again, and
- * {@code PROVIDER_STALE} from {@link #markStale(String)}.
+ * keep serving) followed by {@code PROVIDER_READY} once good definitions are published again; {@code PROVIDER_STALE}
+ * when a source of the manager reports itself stale ({@link SourceHealth}: an etcd source that lost its store) and
+ * {@code PROVIDER_READY} when the last stale source is current again; and the same two from
+ * {@link #markStale(String)} and {@link #markFresh()}.
  *
  * <p>The SDK delivers provider events from a pool of threads; this provider waits for each event to be taken in
  * before emitting the next, so that clients see them in order (an error before the recovery that follows it).
@@ -117,6 +120,8 @@ public final class LaminaProvider extends EventProvider {
     private boolean errored;
     /** Guarded by {@link #lock}: {@link #shutdown()} ran (the SDK's event executor is gone with it). */
     private boolean shutDown;
+    /** Guarded by {@link #lock}: the manager's sources that last reported themselves stale. */
+    private final Set<String> staleSources = new java.util.LinkedHashSet<>();
 
     /**
      * Follows a manager with the system UTC clock and no metrics. Flags are compiled in {@link #initialize}.
@@ -180,6 +185,11 @@ public final class LaminaProvider extends EventProvider {
                 if (!following) {
                     manager.addSnapshotListener(follower);
                     following = true;
+                    // Sources already stale: their recovery then emits READY. (STALE itself cannot be emitted before
+                    // the SDK's READY that follows initialize; see docs/openfeature.md.)
+                    staleSources.clear();
+                    manager.sourceHealth().stream().filter(SourceHealth::isStale)
+                            .forEach(h -> staleSources.add(h.source()));
                 }
                 Snapshot current;
                 try {
@@ -218,6 +228,7 @@ public final class LaminaProvider extends EventProvider {
                 manager.removeSnapshotListener(follower);
                 following = false;
                 shutDown = true;
+                staleSources.clear();
                 outcomes = null;
             }
         }
@@ -225,8 +236,10 @@ public final class LaminaProvider extends EventProvider {
     }
 
     /**
-     * Tells clients that the flags may be out of date (a remote source stopped answering); the last flags keep
-     * serving. A later published snapshot does not clear it by itself: call {@link #markFresh()}.
+     * Tells clients that the flags may be out of date; the last flags keep serving. A source of the manager that
+     * reports its health ({@link SourceHealth}) does this by itself; this is for what the provider cannot see (a
+     * provider over a fixed evaluator, an outside health check). A later published snapshot does not clear it by
+     * itself: call {@link #markFresh()}.
      *
      * @param message why, for the event's details
      */
@@ -511,7 +524,9 @@ public final class LaminaProvider extends EventProvider {
         List<String> changed = null;
         boolean recovered = false;
         String refused = null;
+        String staleNote;
         synchronized (lock) {
+            staleNote = staleSources.isEmpty() ? null : "source " + String.join(", ", staleSources) + " still stale";
             Outcomes prev = outcomes;
             // prev is null when initialize failed on bad definitions: a good snapshot then makes the provider ready.
             if (!following || (prev != null && current.version() <= prev.version)) {
@@ -537,7 +552,11 @@ public final class LaminaProvider extends EventProvider {
                     .await();
             return;
         }
-        if (recovered) {
+        if (recovered && staleNote != null) {
+            // Good flags again, but a source is still stale: the client goes from ERROR to STALE, not to READY.
+            emitProviderStale(ProviderEventDetails.builder().message("flags of configuration version "
+                    + current.version() + " in force; " + staleNote).build()).await();
+        } else if (recovered) {
             emitProviderReady(ProviderEventDetails.builder()
                     .message("flags of configuration version " + current.version() + " in force").build()).await();
         }
@@ -559,8 +578,48 @@ public final class LaminaProvider extends EventProvider {
                 .await();
     }
 
+    /**
+     * A source of the manager went stale or current: the first stale source emits {@code PROVIDER_STALE}, the last
+     * one to recover {@code PROVIDER_READY} (unless the flags are in error, which only good flags end).
+     */
+    private void sourceHealth(SourceHealth health) {
+        String stale = null;
+        String ready = null;
+        synchronized (lock) {
+            if (!following) {
+                return;
+            }
+            boolean wasStale = !staleSources.isEmpty();
+            if (health.isStale()) {
+                staleSources.add(health.source());
+            } else {
+                staleSources.remove(health.source());
+            }
+            Outcomes o = outcomes;
+            String serving = o == null ? "no flags are served yet" : "the flags of configuration version " + o.version
+                    + " keep serving";
+            if (!wasStale && health.isStale()) {
+                stale = "source " + health.source() + " is stale (" + health.reason().orElse("no reason given") + "); "
+                        + serving;
+            } else if (wasStale && staleSources.isEmpty() && !errored) {
+                ready = "source " + health.source() + " is current again";
+            }
+        }
+        if (stale != null) {
+            LOG.warn(stale);
+            emitProviderStale(ProviderEventDetails.builder().message(stale).build()).await();
+        } else if (ready != null) {
+            emitProviderReady(ProviderEventDetails.builder().message(ready).build()).await();
+        }
+    }
+
     /** Compiles each published snapshot's flags; delivered on the manager's event thread. */
     private final class Follower implements SnapshotListener {
+        @Override
+        public void onSourceHealth(SourceHealth health) {
+            sourceHealth(health);
+        }
+
         @Override
         public void onPublish(Optional<Snapshot> previous, Snapshot current) {
             published(current);
