@@ -167,6 +167,15 @@ public final class LaminaProvider extends EventProvider {
     }
 
     /**
+     * @return no hooks: an empty list shared by every call (the SDK asks on every evaluation, and the interface's
+     *         default makes a new {@code ArrayList} each time)
+     */
+    @Override
+    public List<dev.openfeature.sdk.Hook> getProviderHooks() {
+        return List.of();
+    }
+
+    /**
      * Starts following the manager and compiles the current snapshot's flags. When it returns, the SDK marks the
      * provider {@code READY} and emits {@code PROVIDER_READY} before {@code setProviderAndWait} returns, so no
      * client sees the provider not ready after that call.
