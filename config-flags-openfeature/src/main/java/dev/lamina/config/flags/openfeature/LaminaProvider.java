@@ -84,10 +84,12 @@ import dev.lamina.config.flags.openfeature.internal.Values;
  * before emitting the next, so that clients see them in order (an error before the recovery that follows it).
  *
  * <p><b>Thread-safety and cost.</b> Evaluation is thread-safe, takes no lock, and returns results built once per
- * outcome: for a flag whose answer does not depend on the context, and for a boolean flag's every outcome once
- * seen, the provider allocates nothing. Converting a non-empty OpenFeature context to Lamina's allocates, and
- * only happens for flags that read the context. Results are shared: do not call the setters of a returned
- * {@code ProviderEvaluation}.
+ * outcome. A flag that reads the context reads the attributes its rules name through a view of the OpenFeature
+ * context that each thread reuses ({@link EvaluationContext#confinedView}), without copying or boxing them, so an
+ * evaluation allocates nothing in the provider for string, number, boolean and instant attributes (list
+ * attributes, {@code SEMVER_*}, {@code IN_CIDR}, {@code REGEX} and values compared in another form than they
+ * have still allocate). What the SDK allocates is its own ({@code ImmutableContext.getValue} copies each value
+ * read). Results are shared: do not call the setters of a returned {@code ProviderEvaluation}.
  */
 public final class LaminaProvider extends EventProvider {
 

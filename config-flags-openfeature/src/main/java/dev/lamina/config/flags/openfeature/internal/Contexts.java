@@ -18,10 +18,11 @@ import dev.lamina.config.flags.EvaluationContext;
  * no operator reads them. The built-in names may be written in snake case or camel case ({@code session_id},
  * {@code sessionId}).
  *
- * <p>Evaluation uses {@link #view}: the SDK hands the provider a new merged context on every call, so copying it
+ * <p>Evaluation uses a {@link View}: the SDK hands the provider a new merged context on every call, so copying it
  * into Lamina's (parsing every attribute as a number, version, address and date) would be paid on every
- * evaluation; the view reads only the attributes a flag's rules ask for. {@link #toLamina} copies, for events
- * that outlive the call (tracking).
+ * evaluation; the view reads only the attributes a flag's rules ask for, and the provider's {@link Views} reuse one
+ * per thread so that reading allocates nothing. {@link #toLamina} copies, for events that outlive the call
+ * (tracking).
  */
 public final class Contexts {
 
