@@ -296,6 +296,27 @@ class LaminaProviderTest {
     }
 
     @Test
+    void anEvaluationStartedWhileAnotherReadsItsContextOnTheSameThreadGetsAViewOfItsOwn() {
+        // A context whose attribute read evaluates another flag (as a caller's own context class might): the
+        // thread's reused view is in use further up the stack, so the inner evaluation must not take it over.
+        MutableContext inner = new MutableContext("u2", new java.util.HashMap<>(Map.of("region", new Value("US"))));
+        java.util.concurrent.atomic.AtomicReference<Boolean> innerResult = new java.util.concurrent.atomic.AtomicReference<>();
+        MutableContext outer = new MutableContext("u1", new java.util.HashMap<>(Map.of("region", new Value("EU")))) {
+            @Override
+            public Value getValue(String key) {
+                if ("region".equals(key)) {
+                    innerResult.set(provider.getBooleanEvaluation("eu_only", true, inner).getValue());
+                }
+                return super.getValue(key);
+            }
+        };
+        assertThat(provider.getBooleanEvaluation("eu_only", false, outer).getValue()).as("outer: EU").isTrue();
+        assertThat(innerResult.get()).as("inner: US").isFalse();
+        assertThat(provider.getBooleanEvaluation("eu_only", true, inner).getValue()).isFalse();
+        assertThat(provider.getBooleanEvaluation("eu_only", false, outer).getValue()).isTrue();
+    }
+
+    @Test
     void overAnImmutableContextOnlyTheSdksCopiesOfTheValuesReadAreAllocated() {
         // ImmutableContext.getValue returns a copy of the value (the SDK's allocation: a Value, and for an instant a
         // new Instant too). The same evaluations over MutableContext, which returns its own values, allocate nothing
@@ -353,17 +374,17 @@ class LaminaProviderTest {
                 Fixtures.CLOCK, new SimpleMeterRegistry()));
         ImmutableContext ctx = new ImmutableContext("user-1");
         int sink = 0;
-        for (int round = 0; round < 5; round++) {
+        long least = Long.MAX_VALUE;
+        for (int round = 0; round < 6; round++) {
             long before = mx.currentThreadBytes();
             for (int i = 0; i < 200_000; i++) {
                 sink += p.getBooleanEvaluation("plain", false, ctx).getValue() ? 1 : 0;
                 sink += p.getBooleanEvaluation("killed", (i & 1) == 0, ctx).getValue() ? 1 : 0;
             }
-            long allocated = mx.currentThreadBytes() - before;
-            if (round == 4) {
-                assertThat(allocated).as("bytes allocated by 400,000 provider evaluations").isLessThan(4_096);
-            }
+            // The least of the rounds: a compilation or deoptimisation in one round allocates a few KB of its own.
+            least = Math.min(least, mx.currentThreadBytes() - before);
         }
+        assertThat(least).as("bytes allocated by 400,000 provider evaluations").isLessThan(4_096);
         assertThat(sink).isPositive();
     }
 
