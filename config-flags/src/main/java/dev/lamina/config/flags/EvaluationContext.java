@@ -11,9 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.lamina.config.flags.internal.context.AttributeText;
-import dev.lamina.config.flags.internal.context.AttributeValue;
 import dev.lamina.config.flags.internal.context.ContextData;
-import dev.lamina.config.flags.internal.context.ReadAttribute;
 
 /**
  * Who and where a flag is evaluated for: user, session, remote address, time, application, environment and
@@ -47,28 +45,6 @@ public final class EvaluationContext {
     private final boolean confined;
 
     /**
-     * A confined view's reads: a few holders reused round-robin, so that an evaluation allocates nothing for single
-     * values; an evaluation holds one attribute at a time, the ring leaves room for more.
-     */
-    private static final class ConfinedReader implements ContextData.Source {
-        private final AttributeSource source;
-        private final ReadAttribute[] ring = {new ReadAttribute(), new ReadAttribute(), new ReadAttribute(),
-            new ReadAttribute()};
-        private int next;
-
-        ConfinedReader(AttributeSource source) {
-            this.source = source;
-        }
-
-        @Override
-        public AttributeValue read(String name) {
-            int i = next;
-            next = (i + 1) & 3;
-            return EvaluationContext.read(source, name, ring[i]);
-        }
-    }
-
-    /**
      * Where a {@linkplain #view(AttributeSource) view} reads its attributes. Implementations must be thread-safe if
      * the view is shared between threads.
      */
@@ -97,40 +73,13 @@ public final class EvaluationContext {
         this.currentTime = null;
         this.attributes = null;
         this.typed = null;
-        this.data = new ContextData(confined ? new ConfinedReader(source) : name -> read(source, name, null));
+        // ViewReads holds what knows ReadAttribute, so that a JVM using only built contexts never loads that class
+        // (verifying this class would load it otherwise) and keeps its evaluation path monomorphic.
+        this.data = new ContextData(confined ? ViewReads.confined(source) : ViewReads.shared(source));
     }
 
-    /**
-     * Reads one attribute of a view: a single value is kept as it is and interpreted only as far as an operator
-     * asks ({@link ReadAttribute}); a list is interpreted at once.
-     *
-     * @param into the reused holder of a confined view, or {@code null} for a new one
-     */
-    private static AttributeValue read(AttributeSource source, String name, ReadAttribute into) {
-        Object value = source.attribute(name);
-        if (value == null) {
-            return null;
-        }
-        if (ContextData.builtinIndex(name) == ContextData.CURRENT_TIME) {
-            return value instanceof Instant i ? (into == null ? new ReadAttribute() : into).set(i) : null;
-        }
-        if (AttributeText.isScalar(value)) {
-            return (into == null ? new ReadAttribute() : into).set(value);
-        }
-        if (!supported(value)) {
-            return null;
-        }
-        if (value instanceof List<?> l) {
-            String[] elements = new String[l.size()];
-            for (int i = 0; i < elements.length; i++) {
-                elements[i] = text(l.get(i));
-            }
-            return new AttributeValue(text(value), elements);
-        }
-        return new AttributeValue(text(value));
-    }
-
-    private static boolean supported(Object value) {
+    /** @return whether a view may hand {@code value} to evaluation (see {@link Builder#typedAttribute}) */
+    static boolean supported(Object value) {
         if (value instanceof List<?> l) {
             for (Object o : l) {
                 if (o == null || o instanceof List<?> || !supported(o)) {

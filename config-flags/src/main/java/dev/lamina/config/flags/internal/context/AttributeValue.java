@@ -3,8 +3,6 @@ package dev.lamina.config.flags.internal.context;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import dev.lamina.config.flags.internal.bucket.Bucketing;
-import dev.lamina.config.flags.internal.bucket.HashPrefix;
 import dev.lamina.config.flags.internal.value.IpAddresses;
 import dev.lamina.config.flags.internal.value.Numbers;
 import dev.lamina.config.flags.internal.value.SemanticVersion;
@@ -85,12 +83,11 @@ public class AttributeValue {
     }
 
     /**
-     * @param prefix  the bucketing group's prefix
-     * @param modulus the number of buckets
-     * @return the bucket of this value as sticky value, {@code 1..modulus}
+     * @return the UTF-8 bytes when they were encoded when the value was made (a built context's), {@code null} for a
+     *         value read during the call ({@link ReadAttribute}), whose text is hashed as it is encoded
      */
-    public int bucket(HashPrefix prefix, int modulus) {
-        return Bucketing.normalizedHash(prefix, utf8, modulus);
+    public final byte[] encodedUtf8() {
+        return utf8;
     }
 
     /** @return the number, or {@code NaN} when the text is not a number */

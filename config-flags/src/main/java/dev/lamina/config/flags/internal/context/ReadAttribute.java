@@ -5,8 +5,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import dev.lamina.config.flags.internal.bucket.Bucketing;
-import dev.lamina.config.flags.internal.bucket.HashPrefix;
 import dev.lamina.config.flags.internal.value.IpAddresses;
 import dev.lamina.config.flags.internal.value.Numbers;
 import dev.lamina.config.flags.internal.value.SemanticVersion;
@@ -70,11 +68,6 @@ public final class ReadAttribute extends AttributeValue {
     @Override
     public byte[] utf8() {
         return raw().getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public int bucket(HashPrefix prefix, int modulus) {
-        return Bucketing.normalizedHash(prefix, raw(), modulus);
     }
 
     @Override
