@@ -18,7 +18,7 @@ import dev.lamina.config.flags.EvaluationContext;
  * no operator reads them. The built-in names may be written in snake case or camel case ({@code session_id},
  * {@code sessionId}).
  *
- * <p>Evaluation uses a {@link View}: the SDK hands the provider a new merged context on every call, so copying it
+ * <p>Evaluation uses a {@link View} ({@link #check} first): the SDK hands the provider a new merged context on every call, so copying it
  * into Lamina's (parsing every attribute as a number, version, address and date) would be paid on every
  * evaluation; the view reads only the attributes a flag's rules ask for, and the provider's {@link Views} reuse one
  * per thread so that reading allocates nothing. {@link #toLamina} copies, for events that outlive the call
@@ -48,19 +48,6 @@ public final class Contexts {
                 instant(v); // fails now with INVALID_CONTEXT rather than reading as absent during evaluation
             }
         }
-    }
-
-    /**
-     * @param of an OpenFeature context, or {@code null}
-     * @return Lamina's context reading {@code of} when a flag asks for an attribute (a new view, safe to keep)
-     * @throws InvalidContextError when {@code current_time} is not an instant (or ISO-8601 text)
-     */
-    public static EvaluationContext view(dev.openfeature.sdk.EvaluationContext of) {
-        if (of == null) {
-            return EvaluationContext.empty();
-        }
-        check(of);
-        return EvaluationContext.view(new View(of));
     }
 
     /**
@@ -107,18 +94,13 @@ public final class Contexts {
     }
 
     /**
-     * Lamina's attribute names over an OpenFeature context, read on demand. Either made for one context
-     * ({@link Contexts#view}) or reused by one thread for each call's context ({@link Views}).
+     * Lamina's attribute names over an OpenFeature context, read on demand; reused by one thread for each call's
+     * context ({@link Views}).
      */
     public static final class View implements EvaluationContext.AttributeSource, AutoCloseable {
 
         private dev.openfeature.sdk.EvaluationContext of;
         private final EvaluationContext lamina;
-
-        View(dev.openfeature.sdk.EvaluationContext of) {
-            this.of = of;
-            this.lamina = EvaluationContext.view(this);
-        }
 
         private View() {
             this.lamina = EvaluationContext.confinedView(this);
