@@ -95,6 +95,8 @@ public final class ConfigurationManager implements AutoCloseable {
     private final ReentrantLock readLock = new ReentrantLock();
     /** The added source's writer that takes runtime updates instead of the local runtime layer, or null. */
     private final ConfigWriter writer;
+    /** Each added source's last reported health, by source name; guards itself. */
+    private final Map<String, SourceHealth> sourceHealth = new LinkedHashMap<>();
     private volatile boolean closed;
 
     /**
@@ -153,7 +155,33 @@ public final class ConfigurationManager implements AutoCloseable {
         }
         this.writer = writers.isEmpty() ? null : writers.get(0);
         this.hotReload = new HotReload(triggers, new WatchSettings(options.quietPeriod(), options.debounce(),
-                options.pollInterval(), options.forcePolling()), callbacks, new ErrorSink());
+                options.pollInterval(), options.forcePolling()), callbacks, new ErrorSink(), new HealthSink());
+    }
+
+    /** Keeps each source's last status and tells snapshot listeners of changes only. */
+    private void onSourceHealth(SourceHealth health) {
+        synchronized (sourceHealth) {
+            SourceHealth last = sourceHealth.get(health.source());
+            if (last != null && last.status() == health.status()) {
+                return;
+            }
+            sourceHealth.put(health.source(), health);
+            // Queued under the same lock as the map's change, so listeners see changes in the order they happened.
+            events.health(health);
+        }
+        if (health.isStale()) {
+            LOG.warn("source {} is STALE: {}", health.source(), health.reason().orElse("no reason given"));
+        } else {
+            LOG.info("source {} is current again", health.source());
+        }
+    }
+
+    /** Sources' health reports, kept and told to listeners (a class, not a lambda: see {@link Callbacks}). */
+    private final class HealthSink implements Consumer<SourceHealth> {
+        @Override
+        public void accept(SourceHealth health) {
+            onSourceHealth(health);
+        }
     }
 
     /**
@@ -763,6 +791,18 @@ public final class ConfigurationManager implements AutoCloseable {
      */
     public boolean removeSnapshotListener(SnapshotListener listener) {
         return events.remove(listener);
+    }
+
+    /**
+     * The last status each added source reported (see {@link SourceHealth}), for a health endpoint or a consumer that
+     * starts following the manager late. A source that never reported is not listed. Thread-safe.
+     *
+     * @return the sources' statuses, in the order they first reported
+     */
+    public List<SourceHealth> sourceHealth() {
+        synchronized (sourceHealth) {
+            return List.copyOf(sourceHealth.values());
+        }
     }
 
     /**

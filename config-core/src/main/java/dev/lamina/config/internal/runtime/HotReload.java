@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.lamina.config.ConfigException;
 import dev.lamina.config.ReloadTrigger;
+import dev.lamina.config.SourceHealth;
 import dev.lamina.config.internal.reload.DirectoryReloadTrigger;
 import dev.lamina.config.internal.reload.WatchSettings;
 import dev.lamina.config.internal.source.DaemonThreads;
@@ -53,9 +54,10 @@ public final class HotReload implements AutoCloseable {
      * @param settings the directory watcher's timing
      * @param reload   runs one reload on the reload thread (and handles its failure); given the cause
      * @param errors   receives a trigger's own failures
+     * @param health   receives the sources' health reports
      */
     public HotReload(List<ReloadTrigger> added, WatchSettings settings, Consumer<String> reload,
-                     Consumer<ConfigException> errors) {
+                     Consumer<ConfigException> errors, Consumer<SourceHealth> health) {
         this.added = List.copyOf(added);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.reload = Objects.requireNonNull(reload, "reload");
@@ -71,6 +73,13 @@ public final class HotReload implements AutoCloseable {
             public void reportError(ConfigException error) {
                 if (!closed && error != null) {
                     errors.accept(error);
+                }
+            }
+
+            @Override
+            public void reportHealth(SourceHealth report) {
+                if (!closed && report != null) {
+                    health.accept(report);
                 }
             }
         };
