@@ -20,6 +20,7 @@ import dev.lamina.config.ConfigWarningEvent;
 import dev.lamina.config.Snapshot;
 import dev.lamina.config.SnapshotListener;
 import dev.lamina.config.SourceHealth;
+import dev.lamina.config.internal.source.DaemonThreads;
 
 /**
  * Delivers change, error, warning and snapshot events to listeners off the publishing thread. Each listener call is isolated: an
@@ -41,11 +42,7 @@ public final class EventDispatcher implements AutoCloseable {
      */
     public EventDispatcher(Executor executor, String name) {
         if (executor == null) {
-            this.owned = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, name);
-                t.setDaemon(true);
-                return t;
-            });
+            this.owned = Executors.newSingleThreadExecutor(new DaemonThreads(name));
             this.executor = owned;
         } else {
             this.owned = null;

@@ -22,6 +22,7 @@ import dev.lamina.config.ReloadTrigger;
 import dev.lamina.config.SourceHealth;
 import dev.lamina.config.internal.reload.DirectoryReloadTrigger;
 import dev.lamina.config.internal.reload.WatchSettings;
+import dev.lamina.config.internal.source.DaemonThreads;
 
 /**
  * The manager's hot-reload lifecycle: the {@link ReloadTrigger}s (the directory watcher, added triggers, those
@@ -61,11 +62,7 @@ public final class HotReload implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.reload = Objects.requireNonNull(reload, "reload");
         this.errors = Objects.requireNonNull(errors, "errors");
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "lamina-config-reload");
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = Executors.newSingleThreadExecutor(new DaemonThreads("lamina-config-reload"));
         this.sink = new ReloadTrigger.Sink() {
             @Override
             public void requestReload(String cause) {
@@ -173,7 +170,9 @@ public final class HotReload implements AutoCloseable {
                 addedRunning = false;
             }
         }
-        stop.forEach(HotReload::stopOne);
+        for (ReloadTrigger t : stop) {
+            stopOne(t);
+        }
     }
 
     /** @return {@code true} while directories are watched */
@@ -220,7 +219,9 @@ public final class HotReload implements AutoCloseable {
 
     private static Set<Path> normalised(Set<Path> dirs) {
         Set<Path> out = new LinkedHashSet<>();
-        dirs.forEach(d -> out.add(d.toAbsolutePath().normalize()));
+        for (Path d : dirs) {
+            out.add(d.toAbsolutePath().normalize());
+        }
         return out;
     }
 
