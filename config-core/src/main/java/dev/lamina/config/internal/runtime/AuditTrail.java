@@ -34,7 +34,7 @@ public final class AuditTrail {
         this.log = file == null ? null : AuditLog.open(file, policy, clock);
     }
 
-    /** @return {@code true} when an audit log is written (a record needs the changed leaves) */
+    /** @return {@code true} when an audit log is configured (records are written) */
     public boolean recording() {
         return log != null;
     }

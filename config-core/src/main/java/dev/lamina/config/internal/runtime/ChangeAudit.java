@@ -35,7 +35,7 @@ public final class ChangeAudit {
         this.policy = policy;
     }
 
-    /** @return {@code true} when an audit log is written */
+    /** @return {@code true} when an audit log records the changes (their masked values are written) */
     public boolean recording() {
         return trail.recording();
     }

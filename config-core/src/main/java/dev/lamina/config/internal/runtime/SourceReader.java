@@ -96,11 +96,19 @@ public final class SourceReader {
             for (Layer l : layers) {
                 String rev = l.metadata().revision();
                 if (l.metadata().kind() == LayerKind.REMOTE && !rev.isEmpty() && !rev.equals(was.get(l.name()))) {
-                    byRevision.computeIfAbsent(rev, r -> new ArrayList<>()).add(l.name());
+                    List<String> names = byRevision.get(rev);
+                    if (names == null) {
+                        names = new ArrayList<>();
+                        byRevision.put(rev, names);
+                    }
+                    names.add(l.name());
                 }
             }
+            // Loops rather than lambdas on the load path: each lambda is a class spun at run time (cold start).
             List<String> out = new ArrayList<>();
-            byRevision.forEach((rev, names) -> out.add(String.join(", ", names) + " at revision " + rev));
+            for (Map.Entry<String, List<String>> e : byRevision.entrySet()) {
+                out.add(String.join(", ", e.getValue()) + " at revision " + e.getKey());
+            }
             return out;
         }
 
@@ -115,6 +123,13 @@ public final class SourceReader {
             this(files, layers, watched, List.of(), List.of());
         }
     }
+
+    private static final Comparator<LayerProvider> BY_POSITION = new Comparator<>() {
+        @Override
+        public int compare(LayerProvider a, LayerProvider b) {
+            return Integer.compare(a.position(), b.position());
+        }
+    };
 
     private final ConfigurationOptions options;
     private final LayerPipeline pipeline;
@@ -134,8 +149,8 @@ public final class SourceReader {
         if (options.discoverLayerProviders() && options.hasDirectory()) {
             sorted.addAll(discovered(options.layerProviders()));
         }
-        // A stable sort: registration order among equal positions.
-        sorted.sort(Comparator.comparingInt(LayerProvider::position));
+        // A stable sort: registration order among equal positions. A class, not a lambda (cold start).
+        sorted.sort(BY_POSITION);
         this.providers = List.copyOf(sorted);
         this.reads = new FileReads(options.readTimeout());
         this.stableReads = new StableReads(reads, options.quietPeriod());
@@ -149,7 +164,9 @@ public final class SourceReader {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         List<LayerProvider> out = new ArrayList<>();
         java.util.Set<Class<?>> seen = new java.util.HashSet<>();
-        registered.forEach(p -> seen.add(p.getClass()));
+        for (LayerProvider p : registered) {
+            seen.add(p.getClass());
+        }
         for (LayerProvider p : java.util.ServiceLoader.load(LayerProvider.class,
                 loader != null ? loader : LayerProvider.class.getClassLoader())) {
             if (seen.add(p.getClass())) {
@@ -176,7 +193,9 @@ public final class SourceReader {
                     "the configuration directory does not exist or is not a directory");
         }
         // Before anything is parsed: a signed directory that does not verify is never read.
-        options.requiredSignatureKey().ifPresent(key -> dev.lamina.config.BundleSignature.verify(dir, key));
+        if (options.requiredSignatureKey().isPresent()) {
+            dev.lamina.config.BundleSignature.verify(dir, options.requiredSignatureKey().get());
+        }
         Map<String, Path> files = DirectoryLayout.environmentFiles(dir, environment, options.parseLimits(),
                 previousFiles, documents, reads);
         List<Layer> fileLayers = new ArrayList<>();
@@ -187,10 +206,14 @@ public final class SourceReader {
         for (int i = 0; i < paths.size(); i++) {
             Path file = paths.get(i);
             String name = file.toString();
-            Format format = Format.fromFileName(file.getFileName().toString()).orElseThrow(() ->
-                    new ConfigSourceException(Origin.of(name), null, "unknown file extension"));
-            contents.get(i).note().ifPresent(notes::add);
-            fileLayers.add(new Layer(name, documents.parse(name, format, contents.get(i).bytes(),
+            Optional<Format> format = Format.fromFileName(file.getFileName().toString());
+            if (format.isEmpty()) {
+                throw new ConfigSourceException(Origin.of(name), null, "unknown file extension");
+            }
+            if (contents.get(i).note().isPresent()) {
+                notes.add(contents.get(i).note().get());
+            }
+            fileLayers.add(new Layer(name, documents.parse(name, format.get(), contents.get(i).bytes(),
                     options.parseLimits())));
         }
         Set<Path> watched = new LinkedHashSet<>();
@@ -210,17 +233,21 @@ public final class SourceReader {
         java.util.concurrent.atomic.AtomicInteger reading = new java.util.concurrent.atomic.AtomicInteger();
         long max = options.parseLimits().maxDocumentBytes();
         try {
-            reads.withTimeout(() -> {
-                for (int i = 0; i < paths.size(); i++) {
-                    reading.set(i);
-                    try {
-                        out[i] = stableReads.read(paths.get(i), max, reload);
-                    } catch (FileReads.Refusal r) {
-                        out[i] = r;
-                        return null;
+            // A class, not a lambda: the first lambda a process spins costs a cold start the lambda machinery.
+            reads.withTimeout(new FileReads.FileWork<Void>() {
+                @Override
+                public Void run() {
+                    for (int i = 0; i < paths.size(); i++) {
+                        reading.set(i);
+                        try {
+                            out[i] = stableReads.read(paths.get(i), max, reload);
+                        } catch (FileReads.Refusal r) {
+                            out[i] = r;
+                            return null;
+                        }
                     }
+                    return null;
                 }
-                return null;
             });
         } catch (FileReads.Refusal r) {
             throw refused(paths.get(reading.get()), r);
@@ -286,9 +313,12 @@ public final class SourceReader {
                     + provider.getClass().getName() + " returned a null layer")));
         }
         readAll(SourcePlacement.ABOVE_FILES, layers);
-        options.envPrefix().ifPresent(prefix -> layers.addAll((options.environment().isPresent()
-                ? ConfigSources.environmentVariables(prefix, options.environment().get())
-                : ConfigSources.environmentVariables(prefix)).read(options.parseLimits())));
+        if (options.envPrefix().isPresent()) {
+            String prefix = options.envPrefix().get();
+            layers.addAll((options.environment().isPresent()
+                    ? ConfigSources.environmentVariables(prefix, options.environment().get())
+                    : ConfigSources.environmentVariables(prefix)).read(options.parseLimits()));
+        }
         readAll(SourcePlacement.ABOVE_ENVIRONMENT_VARIABLES, layers);
         return layers;
     }

@@ -36,6 +36,14 @@ import dev.lamina.config.ParseLimits;
  */
 public final class DirectoryLayout {
 
+    /** Files by name. A class, not a lambda: every load lists the directory, and a lambda costs a cold start. */
+    private static final java.util.Comparator<Path> BY_FILE_NAME = new java.util.Comparator<>() {
+        @Override
+        public int compare(Path a, Path b) {
+            return a.getFileName().toString().compareTo(b.getFileName().toString());
+        }
+    };
+
     /** Environment names and tenant ids: a letter or digit, then up to 63 letters, digits, {@code _} or {@code -}. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
@@ -314,7 +322,7 @@ public final class DirectoryLayout {
         } catch (IOException e) {
             return List.of();
         }
-        out.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        out.sort(BY_FILE_NAME);
         return out;
     }
 
