@@ -10,6 +10,7 @@ import dev.lamina.config.ConfigObject;
 import dev.lamina.config.Format;
 import dev.lamina.config.ParseLimits;
 import dev.lamina.config.internal.cache.BoundedCache;
+import dev.lamina.config.internal.tree.Sharing;
 
 /**
  * The last parsed document of each source name, so that a reload re-parses only the files whose content changed.
@@ -81,6 +82,11 @@ public final class ParsedDocumentCache implements DocumentParsing {
         // Parse outside the cache's compute so that a failure propagates untouched and is never stored; the entry
         // gets its own copy of the bytes so that a caller reusing its buffer cannot change it.
         ConfigObject parsed = DocumentParser.parse(sourceName, format, content, limits);
+        if (last != null) {
+            // An edited file shares its unchanged subtrees with its previous parse: the versions a history keeps
+            // hold their layers, and a one-leaf edit of a large file would otherwise keep a whole tree per version.
+            parsed = Sharing.share(parsed, last.tree);
+        }
         cache.put(sourceName, digest == null
                 ? new Entry(format, limits, content.clone(), null, content.length, parsed)
                 : new Entry(format, limits, null, digest, content.length, parsed));

@@ -62,6 +62,18 @@ class ParsedDocumentCacheTest {
     }
 
     @Test
+    void anEditedDocumentSharesItsUnchangedSubtreesWithItsPreviousParse() {
+        ParsedDocumentCache cache = new ParsedDocumentCache();
+        ConfigObject first = cache.parse("base.yaml", Format.YAML, utf8("a:\n  x: 1\n  y: 2\nb:\n  z: 3\n"), LIMITS);
+        byte[] edited = utf8("a:\n  x: 1\n  y: 2\nb:\n  z: 4\n");
+        ConfigObject second = cache.parse("base.yaml", Format.YAML, edited, LIMITS);
+
+        assertThat(second).isEqualTo(DocumentParser.parse("base.yaml", Format.YAML, edited, LIMITS));
+        assertThat(second.get("a").orElseThrow()).isSameAs(first.get("a").orElseThrow());
+        assertThat(text((ConfigObject) second.get("b").orElseThrow(), "z")).isEqualTo("4");
+    }
+
+    @Test
     void newBytesUnderTheSameNameAreParsedAgain() {
         ParsedDocumentCache cache = new ParsedDocumentCache();
         cache.parse("staging.yaml", Format.YAML, utf8("a: 1\n"), LIMITS);
