@@ -178,7 +178,7 @@ public final class SourceReader {
         // Before anything is parsed: a signed directory that does not verify is never read.
         options.requiredSignatureKey().ifPresent(key -> dev.lamina.config.BundleSignature.verify(dir, key));
         Map<String, Path> files = DirectoryLayout.environmentFiles(dir, environment, options.parseLimits(),
-                previousFiles, documents, reads);
+                previousFiles, documents, this::readDeclarations);
         List<Layer> fileLayers = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         boolean reload = previousFiles != null;
@@ -203,27 +203,40 @@ public final class SourceReader {
      * Reads the configuration files until each one's content is stable, in one hand-over to a helper thread for
      * all of them (a hand-over per file was most of a reload's time); the read timeout bounds the batch. On a
      * reload, a file emptied since its last read is believed only after it stayed empty for the quiet period (see
-     * {@link StableReads}).
+     * {@link StableReads}). A settled file whose stamp has not changed since it was read is not read again; when
+     * no file needs reading, there is no hand-over at all (a reload asked for by a remote source's watch, or an
+     * unchanged directory).
      */
     private List<StableReads.Read> readAllStable(List<Path> paths, boolean reload) {
         Object[] out = new Object[paths.size()];
-        java.util.concurrent.atomic.AtomicInteger reading = new java.util.concurrent.atomic.AtomicInteger();
-        long max = options.parseLimits().maxDocumentBytes();
-        try {
-            reads.withTimeout(() -> {
-                for (int i = 0; i < paths.size(); i++) {
-                    reading.set(i);
-                    try {
-                        out[i] = stableReads.read(paths.get(i), max, reload);
-                    } catch (FileReads.Refusal r) {
-                        out[i] = r;
-                        return null;
+        List<Integer> toRead = new ArrayList<>(paths.size());
+        for (int i = 0; i < paths.size(); i++) {
+            Optional<byte[]> same = stableReads.unchanged(paths.get(i));
+            if (same.isPresent()) {
+                out[i] = new StableReads.Read(same.get(), Optional.empty());
+            } else {
+                toRead.add(i);
+            }
+        }
+        if (!toRead.isEmpty()) {
+            java.util.concurrent.atomic.AtomicInteger reading = new java.util.concurrent.atomic.AtomicInteger();
+            long max = options.parseLimits().maxDocumentBytes();
+            try {
+                reads.withTimeout(() -> {
+                    for (int i : toRead) {
+                        reading.set(i);
+                        try {
+                            out[i] = stableReads.read(paths.get(i), max, reload);
+                        } catch (FileReads.Refusal r) {
+                            out[i] = r;
+                            return null;
+                        }
                     }
-                }
-                return null;
-            });
-        } catch (FileReads.Refusal r) {
-            throw refused(paths.get(reading.get()), r);
+                    return null;
+                });
+            } catch (FileReads.Refusal r) {
+                throw refused(paths.get(reading.get()), r);
+            }
         }
         List<StableReads.Read> contents = new ArrayList<>(paths.size());
         for (int i = 0; i < paths.size(); i++) {
@@ -233,6 +246,15 @@ public final class SourceReader {
             contents.add((StableReads.Read) out[i]);
         }
         return contents;
+    }
+
+    /**
+     * Reads {@code environments.yaml} for the inheritance chain: as the other files, stable, and not read again
+     * while its stamp is unchanged (see {@link StableReads}); an emptied file is taken as it is, as on a first load.
+     */
+    private byte[] readDeclarations(Path file, long maxBytes) throws FileReads.Refusal {
+        Optional<byte[]> same = stableReads.unchanged(file);
+        return same.isPresent() ? same.get() : stableReads.read(file, maxBytes, false).bytes();
     }
 
     private RuntimeException refused(Path file, FileReads.Refusal r) {

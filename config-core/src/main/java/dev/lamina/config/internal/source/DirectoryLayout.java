@@ -254,8 +254,27 @@ public final class DirectoryLayout {
     public static Map<String, Path> environmentFiles(Path dir, String environment, ParseLimits limits,
                                                      Map<String, Path> previousFiles, DocumentParsing parsing,
                                                      FileReads reads) {
+        return environmentFiles(dir, environment, limits, previousFiles, parsing, reads::read);
+    }
+
+    /**
+     * As {@link #environmentFiles(Path, String, ParseLimits, Map, DocumentParsing, FileReads)}, reading
+     * {@code environments.yaml} with {@code reader} (a manager's stable reads).
+     *
+     * @param dir           the configuration directory
+     * @param environment   a name already checked with {@link #checkName}
+     * @param limits        parse limits for {@code environments.yaml}
+     * @param previousFiles the files in force, or {@code null}
+     * @param parsing       how to parse {@code environments.yaml}
+     * @param reader        how to read it
+     * @return stem to file, in precedence order
+     * @throws ConfigException as the four-argument form, and when a file is not a regular file
+     */
+    public static Map<String, Path> environmentFiles(Path dir, String environment, ParseLimits limits,
+                                                     Map<String, Path> previousFiles, DocumentParsing parsing,
+                                                     FileReads.Reader reader) {
         Listing listing = Listing.of(dir);
-        Inheritance inheritance = chain(dir, environment, limits, parsing, listing, reads);
+        Inheritance inheritance = chain(dir, environment, limits, parsing, listing, reader);
         List<String> stems = new ArrayList<>();
         stems.add("base");
         stems.addAll(inheritance.chain());
@@ -353,11 +372,12 @@ public final class DirectoryLayout {
      * @throws ConfigException as the three-argument form
      */
     public static Inheritance chain(Path dir, String environment, ParseLimits limits, DocumentParsing parsing) {
-        return chain(dir, environment, limits, parsing, Listing.of(dir), new FileReads(FileReads.DEFAULT_TIMEOUT));
+        return chain(dir, environment, limits, parsing, Listing.of(dir),
+                new FileReads(FileReads.DEFAULT_TIMEOUT)::read);
     }
 
     private static Inheritance chain(Path dir, String environment, ParseLimits limits, DocumentParsing parsing,
-                                     Listing listing, FileReads reads) {
+                                     Listing listing, FileReads.Reader reads) {
         Optional<Path> file = find(dir, "environments", listing);
         if (file.isEmpty()) {
             return new Inheritance(List.of(environment), false);
