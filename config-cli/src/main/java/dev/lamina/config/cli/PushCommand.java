@@ -81,10 +81,11 @@ final class PushCommand implements Callable<Integer> {
                     + expectedRevision + " (a revision is 0 or more)");
         }
         if (source.envPrefix().isPresent()) {
+            String prefix = source.envPrefix().get();
             throw new ParameterException(spec.commandLine(), "push does not take --env-prefix: it would send this "
-                    + "machine's " + source.envPrefix().get() + "_* environment variables to every instance of the "
-                    + "fleet; push sends the files of --dir/--env only, and each service reads its own environment "
-                    + "variables above etcd (remove --env-prefix)");
+                    + "machine's " + prefix + (prefix.endsWith("_") ? "" : "_") + "* environment variables to every "
+                    + "instance of the fleet; push sends the files of --dir/--env only, and each service reads its "
+                    + "own environment variables above etcd (remove --env-prefix)");
         }
         Map<String, String> variables = ((ConfigCtl) spec.root().userObject()).environment();
         Configuration config = source.loadFiles(etcd.layout() == EtcdLayout.TREE

@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li><b>Stable content.</b> The file's size, modification time and identity are taken before, between and after
  *     two reads; the content counts only when all three agree, the size is the length read and both reads are
  *     byte-identical. Otherwise it is read again a moment later, until the read timeout is spent. A file last
- *     modified more than the quiet period plus {@link #SETTLED} ago is read once: its stamps before and after the
- *     read suffice.</li>
+ *     modified, and whose status last changed, more than the quiet period plus {@link #SETTLED} ago is read once:
+ *     its stamps before and after the read suffice.</li>
  * <li><b>Suspicious emptiness.</b> A file that had content at its previous read and is empty now is most likely
  *     between the truncation and the write. It is read again after the quiet period (at least 200 ms), and
  *     accepted as empty only when it stayed empty and untouched for that whole time; {@link Read#note()} then says
