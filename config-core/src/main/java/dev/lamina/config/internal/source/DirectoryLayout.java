@@ -145,24 +145,30 @@ public final class DirectoryLayout {
     private static final class Listing {
         private final Path dir;
         private final Set<String> lowerCaseNames;
+        /** The names as listed, or {@code null} when the directory could not be listed. */
+        private final List<String> names;
         private Path realDirectory;
 
-        private Listing(Path dir, Set<String> lowerCaseNames) {
+        private Listing(Path dir, Set<String> lowerCaseNames, List<String> names) {
             this.dir = dir;
             this.lowerCaseNames = lowerCaseNames;
+            this.names = names;
         }
 
         static Listing of(Path dir) {
-            Set<String> names = new HashSet<>();
+            Set<String> lower = new HashSet<>();
+            List<String> names = new ArrayList<>();
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
                 for (Path p : entries) {
-                    names.add(p.getFileName().toString().toLowerCase(Locale.ROOT));
+                    String name = p.getFileName().toString();
+                    names.add(name);
+                    lower.add(name.toLowerCase(Locale.ROOT));
                 }
             } catch (IOException e) {
                 // Unlistable (or gone): every candidate is then checked on its own, as before.
-                return new Listing(dir, null);
+                return new Listing(dir, null, null);
             }
-            return new Listing(dir, names);
+            return new Listing(dir, lower, names);
         }
 
         boolean mayHold(String name) {
@@ -291,7 +297,7 @@ public final class DirectoryLayout {
         }
         List<String> looked = new ArrayList<>(stems);
         looked.add("environments");
-        List<Path> unread = unreadFiles(dir, looked);
+        List<Path> unread = unreadFiles(dir, looked, listing);
         for (Path p : unread) {
             LOG.warn("Not reading {}: no Lamina source reads .{} files (rename it to one of .yaml, .yml, .json, "
                     + ".toml, .xml, .properties or .env, or convert it with 'configctl migrate')", p, extension(p));
@@ -332,6 +338,25 @@ public final class DirectoryLayout {
             }
         } catch (IOException e) {
             return List.of();
+        }
+        out.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        return out;
+    }
+
+    /** As {@link #unreadFiles(Path, java.util.Collection)}, from a listing already made (one listing per reload). */
+    private static List<Path> unreadFiles(Path dir, java.util.Collection<String> stems, Listing listing) {
+        if (listing.names == null) {
+            return unreadFiles(dir, stems);
+        }
+        List<Path> out = new ArrayList<>();
+        for (String name : listing.names) {
+            int dot = name.lastIndexOf('.');
+            if (dot > 0 && stems.contains(name.substring(0, dot)) && Format.fromFileName(name).isEmpty()) {
+                Path p = dir.resolve(name);
+                if (Files.isRegularFile(p)) {
+                    out.add(p);
+                }
+            }
         }
         out.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
         return out;
