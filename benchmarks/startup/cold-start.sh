@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process cold start, side by side: Lamina, Lightbend Config and SmallRye Config on the same content, and
-# configctl get/render. Prints a Markdown table (medians of N runs: wall, CPU = user + sys, classes loaded) and the
+# configctl get/render. Two Lamina rows: the benchmarks jar (every optional library present, Caffeine's caches used)
+# and lamina_yaml, a YAML-only service's class path (config-core and its required jars only; issue 11's target). Prints a Markdown table (medians of N runs: wall, CPU = user + sys, classes loaded) and the
 # load average, for docs/performance.md. Runs are interleaved so that a change in machine load hits every row.
 #
 #   benchmarks/startup/cold-start.sh [N]        (default N=10; builds what it needs first)
@@ -13,6 +14,14 @@ cli=config-cli/target/configctl.jar
 if [ ! -f "$bench" ] || [ ! -f "$cli" ]; then
   ./mvnw -q -B -pl benchmarks,config-cli -am package -DskipTests
 fi
+# A YAML-only service's class path: config-core without its optional dependencies (docs/installation.md).
+yaml_cp_file=benchmarks/target/yaml-only-classpath.txt
+if [ ! -f "$yaml_cp_file" ]; then
+  ./mvnw -q -B -pl config-core dependency:build-classpath -DincludeScope=runtime \
+    -DexcludeArtifactIds=jackson-dataformat-toml,jackson-dataformat-xml,stax2-api,woodstox-core,caffeine,jspecify,error_prone_annotations,micrometer-core,micrometer-commons,micrometer-observation,HdrHistogram,LatencyUtils \
+    -Dmdep.outputFile="$PWD/$yaml_cp_file" > /dev/null
+fi
+yaml_cp="benchmarks/target/classes:$(ls config-core/target/config-core-*.jar | grep -v -- '-tests.jar' | head -1):$(cat "$yaml_cp_file")"
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (Debian package 'time')" >&2; exit 2; }
 
 work=$(mktemp -d)
@@ -24,13 +33,14 @@ java -jar "$cli" export properties --dir "$work/config" --env production --inclu
   > "$work/production.properties"
 
 lamina=(java -cp "$bench" dev.lamina.benchmarks.startup.ColdStart lamina "$work/config" production "$key")
+lamina_yaml=(java -cp "$yaml_cp" dev.lamina.benchmarks.startup.ColdStart lamina "$work/config" production "$key")
 lightbend=(java -cp "$bench" dev.lamina.benchmarks.startup.ColdStart lightbend "$work/production.json" "$key")
 smallrye=(java -cp "$bench" dev.lamina.benchmarks.startup.ColdStart smallrye "$work/production.properties" "$key")
 get_cds=(bin/configctl get --dir "$work/config" --env production "$key")
 render_cds=(bin/configctl render --dir "$work/config" --env production)
 get_plain=(java -jar "$cli" get --dir "$work/config" --env production "$key")
 
-names=(lamina lightbend smallrye get_cds render_cds get_plain)
+names=(lamina lamina_yaml lightbend smallrye get_cds render_cds get_plain)
 # The launcher keeps its class-data archive in the cache directory: warm it once, as a user's first run would.
 export XDG_CACHE_HOME="$work/cache"
 "${get_cds[@]}" > /dev/null

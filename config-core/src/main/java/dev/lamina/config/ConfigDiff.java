@@ -130,11 +130,25 @@ public final class ConfigDiff {
         Objects.requireNonNull(left, "left");
         Objects.requireNonNull(right, "right");
         Objects.requireNonNull(policy, "policy");
-        return diff(left, right, policy::isSecret);
+        return diff(left, right, new PolicyTest(policy));
     }
 
     private interface SecretTest {
         boolean isSecret(ConfigPath path);
+    }
+
+    /** A policy as a test; a class, not a method reference: every publish diffs, the first on a cold start. */
+    private static final class PolicyTest implements SecretTest {
+        private final SecretPolicy policy;
+
+        PolicyTest(SecretPolicy policy) {
+            this.policy = policy;
+        }
+
+        @Override
+        public boolean isSecret(ConfigPath path) {
+            return policy.isSecret(path);
+        }
     }
 
     private static List<Entry> diff(ConfigObject left, ConfigObject right, SecretTest secrets) {

@@ -123,7 +123,7 @@ public final class ConfigPath implements Comparable<ConfigPath> {
                     throw invalid(path, "unclosed [");
                 }
                 String index = path.substring(i + 1, close);
-                if (index.isEmpty() || !index.chars().allMatch(Character::isDigit)) {
+                if (index.isEmpty() || !allDigits(index)) {
                     throw invalid(path, "list index must be a non-negative integer");
                 }
                 out.add(index);
@@ -279,5 +279,15 @@ public final class ConfigPath implements Comparable<ConfigPath> {
     @Override
     public String toString() {
         return text;
+    }
+
+    /** A loop, not {@code chars().allMatch}: parsing paths is on every cold start, and a stream costs it classes. */
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -8,6 +8,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +95,8 @@ public final class ConfigurationManager implements AutoCloseable {
     private final ReentrantLock readLock = new ReentrantLock();
     /** The added source's writer that takes runtime updates instead of the local runtime layer, or null. */
     private final ConfigWriter writer;
+    /** Each added source's last reported health, by source name; guards itself. */
+    private final Map<String, SourceHealth> sourceHealth = new LinkedHashMap<>();
     private volatile boolean closed;
 
     /**
@@ -119,22 +126,20 @@ public final class ConfigurationManager implements AutoCloseable {
         this.values = new ValueCache(options.valueCacheSize());
         this.events = new EventDispatcher(options.listenerExecutor().orElse(null), "lamina-config-events");
         this.history = new History(options.historySize());
-        ConfigValidator validator = options.validator();
-        this.tenants = new Tenants(sources, options.tenantCacheSize(),
-                (cfg, env) -> ApplyStep.validate(validator, cfg, env));
+        Callbacks callbacks = new Callbacks();
+        this.tenants = new Tenants(sources, options.tenantCacheSize(), callbacks);
         this.publisher = new Publisher(options.secretPolicy(), options.clock(), persisted, audit, history,
-                new ChangeEvents(events), () -> {
-                    tenants.invalidate();
-                    values.invalidate();
-                });
+                new ChangeEvents(events), callbacks);
         this.changes = new ApplyStep(publisher, audit, events, options.validator(), options.authorizationPolicy(),
-                options.secretPolicy(), () -> closed);
-        this.metrics = ManagerMetrics.create(options.meterRegistry(),
-                () -> {
-                    ManagerState s = publisher.state();
-                    return s == null ? 0 : s.snapshot().version();
-                },
-                values::hitRate);
+                options.secretPolicy(), callbacks);
+        // The gauges' suppliers only exist with a registry (a lambda is a class spun at first use: cold start).
+        this.metrics = options.meterRegistry().isEmpty() ? ManagerMetrics.create(Optional.empty(), null, null)
+                : ManagerMetrics.create(options.meterRegistry(),
+                        () -> {
+                            ManagerState s = publisher.state();
+                            return s == null ? 0 : s.snapshot().version();
+                        },
+                        values::hitRate);
         List<ReloadTrigger> triggers = new ArrayList<>(options.reloadTriggers());
         List<ConfigWriter> writers = new ArrayList<>();
         for (SourcePlacement p : SourcePlacement.values()) {
@@ -150,18 +155,127 @@ public final class ConfigurationManager implements AutoCloseable {
         }
         this.writer = writers.isEmpty() ? null : writers.get(0);
         this.hotReload = new HotReload(triggers, new WatchSettings(options.quietPeriod(), options.debounce(),
-                options.pollInterval(), options.forcePolling()), this::onReloadRequested,
-                e -> events.error(ConfigErrorEvent.of(e)));
+                options.pollInterval(), options.forcePolling()), callbacks, new ErrorSink(), new HealthSink());
     }
 
-    private static List<AuditRecord.Change> noChanges(ManagerState prev) {
-        return List.of();
+    /** Keeps each source's last status and tells snapshot listeners of changes only. */
+    private void onSourceHealth(SourceHealth health) {
+        synchronized (sourceHealth) {
+            SourceHealth last = sourceHealth.get(health.source());
+            if (last != null && last.status() == health.status()) {
+                return;
+            }
+            sourceHealth.put(health.source(), health);
+            // Queued under the same lock as the map's change, so listeners see changes in the order they happened.
+            events.health(health);
+        }
+        if (health.isStale()) {
+            LOG.warn("source {} is STALE: {}", health.source(), health.reason().orElse("no reason given"));
+        } else {
+            LOG.info("source {} is current again", health.source());
+        }
+    }
+
+    /** Sources' health reports, kept and told to listeners (a class, not a lambda: see {@link Callbacks}). */
+    private final class HealthSink implements Consumer<SourceHealth> {
+        @Override
+        public void accept(SourceHealth health) {
+            onSourceHealth(health);
+        }
+    }
+
+    /**
+     * The manager's callbacks to its parts: tenant views' validation, the publisher's cache drop after a swap, the
+     * apply step's closed check, hot reload's reload request. One inner class rather than lambdas: each lambda or
+     * method reference is a class spun at run time on first use, which every cold start paid for (see
+     * docs/performance.md, "Start-up").
+     */
+    private final class Callbacks implements BiConsumer<Configuration, String>, Runnable, BooleanSupplier,
+            Consumer<String> {
+
+        /** Validates a tenant view with the manager's validator. */
+        @Override
+        public void accept(Configuration candidate, String environment) {
+            ApplyStep.validate(options.validator(), candidate, environment);
+        }
+
+        /** After every swap: drops the tenant views and the typed values of the previous version. */
+        @Override
+        public void run() {
+            tenants.invalidate();
+            values.invalidate();
+        }
+
+        /** Whether the manager is closed. */
+        @Override
+        public boolean getAsBoolean() {
+            return closed;
+        }
+
+        /** A reload requested by a trigger. */
+        @Override
+        public void accept(String cause) {
+            onReloadRequested(cause);
+        }
+    }
+
+    /** Hot reload's errors, told to the listeners (a class, not a lambda: see {@link Callbacks}). */
+    private final class ErrorSink implements Consumer<ConfigException> {
+        @Override
+        public void accept(ConfigException e) {
+            events.error(ConfigErrorEvent.of(e));
+        }
+    }
+
+    /** Loads and reloads refuse nothing path by path: their audit record of a refusal lists no change. */
+    private static final Function<ManagerState, List<AuditRecord.Change>> NO_CHANGES = new NoChanges();
+
+    private static final class NoChanges implements Function<ManagerState, List<AuditRecord.Change>> {
+        @Override
+        public List<AuditRecord.Change> apply(ManagerState prev) {
+            return List.of();
+        }
     }
 
     /** Reads the sources outside the publish lock; a failure is refused (audited) as the change would be. */
     private SourceReader.Sources read(ChangeRecord.Action action, String environment, ManagerState prev) {
-        return changes.outsideLock(action, prev, () -> sources.read(environment,
+        return changes.outsideLock(action, prev, new SourceRead(environment,
                 prev == null || action == ChangeRecord.Action.LOAD ? null : prev.files()));
+    }
+
+    /** One read of the sources (a class, not a lambda: see {@link Callbacks}). */
+    private final class SourceRead implements Supplier<SourceReader.Sources> {
+        private final String environment;
+        private final Map<String, java.nio.file.Path> previousFiles;
+
+        SourceRead(String environment, Map<String, java.nio.file.Path> previousFiles) {
+            this.environment = environment;
+            this.previousFiles = previousFiles;
+        }
+
+        @Override
+        public SourceReader.Sources get() {
+            return sources.read(environment, previousFiles);
+        }
+    }
+
+    /** The plan of a load: the read sources over the runtime updates in force (a class: see {@link Callbacks}). */
+    private final class LoadPlan implements ApplyStep.Plan {
+        private final String environment;
+        private final SourceReader.Sources src;
+
+        LoadPlan(String environment, SourceReader.Sources src) {
+            this.environment = environment;
+            this.src = src;
+        }
+
+        @Override
+        public Publisher.Draft draft(ManagerState prev) {
+            ConfigObject runtime = prev == null ? initialRuntime : prev.runtimeTree();
+            Configuration cfg = sources.build(environment, src.layers(), runtime, List.of(),
+                    prev == null ? null : prev.snapshot().configuration());
+            return new Publisher.Draft(environment, src.files(), src.layers(), runtime, cfg, src.watched());
+        }
     }
 
     // ---------------------------------------------------------------- loading
@@ -191,13 +305,7 @@ public final class ConfigurationManager implements AutoCloseable {
             String why = "load of environment " + environment
                     + (revisions.isEmpty() ? "" : ": " + String.join("; ", revisions));
             Snapshot s = changes.apply(ChangeRecord.Action.LOAD, Principal.system(), why,
-                    prev -> {
-                        ConfigObject runtime = prev == null ? initialRuntime : prev.runtimeTree();
-                        Configuration cfg = sources.build(environment, src.layers(), runtime, List.of(),
-                                prev == null ? null : prev.snapshot().configuration());
-                        return new Publisher.Draft(environment, src.files(), src.layers(), runtime, cfg,
-                                src.watched());
-                    }, ConfigurationManager::noChanges);
+                    new LoadPlan(environment, src), NO_CHANGES);
             metrics.recordLoad(System.nanoTime() - t0);
             events.warnings(src.warnings());
             afterRead();
@@ -252,7 +360,7 @@ public final class ConfigurationManager implements AutoCloseable {
                             prev.snapshot().configuration());
                     return new Publisher.Draft(prev.environment(), src.files(), src.layers(), prev.runtimeTree(), cfg,
                             src.watched());
-                }, ConfigurationManager::noChanges);
+                }, NO_CHANGES);
             } catch (ConfigException e) {
                 metrics.reload(ManagerMetrics.Result.REJECTED);
                 throw e;
@@ -531,7 +639,7 @@ public final class ConfigurationManager implements AutoCloseable {
             return new Publisher.Draft(env, prev == null ? Map.of() : prev.files(), layers,
                     ConfigObject.empty(Origin.of(SourceReader.RUNTIME_LAYER)), config,
                     prev == null ? Set.of() : prev.watched());
-        }, ConfigurationManager::noChanges);
+        }, NO_CHANGES);
     }
 
     // ---------------------------------------------------------------- history
@@ -584,7 +692,7 @@ public final class ConfigurationManager implements AutoCloseable {
             changes.authorizeChanges(principal, prev, cfg.root());
             return new Publisher.Draft(target.environment(), target.files(), target.sourceLayers(),
                     target.runtimeTree(), cfg, target.watched());
-        }, ConfigurationManager::noChanges);
+        }, NO_CHANGES);
     }
 
     // ---------------------------------------------------------------- hot reload
@@ -683,6 +791,18 @@ public final class ConfigurationManager implements AutoCloseable {
      */
     public boolean removeSnapshotListener(SnapshotListener listener) {
         return events.remove(listener);
+    }
+
+    /**
+     * The last status each added source reported (see {@link SourceHealth}), for a health endpoint or a consumer that
+     * starts following the manager late. A source that never reported is not listed. Thread-safe.
+     *
+     * @return the sources' statuses, in the order they first reported
+     */
+    public List<SourceHealth> sourceHealth() {
+        synchronized (sourceHealth) {
+            return List.copyOf(sourceHealth.values());
+        }
     }
 
     /**

@@ -78,6 +78,8 @@ public final class ConfigurationOptions {
 
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_-]*");
 
+    private static final Function<String, Optional<String>> PROCESS_ENVIRONMENT = new ProcessEnvironment();
+
     private static final ConfigurationOptions DEFAULTS = builder().build();
 
     private ConfigurationOptions(Builder b) {
@@ -220,7 +222,18 @@ public final class ConfigurationOptions {
             Map<String, String> vars = environment;
             return name -> Optional.ofNullable(vars.get(name));
         }
-        return ConfigurationOptions::processEnvironment;
+        return PROCESS_ENVIRONMENT;
+    }
+
+    /**
+     * The process environment, then system properties. A class rather than a method reference: every load asks for
+     * it, and a method reference is a class spun at run time, which a cold start pays for.
+     */
+    private static final class ProcessEnvironment implements Function<String, Optional<String>> {
+        @Override
+        public Optional<String> apply(String name) {
+            return processEnvironment(name);
+        }
     }
 
     /** @return the extra resolvers by prefix, in registration order, unmodifiable */

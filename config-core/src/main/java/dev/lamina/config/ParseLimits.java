@@ -28,6 +28,31 @@ public record ParseLimits(long maxDocumentBytes, int maxDepth, int maxStringLeng
         }
     }
 
+    /**
+     * Written out rather than generated: a record's generated {@code equals}/{@code hashCode} are bootstrapped
+     * through {@code java.lang.runtime.ObjectMethods} on first call, which spins method-handle classes (about 7 ms
+     * of a cold start, where every load compares its limits with the defaults). Same result as the generated ones.
+     *
+     * @param o another object
+     * @return whether {@code o} is a {@code ParseLimits} with the same five bounds
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ParseLimits p && p.maxDocumentBytes == maxDocumentBytes && p.maxDepth == maxDepth
+                && p.maxStringLength == maxStringLength && p.maxNumberLength == maxNumberLength
+                && p.maxNodes == maxNodes;
+    }
+
+    /** @return a hash of the five bounds, consistent with {@link #equals(Object)} */
+    @Override
+    public int hashCode() {
+        int h = Long.hashCode(maxDocumentBytes);
+        h = 31 * h + maxDepth;
+        h = 31 * h + maxStringLength;
+        h = 31 * h + maxNumberLength;
+        return 31 * h + maxNodes;
+    }
+
     /** @param v new value @return a copy with {@code maxDocumentBytes} replaced */
     public ParseLimits withMaxDocumentBytes(long v) {
         return new ParseLimits(v, maxDepth, maxStringLength, maxNumberLength, maxNodes);

@@ -39,5 +39,16 @@ public interface ReloadTrigger {
          * @param error the failure; its message must not contain a secret
          */
         void reportError(ConfigException error);
+
+        /**
+         * Reports whether a source serves current content (see {@link SourceHealth}). Report every change of status
+         * (repeating the same status is harmless: the manager tells listeners of changes only); a trigger may report
+         * before its first change too, when its source is already stale at {@link #start}. The manager's sink
+         * forwards it to {@link SnapshotListener#onSourceHealth}; this default ignores it.
+         *
+         * @param health the source's status
+         */
+        default void reportHealth(SourceHealth health) {
+        }
     }
 }

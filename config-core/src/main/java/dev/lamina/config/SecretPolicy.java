@@ -193,7 +193,7 @@ public final class SecretPolicy {
         if (exempt(segs.get(leaf))) {
             return false;
         }
-        if (builtInNames && SecretNames.isSecret(segs, leaf, this::exempt)) {
+        if (builtInNames && SecretNames.isSecret(segs, leaf, new Exemptions())) {
             return true;
         }
         if (!names.isEmpty()) {
@@ -204,6 +204,14 @@ public final class SecretPolicy {
             }
         }
         return false;
+    }
+
+    /** {@link #exempt} as a predicate; a class, not a method reference, which would cost a cold start a spun class. */
+    private final class Exemptions implements java.util.function.Predicate<String> {
+        @Override
+        public boolean test(String segment) {
+            return exempt(segment);
+        }
     }
 
     private boolean exempt(String segment) {

@@ -26,4 +26,14 @@ public interface SnapshotListener {
      */
     default void onRejected(ConfigErrorEvent error) {
     }
+
+    /**
+     * A source added to the manager went stale or became current again (see {@link SourceHealth}); called once per
+     * change of a source's status, in order with the snapshots. The snapshot in force is unchanged by it. Does
+     * nothing by default.
+     *
+     * @param health the source's new status
+     */
+    default void onSourceHealth(SourceHealth health) {
+    }
 }

@@ -96,6 +96,7 @@ class PublicTypesToStringTest {
         NO_VALUE.put(ConfigRenderer.Options.class, "rendering switches");
         NO_VALUE.put(AuditLog.class, "its file name; records are written masked and never kept");
         NO_VALUE.put(SecretPolicy.class, "the rules (patterns and declared paths), never a value");
+        NO_VALUE.put(SourceHealth.class, "a source name, a status, a time and a reason documented never to hold a secret");
     }
 
     private static ConfigObject tree() {

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import dev.openfeature.sdk.Client;
 import dev.openfeature.sdk.EvaluationContext;
 import dev.openfeature.sdk.ImmutableContext;
+import dev.openfeature.sdk.MutableContext;
 import dev.openfeature.sdk.OpenFeatureAPI;
 import dev.openfeature.sdk.Value;
 import dev.openfeature.sdk.providers.memory.Flag;
@@ -40,9 +41,14 @@ import dev.lamina.config.flags.openfeature.LaminaProvider;
  *   <li>{@code laminaBoolean}: the same flag in Lamina's format ({@code type: boolean}, on for everyone).</li>
  *   <li>{@code laminaTargetedBoolean}: a Lamina flag with a constraint on the attribute, so the provider reads
  *       the OpenFeature context (through a view: only the attribute the rule names is read and parsed).</li>
+ *   <li>{@code laminaRolloutBoolean}: a Lamina flag rolled out to 50 % of users by their targeting key (hashes it).</li>
  *   <li>{@code laminaProviderOnly}: {@code LaminaProvider.getBooleanEvaluation} called directly, without the SDK
  *       (the provider's own cost; {@code -prof gc} shows it allocates nothing).</li>
- *   <li>{@code laminaTargetedProviderOnly}: the same for the targeted flag.</li>
+ *   <li>{@code laminaTargetedProviderOnly}: the same for the targeted flag over the {@code ImmutableContext}: its
+ *       {@code getValue} returns a copy of the value (16 B, the SDK's allocation).</li>
+ *   <li>{@code laminaTargetedProviderOnlyOwnValues}: the targeted flag over a {@code MutableContext} holding the
+ *       same attributes, whose {@code getValue} copies nothing: the provider's own allocation alone (0 B).</li>
+ *   <li>{@code laminaRolloutProviderOnly}: the rollout flag through the provider alone.</li>
  * </ul>
  *
  * <pre>
@@ -65,12 +71,16 @@ public class OpenFeatureBenchmark {
                 type: boolean
                 rules:
                   - constraints: [{attribute: user_segment, operator: IN, values: [premium, family]}]
+              half_beta:
+                type: boolean
+                rollout_percentage: 50
             """;
 
     private Client inMemory;
     private Client lamina;
     private LaminaProvider provider;
     private EvaluationContext ctx;
+    private EvaluationContext ownValues;
 
     @Setup
     public void setUp() {
@@ -83,9 +93,13 @@ public class OpenFeatureBenchmark {
         inMemory = api.getClient("in-memory");
         lamina = api.getClient("lamina");
         ctx = new ImmutableContext("user-42", Map.of("user_segment", new Value("premium")));
+        ownValues = new MutableContext("user-42", Map.of("user_segment", new Value("premium")));
         if (!inMemory.getBooleanValue("beta", false, ctx) || !lamina.getBooleanValue("beta", false, ctx)
                 || !lamina.getBooleanValue("premium_beta", false, ctx)) {
             throw new IllegalStateException("the providers disagree on the benchmark's flags");
+        }
+        if (!lamina.getBooleanValue("premium_beta", false, ownValues)) {
+            throw new IllegalStateException("the targeted flag is off over MutableContext");
         }
     }
 
@@ -113,5 +127,21 @@ public class OpenFeatureBenchmark {
     @Benchmark
     public boolean laminaTargetedProviderOnly() {
         return provider.getBooleanEvaluation("premium_beta", false, ctx).getValue();
+    }
+
+    @Benchmark
+    public boolean laminaRolloutBoolean() {
+        return lamina.getBooleanValue("half_beta", false, ctx);
+    }
+
+    /** The targeted flag over a context whose getValue copies nothing: the provider's own allocation alone. */
+    @Benchmark
+    public boolean laminaTargetedProviderOnlyOwnValues() {
+        return provider.getBooleanEvaluation("premium_beta", false, ownValues).getValue();
+    }
+
+    @Benchmark
+    public boolean laminaRolloutProviderOnly() {
+        return provider.getBooleanEvaluation("half_beta", false, ctx).getValue();
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import dev.lamina.config.Snapshot;
+import dev.lamina.config.SnapshotListener;
+import dev.lamina.config.SourceHealth;
 import dev.lamina.config.VersionInfo;
 import dev.lamina.config.etcd.Fleet.Instance;
 
@@ -33,6 +38,18 @@ class EtcdRestartTest {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             try (Instance i = Fleet.start(dir.resolve("a"), Fleet.options(etcd.endpoint(), prefix)
                     .meterRegistry(meters).build())) {
+                // What an OpenFeature provider follows (SnapshotListener.onSourceHealth): STALE, then CURRENT.
+                List<SourceHealth> health = new CopyOnWriteArrayList<>();
+                i.manager().addSnapshotListener(new SnapshotListener() {
+                    @Override
+                    public void onPublish(Optional<Snapshot> previous, Snapshot current) {
+                    }
+
+                    @Override
+                    public void onSourceHealth(SourceHealth h) {
+                        health.add(h);
+                    }
+                });
                 gw.put(prefix + "counter", "1");
                 await("counter=1", WAIT, () -> i.manager().configuration().getInt("counter") == 1);
 
@@ -40,6 +57,14 @@ class EtcdRestartTest {
                 await("an error event saying STALE", WAIT, () -> i.errors().stream()
                         .anyMatch(e -> e.message().contains("STALE")));
                 assertThat(i.source().health().state()).isEqualTo(EtcdHealth.State.STALE);
+                await("the source reported STALE to the manager's listeners", WAIT, () -> !health.isEmpty());
+                assertThat(health).singleElement().satisfies(h -> {
+                    assertThat(h.status()).isEqualTo(SourceHealth.Status.STALE);
+                    assertThat(h.source()).isEqualTo(i.source().name());
+                    assertThat(h.reason()).hasValueSatisfying(r -> assertThat(r).isNotBlank());
+                });
+                assertThat(i.manager().sourceHealth()).extracting(SourceHealth::status)
+                        .containsExactly(SourceHealth.Status.STALE);
                 assertThat(meters.get("lamina.etcd.stale").gauge().value()).isEqualTo(1.0);
                 // Still serving, and a reload (a file edit would cause one) keeps etcd's last content.
                 assertThat(i.manager().configuration().getInt("counter")).isEqualTo(1);
@@ -53,6 +78,11 @@ class EtcdRestartTest {
                 await("counter=3", WAIT, () -> i.manager().configuration().getInt("counter") == 3
                         && i.manager().configuration().hasPath("other"));
                 await("connected", WAIT, () -> i.source().health().isConnected());
+                await("the source reported CURRENT", WAIT, () -> health.size() == 2);
+                assertThat(health).extracting(SourceHealth::status)
+                        .containsExactly(SourceHealth.Status.STALE, SourceHealth.Status.CURRENT);
+                assertThat(i.manager().sourceHealth()).extracting(SourceHealth::status)
+                        .containsExactly(SourceHealth.Status.CURRENT);
                 assertThat(meters.get("lamina.etcd.stale").gauge().value()).isEqualTo(0.0);
                 assertThat(meters.get("lamina.etcd.reconnects").counter().count()).isGreaterThanOrEqualTo(1.0);
                 gw.put(prefix + "counter", "4");

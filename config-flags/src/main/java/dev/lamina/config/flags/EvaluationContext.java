@@ -1,7 +1,5 @@
 package dev.lamina.config.flags;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import dev.lamina.config.flags.internal.context.AttributeValue;
+import dev.lamina.config.flags.internal.context.AttributeText;
 import dev.lamina.config.flags.internal.context.ContextData;
 
 /**
@@ -43,6 +41,8 @@ public final class EvaluationContext {
     private final AttributeSource source;
     /** A view's attributes copied into a built context, on the first call that needs them all. */
     private volatile EvaluationContext copied;
+    /** A {@linkplain #confinedView confined} view, whose source may change between evaluations. */
+    private final boolean confined;
 
     /**
      * Where a {@linkplain #view(AttributeSource) view} reads its attributes. Implementations must be thread-safe if
@@ -66,38 +66,20 @@ public final class EvaluationContext {
         Collection<String> names();
     }
 
-    private EvaluationContext(AttributeSource source) {
+    private EvaluationContext(AttributeSource source, boolean confined) {
         this.source = source;
+        this.confined = confined;
         this.builtins = null;
         this.currentTime = null;
         this.attributes = null;
         this.typed = null;
-        this.data = new ContextData(name -> read(source, name));
+        // ViewReads holds what knows ReadAttribute, so that a JVM using only built contexts never loads that class
+        // (verifying this class would load it otherwise) and keeps its evaluation path monomorphic.
+        this.data = new ContextData(confined ? ViewReads.confined(source) : ViewReads.shared(source));
     }
 
-    private static AttributeValue read(AttributeSource source, String name) {
-        Object value = source.attribute(name);
-        if (value == null) {
-            return null;
-        }
-        if (ContextData.builtinIndex(name) == ContextData.CURRENT_TIME) {
-            return value instanceof Instant i ? new AttributeValue(i.toString())
-                    : null;
-        }
-        if (!supported(value)) {
-            return null;
-        }
-        if (value instanceof List<?> l) {
-            String[] elements = new String[l.size()];
-            for (int i = 0; i < elements.length; i++) {
-                elements[i] = text(l.get(i));
-            }
-            return new AttributeValue(text(value), elements);
-        }
-        return new AttributeValue(text(value));
-    }
-
-    private static boolean supported(Object value) {
+    /** @return whether a view may hand {@code value} to evaluation (see {@link Builder#typedAttribute}) */
+    static boolean supported(Object value) {
         if (value instanceof List<?> l) {
             for (Object o : l) {
                 if (o == null || o instanceof List<?> || !supported(o)) {
@@ -115,7 +97,7 @@ public final class EvaluationContext {
         if (source == null) {
             return this;
         }
-        EvaluationContext c = copied;
+        EvaluationContext c = confined ? null : copied;
         if (c == null) {
             Builder b = builder();
             for (String name : source.names()) {
@@ -127,13 +109,16 @@ public final class EvaluationContext {
                 b.typedAttribute(name, v);
             }
             c = b.build();
-            copied = c; // a benign race: two threads at worst copy the same attributes twice
+            if (!confined) {
+                copied = c; // a benign race: two threads at worst copy the same attributes twice
+            }
         }
         return c;
     }
 
     private EvaluationContext(Builder b) {
         this.source = null;
+        this.confined = false;
         this.builtins = b.builtins.clone();
         this.currentTime = b.currentTime;
         this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(b.attributes));
@@ -152,34 +137,7 @@ public final class EvaluationContext {
      * @return its text form
      */
     static String text(Object value) {
-        if (value instanceof String s) {
-            return s;
-        }
-        if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
-            return Double.isFinite(d) ? new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString()
-                    : Double.toString(d);
-        }
-        if (value instanceof BigDecimal d) {
-            return d.stripTrailingZeros().toPlainString();
-        }
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
-                || value instanceof BigInteger || value instanceof Boolean || value instanceof Instant) {
-            return value.toString();
-        }
-        if (value instanceof List<?> l) {
-            StringBuilder sb = new StringBuilder();
-            for (Object o : l) {
-                if (sb.length() > 0) {
-                    sb.append(',');
-                }
-                sb.append(text(o));
-            }
-            return sb.toString();
-        }
-        throw new IllegalArgumentException("an attribute value must be a String, a Number (Integer, Long, Double,"
-                + " BigDecimal, ...), a Boolean, an Instant or a List of those, found "
-                + (value == null ? "null" : value.getClass().getName()));
+        return AttributeText.text(value);
     }
 
     /** @return a new builder */
@@ -199,7 +157,29 @@ public final class EvaluationContext {
      * @throws NullPointerException if {@code source} is {@code null}
      */
     public static EvaluationContext view(AttributeSource source) {
-        return new EvaluationContext(Objects.requireNonNull(source, "source"));
+        return new EvaluationContext(Objects.requireNonNull(source, "source"), false);
+    }
+
+    /**
+     * A {@linkplain #view(AttributeSource) view} for one thread at a time, made once and reused for every evaluation
+     * on that thread while its source points at each call's attributes (an adapter keeps one per thread, e.g. in a
+     * {@code ThreadLocal}): evaluating a flag against it allocates nothing for attributes that are a
+     * {@code String}, {@code Boolean}, {@code Long}/{@code Integer}/{@code Double} or {@code Instant} — a string
+     * compared by {@code IN} or the string operators, or hashed for a rollout; a number compared by {@code NUM_*};
+     * an instant compared by {@code DATE_*}. What does allocate: a list attribute, the text of a number or instant
+     * (when {@code IN} or a string operator reads one), a version ({@code SEMVER_*}), an address ({@code IN_CIDR}),
+     * a number or date parsed from text, and {@code REGEX}.
+     *
+     * <p>Not thread-safe, unlike other contexts: never share it between threads, and do not keep an attribute value
+     * it produced beyond one evaluation. The methods that list or copy every attribute ({@link #userId()},
+     * {@link #attributes()}, ...) copy them on every call, since the source changes.
+     *
+     * @param source where attributes are read; it may change what it answers between evaluations
+     * @return the view
+     * @throws NullPointerException if {@code source} is {@code null}
+     */
+    public static EvaluationContext confinedView(AttributeSource source) {
+        return new EvaluationContext(Objects.requireNonNull(source, "source"), true);
     }
 
     /** @return a context with nothing set (rollouts with {@code default} stickiness then fall back to random) */

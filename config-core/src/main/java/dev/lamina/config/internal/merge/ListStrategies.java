@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ListMergeStrategy;
@@ -22,21 +23,29 @@ public final class ListStrategies {
 
     /** @param options the merge options to index */
     public ListStrategies(MergeOptions options) {
-        options.listStrategies().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> {
-                    if (e.getKey().segments().contains(WILDCARD)) {
-                        patterns.add(Map.entry(e.getKey(), e.getValue()));
-                    } else {
-                        exact.put(e.getKey(), e.getValue());
-                    }
-                });
+        // Loops, not streams and lambdas, here and below: every manager builds this at start (cold-start cost).
+        for (Map.Entry<ConfigPath, ListMergeStrategy> e : new TreeMap<>(options.listStrategies()).entrySet()) {
+            if (e.getKey().segments().contains(WILDCARD)) {
+                patterns.add(Map.entry(e.getKey(), e.getValue()));
+            } else {
+                exact.put(e.getKey(), e.getValue());
+            }
+        }
     }
 
     /** @return {@code true} when every list is replaced, so callers may skip path bookkeeping */
     public boolean allReplace() {
-        return exact.values().stream().allMatch(s -> s instanceof ListMergeStrategy.Replace)
-                && patterns.stream().allMatch(e -> e.getValue() instanceof ListMergeStrategy.Replace);
+        for (ListMergeStrategy s : exact.values()) {
+            if (!(s instanceof ListMergeStrategy.Replace)) {
+                return false;
+            }
+        }
+        for (Map.Entry<ConfigPath, ListMergeStrategy> e : patterns) {
+            if (!(e.getValue() instanceof ListMergeStrategy.Replace)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -34,7 +34,7 @@ final class BoundedStreamReader extends StreamReader {
     BoundedStreamReader(String source, String text, ParseLimits limits) {
         super(new StringReader(""));
         this.source = source;
-        this.data = text.codePoints().toArray();
+        this.data = codePoints(text);
         // The look-ahead covers a token plus the indicator after it, hence a little slack above the string limit.
         this.maxLookAhead = limits.maxStringLength() + 2;
         int bad = data.length;
@@ -45,6 +45,21 @@ final class BoundedStreamReader extends StreamReader {
             }
         }
         this.firstNonPrintable = bad;
+    }
+
+    /**
+     * As {@code text.codePoints().toArray()} (a lone surrogate is one code point of its own), without the stream:
+     * every YAML document passes here, and {@code IntStream.toArray} costs a cold start about 20 classes and a lambda.
+     */
+    static int[] codePoints(String text) {
+        int[] out = new int[text.codePointCount(0, text.length())];
+        int j = 0;
+        for (int i = 0; i < text.length(); j++) {
+            int cp = text.codePointAt(i);
+            out[j] = cp;
+            i += Character.charCount(cp);
+        }
+        return out;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.lamina.config.internal.parse;
 
+import java.util.function.ToLongBiFunction;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -40,7 +41,7 @@ public final class ParsedDocumentCache implements DocumentParsing {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be positive");
         }
-        this.cache = BoundedCache.ofWeight(maxBytes, ParsedDocumentCache::weight);
+        this.cache = BoundedCache.ofWeight(maxBytes, new Weigher());
     }
 
     /**
@@ -75,8 +76,12 @@ public final class ParsedDocumentCache implements DocumentParsing {
         return cache.size();
     }
 
-    private static long weight(String name, Entry e) {
-        return e.content.length + 1L;
+    /** An entry's weight: its bytes. A class, not a method reference: a lambda is spun at run time (cold start). */
+    private static final class Weigher implements ToLongBiFunction<String, Entry> {
+        @Override
+        public long applyAsLong(String name, Entry e) {
+            return e.content.length + 1L;
+        }
     }
 
     private record Entry(Format format, ParseLimits limits, byte[] content, ConfigObject tree) {

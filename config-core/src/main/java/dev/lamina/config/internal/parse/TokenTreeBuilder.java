@@ -132,7 +132,9 @@ final class TokenTreeBuilder {
                 entries.put(key, value);
             }
         }
-        repeated.forEach((key, items) -> entries.put(key, new ConfigList(items, items.get(0).origin())));
+        for (Map.Entry<String, List<ConfigNode>> e : repeated.entrySet()) { // a loop, not a lambda: cold start
+            entries.put(e.getKey(), new ConfigList(e.getValue(), e.getValue().get(0).origin()));
+        }
         ConfigObject object = new ConfigObject(entries, origin);
         if (literalDots) {
             DottedKeys.checkWithin(object, ConfigPath.of(path));

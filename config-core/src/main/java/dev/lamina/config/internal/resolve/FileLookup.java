@@ -61,7 +61,9 @@ final class FileLookup {
         this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
         List<Path> all = new ArrayList<>();
         all.add(this.baseDirectory);
-        allowedRoots.forEach(r -> all.add(r.toAbsolutePath().normalize()));
+        for (Path r : allowedRoots) {
+            all.add(r.toAbsolutePath().normalize());
+        }
         this.roots = List.copyOf(all);
         this.maxBytes = maxBytes;
         this.reads = reads;

@@ -72,7 +72,7 @@ public record ResolveSettings(Function<String, Optional<String>> environment, Ma
         if (maxFileBytes <= 0) {
             throw new IllegalArgumentException("maxFileBytes must be positive, got " + maxFileBytes);
         }
-        resolvers.forEach((prefix, resolver) -> {
+        for (String prefix : resolvers.keySet()) {
             if (!PREFIX.matcher(prefix).matches()) {
                 throw new IllegalArgumentException("resolver prefix '" + prefix
                         + "' must be a lower-case letter followed by lower-case letters, digits, '-' or '_'");
@@ -80,6 +80,6 @@ public record ResolveSettings(Function<String, Optional<String>> environment, Ma
             if (prefix.equals(Resolution.REF) || prefix.equals(Resolution.FILE)) {
                 throw new IllegalArgumentException("resolver prefix '" + prefix + "' is built in and cannot be replaced");
             }
-        });
+        }
     }
 }

@@ -204,7 +204,7 @@ public final class ApplyStep {
      */
     public static void validate(ConfigValidator validator, Configuration candidate, String environment) {
         List<ValidationProblem> problems = validator.validate(candidate, environment);
-        if (problems.stream().anyMatch(ValidationProblem::blocking)) {
+        if (anyBlocking(problems)) {
             throw new ConfigValidationException(problems);
         }
         for (ValidationProblem p : problems) {
@@ -251,5 +251,15 @@ public final class ApplyStep {
                         List<AuditRecord.Change> changes, ConfigException e) {
         audit.rejected(action, principal, changes, prev == null ? 0 : prev.snapshot().version(), e);
         events.rejected(ConfigErrorEvent.of(e));
+    }
+
+    /** A loop, not a stream: every load validates, and a stream pipeline costs a cold start its classes. */
+    private static boolean anyBlocking(List<ValidationProblem> problems) {
+        for (ValidationProblem p : problems) {
+            if (p.blocking()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -34,6 +34,11 @@ public final class AuditTrail {
         this.log = file == null ? null : AuditLog.open(file, policy, clock);
     }
 
+    /** @return {@code true} when an audit log is configured (records are written) */
+    public boolean recording() {
+        return log != null;
+    }
+
     /**
      * Records an applied change; the caller publishes only if this returns.
      *

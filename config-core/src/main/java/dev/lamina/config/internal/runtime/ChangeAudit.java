@@ -35,6 +35,11 @@ public final class ChangeAudit {
         this.policy = policy;
     }
 
+    /** @return {@code true} when an audit log records the changes (their masked values are written) */
+    public boolean recording() {
+        return trail.recording();
+    }
+
     /**
      * @param changes the diff between the configurations
      * @param before  the configuration replaced, or {@code null}

@@ -23,13 +23,21 @@ public final class ChangeEvents {
         this.dispatcher = dispatcher;
     }
 
+    /** @return {@code true} when change listeners are registered, so a publish must mask its changes for them */
+    public boolean wanted() {
+        return dispatcher.hasListeners();
+    }
+
     /**
      * @param masked   the changed leaves, secrets masked
+     * @param withChanges whether {@code masked} holds the changes (it is not computed when nobody reads it, see
+     *                 {@link #wanted()}); without them, only snapshot listeners hear of the publish
      * @param previous the snapshot replaced, or empty
      * @param current  the snapshot published
      */
-    public void published(List<AuditRecord.Change> masked, Optional<Snapshot> previous, Snapshot current) {
-        if (dispatcher.hasListeners()) {
+    public void published(List<AuditRecord.Change> masked, boolean withChanges, Optional<Snapshot> previous,
+                          Snapshot current) {
+        if (withChanges && dispatcher.hasListeners()) {
             dispatcher.changes(eventsOf(masked, current.change(), current.version()));
         }
         dispatcher.published(previous, current);

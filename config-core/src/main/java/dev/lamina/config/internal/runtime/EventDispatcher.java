@@ -19,6 +19,8 @@ import dev.lamina.config.ConfigErrorEvent;
 import dev.lamina.config.ConfigWarningEvent;
 import dev.lamina.config.Snapshot;
 import dev.lamina.config.SnapshotListener;
+import dev.lamina.config.SourceHealth;
+import dev.lamina.config.internal.source.DaemonThreads;
 
 /**
  * Delivers change, error, warning and snapshot events to listeners off the publishing thread. Each listener call is isolated: an
@@ -40,11 +42,7 @@ public final class EventDispatcher implements AutoCloseable {
      */
     public EventDispatcher(Executor executor, String name) {
         if (executor == null) {
-            this.owned = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, name);
-                t.setDaemon(true);
-                return t;
-            });
+            this.owned = Executors.newSingleThreadExecutor(new DaemonThreads(name));
             this.executor = owned;
         } else {
             this.owned = null;
@@ -119,6 +117,26 @@ public final class EventDispatcher implements AutoCloseable {
                     }
                     LOG.warn("snapshot listener {} failed on a rejection; other listeners still run",
                             l.getClass().getName(), ex);
+                }
+            }
+        });
+    }
+
+    /** @param health a source's change of status, delivered to every snapshot listener */
+    public void health(SourceHealth health) {
+        if (snapshotListeners.isEmpty()) {
+            return;
+        }
+        submit(() -> {
+            for (SnapshotListener l : snapshotListeners) {
+                try {
+                    l.onSourceHealth(health);
+                } catch (RuntimeException | Error ex) {
+                    if (ex instanceof VirtualMachineError vme) {
+                        throw vme;
+                    }
+                    LOG.warn("snapshot listener {} failed on the health of {}; other listeners still run",
+                            l.getClass().getName(), health.source(), ex);
                 }
             }
         });

@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
 
 import dev.lamina.config.ConfigException;
 import dev.lamina.config.ReloadTrigger;
+import dev.lamina.config.SourceHealth;
 import dev.lamina.config.internal.reload.DirectoryReloadTrigger;
 import dev.lamina.config.internal.reload.WatchSettings;
+import dev.lamina.config.internal.source.DaemonThreads;
 
 /**
  * The manager's hot-reload lifecycle: the {@link ReloadTrigger}s (the directory watcher, added triggers, those
@@ -52,18 +54,15 @@ public final class HotReload implements AutoCloseable {
      * @param settings the directory watcher's timing
      * @param reload   runs one reload on the reload thread (and handles its failure); given the cause
      * @param errors   receives a trigger's own failures
+     * @param health   receives the sources' health reports
      */
     public HotReload(List<ReloadTrigger> added, WatchSettings settings, Consumer<String> reload,
-                     Consumer<ConfigException> errors) {
+                     Consumer<ConfigException> errors, Consumer<SourceHealth> health) {
         this.added = List.copyOf(added);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.reload = Objects.requireNonNull(reload, "reload");
         this.errors = Objects.requireNonNull(errors, "errors");
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "lamina-config-reload");
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = Executors.newSingleThreadExecutor(new DaemonThreads("lamina-config-reload"));
         this.sink = new ReloadTrigger.Sink() {
             @Override
             public void requestReload(String cause) {
@@ -74,6 +73,13 @@ public final class HotReload implements AutoCloseable {
             public void reportError(ConfigException error) {
                 if (!closed && error != null) {
                     errors.accept(error);
+                }
+            }
+
+            @Override
+            public void reportHealth(SourceHealth report) {
+                if (!closed && report != null) {
+                    health.accept(report);
                 }
             }
         };
@@ -164,7 +170,9 @@ public final class HotReload implements AutoCloseable {
                 addedRunning = false;
             }
         }
-        stop.forEach(HotReload::stopOne);
+        for (ReloadTrigger t : stop) {
+            stopOne(t);
+        }
     }
 
     /** @return {@code true} while directories are watched */
@@ -211,7 +219,9 @@ public final class HotReload implements AutoCloseable {
 
     private static Set<Path> normalised(Set<Path> dirs) {
         Set<Path> out = new LinkedHashSet<>();
-        dirs.forEach(d -> out.add(d.toAbsolutePath().normalize()));
+        for (Path d : dirs) {
+            out.add(d.toAbsolutePath().normalize());
+        }
         return out;
     }
 

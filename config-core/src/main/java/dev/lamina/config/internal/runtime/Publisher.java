@@ -121,13 +121,18 @@ public final class Publisher {
             return prev.snapshot();
         }
         Configuration before = prev == null ? null : prev.snapshot().configuration();
+        // The masked changes are read by the audit log and the change listeners only. Without either (the usual
+        // first load) the per-path secret rules are skipped: on a cold start they were a tenth of the CPU. A
+        // listener added meanwhile hears from the next version on, as if it had been added just after this one.
+        boolean shown = audit.recording() || events.wanted();
         List<ConfigDiff.Entry> changes = ConfigDiff.between(
-                before == null ? ConfigObject.empty(Origin.UNKNOWN) : before.root(), d.config().root(), secretPolicy);
+                before == null ? ConfigObject.empty(Origin.UNKNOWN) : before.root(), d.config().root(),
+                shown ? secretPolicy : SecretPolicy.none());
         long version = prev == null ? 1 : prev.snapshot().version() + 1;
         Instant now = clock.instant();
         ChangeRecord record = new ChangeRecord(principal.name(), now, why, action);
         Snapshot snap = new Snapshot(version, d.config(), hash, now, record);
-        List<AuditRecord.Change> masked = audit.masked(changes, before, d.config());
+        List<AuditRecord.Change> masked = shown ? audit.masked(changes, before, d.config()) : List.of();
 
         // Persist, then audit, then swap: "applied" is only written once the runtime layer is on disk, and a
         // failed audit write puts the previous runtime layer back.
@@ -145,13 +150,13 @@ public final class Publisher {
         }
 
         ManagerState next = new ManagerState(d.environment(), d.files(), d.layers(), d.runtime(), snap,
-                changes.stream().map(ConfigDiff.Entry::path).toList(), d.watched());
+                paths(changes), d.watched());
         state = next;
         history.add(next);
         onPublish.run();
         LOG.info("configuration version {} published ({}, {} changed paths, by {})", version,
                 ChangeAudit.name(action), changes.size(), principal.name());
-        events.published(masked, prev == null ? Optional.empty() : Optional.of(prev.snapshot()), snap);
+        events.published(masked, shown, prev == null ? Optional.empty() : Optional.of(prev.snapshot()), snap);
         return snap;
     }
 
@@ -162,5 +167,14 @@ public final class Publisher {
             cause.addSuppressed(e);
             LOG.error("could not restore the persisted runtime updates after a failed audit write", e);
         }
+    }
+
+    /** A loop, not a stream: every publish does this, the first one on a cold start (streams cost it classes). */
+    private static List<dev.lamina.config.ConfigPath> paths(List<ConfigDiff.Entry> changes) {
+        List<dev.lamina.config.ConfigPath> out = new java.util.ArrayList<>(changes.size());
+        for (ConfigDiff.Entry e : changes) {
+            out.add(e.path());
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 }

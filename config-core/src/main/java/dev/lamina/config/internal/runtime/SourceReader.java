@@ -96,11 +96,19 @@ public final class SourceReader {
             for (Layer l : layers) {
                 String rev = l.metadata().revision();
                 if (l.metadata().kind() == LayerKind.REMOTE && !rev.isEmpty() && !rev.equals(was.get(l.name()))) {
-                    byRevision.computeIfAbsent(rev, r -> new ArrayList<>()).add(l.name());
+                    List<String> names = byRevision.get(rev);
+                    if (names == null) {
+                        names = new ArrayList<>();
+                        byRevision.put(rev, names);
+                    }
+                    names.add(l.name());
                 }
             }
+            // Loops rather than lambdas on the load path: each lambda is a class spun at run time (cold start).
             List<String> out = new ArrayList<>();
-            byRevision.forEach((rev, names) -> out.add(String.join(", ", names) + " at revision " + rev));
+            for (Map.Entry<String, List<String>> e : byRevision.entrySet()) {
+                out.add(String.join(", ", e.getValue()) + " at revision " + e.getKey());
+            }
             return out;
         }
 
@@ -116,6 +124,13 @@ public final class SourceReader {
         }
     }
 
+    private static final Comparator<LayerProvider> BY_POSITION = new Comparator<>() {
+        @Override
+        public int compare(LayerProvider a, LayerProvider b) {
+            return Integer.compare(a.position(), b.position());
+        }
+    };
+
     private final ConfigurationOptions options;
     private final LayerPipeline pipeline;
     // Per manager: a reload re-reads every file but re-parses only those whose bytes changed.
@@ -125,6 +140,7 @@ public final class SourceReader {
     /** Every file read is refused when not a regular file and bounded by the read timeout. */
     private final FileReads reads;
     private final StableReads stableReads;
+    private final DeclarationReads declarations = new DeclarationReads();
 
     /** @param options the manager's or loader's options */
     public SourceReader(ConfigurationOptions options) {
@@ -134,8 +150,8 @@ public final class SourceReader {
         if (options.discoverLayerProviders() && options.hasDirectory()) {
             sorted.addAll(discovered(options.layerProviders()));
         }
-        // A stable sort: registration order among equal positions.
-        sorted.sort(Comparator.comparingInt(LayerProvider::position));
+        // A stable sort: registration order among equal positions. A class, not a lambda (cold start).
+        sorted.sort(BY_POSITION);
         this.providers = List.copyOf(sorted);
         this.reads = new FileReads(options.readTimeout());
         this.stableReads = new StableReads(reads, options.quietPeriod());
@@ -149,7 +165,9 @@ public final class SourceReader {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         List<LayerProvider> out = new ArrayList<>();
         java.util.Set<Class<?>> seen = new java.util.HashSet<>();
-        registered.forEach(p -> seen.add(p.getClass()));
+        for (LayerProvider p : registered) {
+            seen.add(p.getClass());
+        }
         for (LayerProvider p : java.util.ServiceLoader.load(LayerProvider.class,
                 loader != null ? loader : LayerProvider.class.getClassLoader())) {
             if (seen.add(p.getClass())) {
@@ -176,9 +194,11 @@ public final class SourceReader {
                     "the configuration directory does not exist or is not a directory");
         }
         // Before anything is parsed: a signed directory that does not verify is never read.
-        options.requiredSignatureKey().ifPresent(key -> dev.lamina.config.BundleSignature.verify(dir, key));
+        if (options.requiredSignatureKey().isPresent()) {
+            dev.lamina.config.BundleSignature.verify(dir, options.requiredSignatureKey().get());
+        }
         Map<String, Path> files = DirectoryLayout.environmentFiles(dir, environment, options.parseLimits(),
-                previousFiles, documents, this::readDeclarations);
+                previousFiles, documents, declarations);
         List<Layer> fileLayers = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         boolean reload = previousFiles != null;
@@ -187,10 +207,14 @@ public final class SourceReader {
         for (int i = 0; i < paths.size(); i++) {
             Path file = paths.get(i);
             String name = file.toString();
-            Format format = Format.fromFileName(file.getFileName().toString()).orElseThrow(() ->
-                    new ConfigSourceException(Origin.of(name), null, "unknown file extension"));
-            contents.get(i).note().ifPresent(notes::add);
-            fileLayers.add(new Layer(name, documents.parse(name, format, contents.get(i).bytes(),
+            Optional<Format> format = Format.fromFileName(file.getFileName().toString());
+            if (format.isEmpty()) {
+                throw new ConfigSourceException(Origin.of(name), null, "unknown file extension");
+            }
+            if (contents.get(i).note().isPresent()) {
+                notes.add(contents.get(i).note().get());
+            }
+            fileLayers.add(new Layer(name, documents.parse(name, format.get(), contents.get(i).bytes(),
                     options.parseLimits())));
         }
         Set<Path> watched = new LinkedHashSet<>();
@@ -222,17 +246,21 @@ public final class SourceReader {
             java.util.concurrent.atomic.AtomicInteger reading = new java.util.concurrent.atomic.AtomicInteger();
             long max = options.parseLimits().maxDocumentBytes();
             try {
-                reads.withTimeout(() -> {
-                    for (int i : toRead) {
-                        reading.set(i);
-                        try {
-                            out[i] = stableReads.read(paths.get(i), max, reload);
-                        } catch (FileReads.Refusal r) {
-                            out[i] = r;
-                            return null;
+                // A class, not a lambda: the first lambda a process spins costs a cold start the lambda machinery.
+                reads.withTimeout(new FileReads.FileWork<Void>() {
+                    @Override
+                    public Void run() {
+                        for (int i : toRead) {
+                            reading.set(i);
+                            try {
+                                out[i] = stableReads.read(paths.get(i), max, reload);
+                            } catch (FileReads.Refusal r) {
+                                out[i] = r;
+                                return null;
+                            }
                         }
+                        return null;
                     }
-                    return null;
                 });
             } catch (FileReads.Refusal r) {
                 throw refused(paths.get(reading.get()), r);
@@ -251,10 +279,14 @@ public final class SourceReader {
     /**
      * Reads {@code environments.yaml} for the inheritance chain: as the other files, stable, and not read again
      * while its stamp is unchanged (see {@link StableReads}); an emptied file is taken as it is, as on a first load.
+     * A class, not a method reference: the first lambda a process spins costs a cold start the lambda machinery.
      */
-    private byte[] readDeclarations(Path file, long maxBytes) throws FileReads.Refusal {
-        Optional<byte[]> same = stableReads.unchanged(file);
-        return same.isPresent() ? same.get() : stableReads.read(file, maxBytes, false).bytes();
+    private final class DeclarationReads implements FileReads.Reader {
+        @Override
+        public byte[] read(Path file, long maxBytes) throws FileReads.Refusal {
+            Optional<byte[]> same = stableReads.unchanged(file);
+            return same.isPresent() ? same.get() : stableReads.read(file, maxBytes, false).bytes();
+        }
     }
 
     private RuntimeException refused(Path file, FileReads.Refusal r) {
@@ -308,9 +340,12 @@ public final class SourceReader {
                     + provider.getClass().getName() + " returned a null layer")));
         }
         readAll(SourcePlacement.ABOVE_FILES, layers);
-        options.envPrefix().ifPresent(prefix -> layers.addAll((options.environment().isPresent()
-                ? ConfigSources.environmentVariables(prefix, options.environment().get())
-                : ConfigSources.environmentVariables(prefix)).read(options.parseLimits())));
+        if (options.envPrefix().isPresent()) {
+            String prefix = options.envPrefix().get();
+            layers.addAll((options.environment().isPresent()
+                    ? ConfigSources.environmentVariables(prefix, options.environment().get())
+                    : ConfigSources.environmentVariables(prefix)).read(options.parseLimits()));
+        }
         readAll(SourcePlacement.ABOVE_ENVIRONMENT_VARIABLES, layers);
         return layers;
     }

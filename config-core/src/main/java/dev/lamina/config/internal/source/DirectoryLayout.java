@@ -36,6 +36,14 @@ import dev.lamina.config.ParseLimits;
  */
 public final class DirectoryLayout {
 
+    /** Files by name. A class, not a lambda: every load lists the directory, and a lambda costs a cold start. */
+    private static final java.util.Comparator<Path> BY_FILE_NAME = new java.util.Comparator<>() {
+        @Override
+        public int compare(Path a, Path b) {
+            return a.getFileName().toString().compareTo(b.getFileName().toString());
+        }
+    };
+
     /** Environment names and tenant ids: a letter or digit, then up to 63 letters, digits, {@code _} or {@code -}. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
@@ -260,7 +268,7 @@ public final class DirectoryLayout {
     public static Map<String, Path> environmentFiles(Path dir, String environment, ParseLimits limits,
                                                      Map<String, Path> previousFiles, DocumentParsing parsing,
                                                      FileReads reads) {
-        return environmentFiles(dir, environment, limits, previousFiles, parsing, reads::read);
+        return environmentFiles(dir, environment, limits, previousFiles, parsing, plain(reads));
     }
 
     /**
@@ -339,7 +347,7 @@ public final class DirectoryLayout {
         } catch (IOException e) {
             return List.of();
         }
-        out.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        out.sort(BY_FILE_NAME);
         return out;
     }
 
@@ -358,7 +366,7 @@ public final class DirectoryLayout {
                 }
             }
         }
-        out.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        out.sort(BY_FILE_NAME);
         return out;
     }
 
@@ -398,7 +406,17 @@ public final class DirectoryLayout {
      */
     public static Inheritance chain(Path dir, String environment, ParseLimits limits, DocumentParsing parsing) {
         return chain(dir, environment, limits, parsing, Listing.of(dir),
-                new FileReads(FileReads.DEFAULT_TIMEOUT)::read);
+                plain(new FileReads(FileReads.DEFAULT_TIMEOUT)));
+    }
+
+    /** {@code reads::read} as a class: the first lambda a process spins costs a cold start the lambda machinery. */
+    private static FileReads.Reader plain(FileReads reads) {
+        return new FileReads.Reader() {
+            @Override
+            public byte[] read(Path file, long maxBytes) throws FileReads.Refusal {
+                return reads.read(file, maxBytes);
+            }
+        };
     }
 
     private static Inheritance chain(Path dir, String environment, ParseLimits limits, DocumentParsing parsing,

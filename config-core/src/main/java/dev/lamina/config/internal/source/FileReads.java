@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -86,11 +87,8 @@ public final class FileReads {
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("the read timeout must be positive, got " + timeout);
         }
-        this.helpers = new ThreadPoolExecutor(0, MAX_THREADS, 5, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "lamina-file-read");
-            t.setDaemon(true);
-            return t;
-        });
+        this.helpers = new ThreadPoolExecutor(0, MAX_THREADS, 5, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                new DaemonThreads("lamina-file-read"));
     }
 
     /** @return the bound of one read */
@@ -140,7 +138,46 @@ public final class FileReads {
 
     /** Reads on a helper thread, bounded in time and size; no type check (tests reach the timeout through it). */
     byte[] readChecked(Path file, long maxBytes) throws Refusal {
-        return withTimeout(() -> readBounded(file, maxBytes));
+        return withTimeout(new BoundedRead(file, maxBytes));
+    }
+
+    // The hand-over's work and task are classes, not lambdas: they run on every load, and the first lambda a
+    // process meets that the JDK has not archived loads the whole lambda-spinning machinery (about 45 classes and
+    // several ms of a cold start; docs/performance.md, "Start-up").
+
+    /** {@link #readBounded} as work for a helper. */
+    private static final class BoundedRead implements FileWork<byte[]> {
+        private final Path file;
+        private final long maxBytes;
+
+        BoundedRead(Path file, long maxBytes) {
+            this.file = file;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public byte[] run() throws IOException, Refusal {
+            return readBounded(file, maxBytes);
+        }
+    }
+
+    /** Runs work on a helper thread, marked as such so that nested work runs inline. */
+    private final class OnHelper<T> implements Callable<T> {
+        private final FileWork<T> work;
+
+        OnHelper(FileWork<T> work) {
+            this.work = work;
+        }
+
+        @Override
+        public T call() throws Exception {
+            onHelper.set(Boolean.TRUE);
+            try {
+                return work.run();
+            } finally {
+                onHelper.remove();
+            }
+        }
     }
 
     /**
@@ -193,14 +230,7 @@ public final class FileReads {
         }
         Future<T> read;
         try {
-            read = helpers.submit(() -> {
-                onHelper.set(Boolean.TRUE);
-                try {
-                    return work.run();
-                } finally {
-                    onHelper.remove();
-                }
-            });
+            read = helpers.submit(new OnHelper<>(work));
         } catch (RejectedExecutionException e) {
             throw new Refusal(Kind.TIMEOUT, "cannot be read now: " + MAX_THREADS
                     + " earlier reads are still blocked (a FIFO or a stalled file system)", null);

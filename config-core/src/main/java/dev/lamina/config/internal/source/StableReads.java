@@ -88,8 +88,16 @@ public final class StableReads {
      * @param quietPeriod how long an emptied file must stay empty before it is believed
      */
     public StableReads(FileReads reads, Duration quietPeriod) {
-        this(reads, quietPeriod, d -> Thread.sleep(Math.max(1, d.toMillis())));
+        this(reads, quietPeriod, SLEEP);
     }
+
+    /** Waits by sleeping. A class, not a lambda: see {@link Attempt}. */
+    private static final Pause SLEEP = new Pause() {
+        @Override
+        public void pause(Duration duration) throws InterruptedException {
+            Thread.sleep(Math.max(1, duration.toMillis()));
+        }
+    };
 
     /**
      * @param reads       how one read is made
@@ -187,7 +195,26 @@ public final class StableReads {
         if (s1.size() > maxBytes) {
             throw new FileReads.Refusal(FileReads.Kind.TOO_LARGE, "is larger than " + maxBytes + " bytes", null);
         }
-        return reads.withTimeout(() -> {
+        return reads.withTimeout(new Attempt(file, maxBytes, s1));
+    }
+
+    /**
+     * The helper's part of {@link #attempt}: read, stat, read, stat. A class, not a lambda: every load runs it, and
+     * the first lambda a process spins loads the lambda machinery (about 45 classes, several ms of a cold start).
+     */
+    private final class Attempt implements FileReads.FileWork<Stamped> {
+        private final Path file;
+        private final long maxBytes;
+        private final Stamp s1;
+
+        Attempt(Path file, long maxBytes, Stamp s1) {
+            this.file = file;
+            this.maxBytes = maxBytes;
+            this.s1 = s1;
+        }
+
+        @Override
+        public Stamped run() throws FileReads.Refusal, java.io.IOException {
             byte[] first = FileReads.readOnHelper(file, maxBytes);
             Stamp s2 = stamp(file);
             if (!s1.equals(s2) || s2.size() != first.length) {
@@ -199,7 +226,7 @@ public final class StableReads {
             byte[] second = FileReads.readOnHelper(file, maxBytes);
             Stamp s3 = stamp(file);
             return s2.equals(s3) && Arrays.equals(first, second) ? new Stamped(first, s3) : null;
-        });
+        }
     }
 
     /**
@@ -265,11 +292,23 @@ public final class StableReads {
     }
 
     /**
-     * What the file system says about a file at one moment.
+     * What the file system says about a file at one moment. {@code equals} is written out: the generated one is
+     * bootstrapped through {@code ObjectMethods} on first call, a cost every cold start would pay on its first read.
+     * A component added to the record must be added to {@code equals} and {@code hashCode} too.
      *
      * @param changed the status-change time ({@code ctime}), or {@code null} where the file system does not say
      */
     private record Stamp(long size, FileTime modified, FileTime changed, Object fileKey) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Stamp s && s.size == size && Objects.equals(s.modified, modified)
+                    && Objects.equals(s.changed, changed) && Objects.equals(s.fileKey, fileKey);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(size, modified, changed, fileKey);
+        }
     }
 
     /** Content read with the stamp that held across the read. */

@@ -50,7 +50,10 @@ final class DocumentDecoding {
      * @throws dev.lamina.config.ConfigSecretException when {@code CONFIG_ENCRYPTION_KEY} is malformed
      */
     static List<ValueDecoder> withEnvelopeDecoder(ConfigurationOptions options) {
-        Optional<Keyring> keyring = options.keyring().or(() -> Keyring.fromEnvironment(options.environmentLookup()));
+        Optional<Keyring> keyring = options.keyring();
+        if (keyring.isEmpty()) {
+            keyring = Keyring.fromEnvironment(options.environmentLookup());
+        }
         if (keyring.isEmpty()) {
             return options.decoders();
         }
@@ -153,8 +156,17 @@ final class DocumentDecoding {
      * @param layers   the decoded layers, before the merge
      * @return the settings, with the envelope decoder bound when any envelope is written in a layer
      */
+    private static boolean hasEnvelopeDecoder(List<ValueDecoder> decoders) {
+        for (ValueDecoder d : decoders) { // a loop, not a stream: this runs on every cold start
+            if (d instanceof EnvelopeDecoder) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static ResolveSettings bindOwnPaths(ResolveSettings settings, List<Layer> layers) {
-        if (settings.decoders().stream().noneMatch(d -> d instanceof EnvelopeDecoder)) {
+        if (!hasEnvelopeDecoder(settings.decoders())) {
             return settings;
         }
         Map<Origin, ConfigPath> own = new HashMap<>();

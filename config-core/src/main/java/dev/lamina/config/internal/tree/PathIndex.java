@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import java.util.function.BiConsumer;
 
 import dev.lamina.config.ConfigList;
 import dev.lamina.config.ConfigNode;
@@ -282,8 +281,18 @@ final class PathIndex {
         addBelow(node, path);
     }
 
+    // The walks below are loops rather than a visitor lambda: every load indexes its tree, and each lambda is a
+    // class spun at run time (a cold-start cost).
     private void addBelow(ConfigNode node, ConfigPath path) {
-        forEachChild(node, path, (p, child) -> add(child, p));
+        if (node instanceof ConfigObject o) {
+            for (Map.Entry<String, ConfigNode> e : o.entries().entrySet()) {
+                add(e.getValue(), path.child(e.getKey()));
+            }
+        } else if (node instanceof ConfigList l) {
+            for (int i = 0; i < l.size(); i++) {
+                add(l.items().get(i), path.child(i));
+            }
+        }
     }
 
     private void remove(ConfigNode node, ConfigPath path) {
@@ -293,15 +302,13 @@ final class PathIndex {
     }
 
     private void removeBelow(ConfigNode node, ConfigPath path) {
-        forEachChild(node, path, (p, child) -> remove(child, p));
-    }
-
-    private static void forEachChild(ConfigNode node, ConfigPath path, BiConsumer<ConfigPath, ConfigNode> action) {
         if (node instanceof ConfigObject o) {
-            o.entries().forEach((k, v) -> action.accept(path.child(k), v));
+            for (Map.Entry<String, ConfigNode> e : o.entries().entrySet()) {
+                remove(e.getValue(), path.child(e.getKey()));
+            }
         } else if (node instanceof ConfigList l) {
             for (int i = 0; i < l.size(); i++) {
-                action.accept(path.child(i), l.items().get(i));
+                remove(l.items().get(i), path.child(i));
             }
         }
     }

@@ -5,18 +5,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import dev.lamina.config.SourceHealth;
 import dev.lamina.config.etcd.EtcdHealth;
 
 /**
  * The connection state of one etcd source, shared by its reads and its watch; mirrored in meters when a registry is
  * given ({@code lamina.etcd.stale} 0/1, {@code lamina.etcd.revision}, {@code lamina.etcd.reconnects}, tag
- * {@code prefix}). Thread-safe.
+ * {@code prefix}), and reported to the manager as {@link SourceHealth} once its watch runs. Thread-safe.
  */
 public final class Health implements AutoCloseable {
 
@@ -25,6 +27,9 @@ public final class Health implements AutoCloseable {
     private final List<Meter> meters = new ArrayList<>();
     private final Counter reconnects;
     private EtcdHealth state;
+    /** Guarded by this: where changes between stale and connected are reported, once a manager watches. */
+    private Consumer<SourceHealth> reporter;
+    private String source;
 
     /**
      * @param prefix   the source's prefix (a meter tag)
@@ -48,6 +53,31 @@ public final class Health implements AutoCloseable {
         }
     }
 
+    /**
+     * Reports every later change between stale and connected to {@code reporter} (the manager's
+     * {@code ReloadTrigger.Sink}), and the present state now when the source is already stale.
+     *
+     * @param source   the source's name
+     * @param reporter where to report
+     */
+    public synchronized void reportTo(String source, Consumer<SourceHealth> reporter) {
+        this.source = source;
+        this.reporter = reporter;
+        if (state.state() == EtcdHealth.State.STALE) {
+            report();
+        }
+    }
+
+    /** Called under this lock, so that reports keep the order of the changes. */
+    private void report() {
+        if (reporter == null) {
+            return;
+        }
+        reporter.accept(state.state() == EtcdHealth.State.STALE
+                ? SourceHealth.stale(source, state.since(), state.lastError().orElse("etcd unreachable"))
+                : SourceHealth.current(source, state.since()));
+    }
+
     /** @return the current state */
     public synchronized EtcdHealth get() {
         return state;
@@ -68,6 +98,9 @@ public final class Health implements AutoCloseable {
             state = new EtcdHealth(EtcdHealth.State.CONNECTED, rev, Instant.now(clock), Optional.empty());
             if (wasStale && reconnects != null) {
                 reconnects.increment();
+            }
+            if (wasStale) {
+                report();
             }
         }
         return wasStale;
@@ -98,6 +131,9 @@ public final class Health implements AutoCloseable {
         long rev = revision > 0 ? revision : state.revision();
         state = new EtcdHealth(EtcdHealth.State.STALE, rev, started ? Instant.now(clock) : state.since(),
                 Optional.of(error));
+        if (started) {
+            report();
+        }
         return started;
     }
 

@@ -71,6 +71,7 @@ public final class WatchLoop implements ReloadTrigger {
                 return;
             }
             running = true;
+            health.reportTo(Layouts.sourceName(prefix), sink::reportHealth);
             Thread t = new Thread(() -> run(sink), "lamina-etcd-watch " + prefix);
             t.setDaemon(true);
             thread = t;

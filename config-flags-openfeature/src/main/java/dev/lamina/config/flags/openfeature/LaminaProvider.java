@@ -33,6 +33,7 @@ import dev.lamina.config.ConfigErrorEvent;
 import dev.lamina.config.ConfigurationManager;
 import dev.lamina.config.Snapshot;
 import dev.lamina.config.SnapshotListener;
+import dev.lamina.config.SourceHealth;
 import dev.lamina.config.flags.EvaluationContext;
 import dev.lamina.config.flags.ExperimentSummary;
 import dev.lamina.config.flags.FlagDefinitions;
@@ -74,17 +75,21 @@ import dev.lamina.config.flags.openfeature.internal.Values;
  * <p><b>Events.</b> {@code PROVIDER_READY} when {@link #initialize} returns (emitted by the SDK); then, per published
  * snapshot, {@code PROVIDER_CONFIGURATION_CHANGED} with the keys of the flags that changed (nothing when no flag
  * changed), {@code PROVIDER_ERROR} when a snapshot's flag definitions or a reload are refused (the last good flags
- * keep serving) followed by {@code PROVIDER_READY} once good definitions are published again, and
- * {@code PROVIDER_STALE} from {@link #markStale(String)}.
+ * keep serving) followed by {@code PROVIDER_READY} once good definitions are published again; {@code PROVIDER_STALE}
+ * when a source of the manager reports itself stale ({@link SourceHealth}: an etcd source that lost its store) and
+ * {@code PROVIDER_READY} when the last stale source is current again; and the same two from
+ * {@link #markStale(String)} and {@link #markFresh()}.
  *
  * <p>The SDK delivers provider events from a pool of threads; this provider waits for each event to be taken in
  * before emitting the next, so that clients see them in order (an error before the recovery that follows it).
  *
  * <p><b>Thread-safety and cost.</b> Evaluation is thread-safe, takes no lock, and returns results built once per
- * outcome: for a flag whose answer does not depend on the context, and for a boolean flag's every outcome once
- * seen, the provider allocates nothing. Converting a non-empty OpenFeature context to Lamina's allocates, and
- * only happens for flags that read the context. Results are shared: do not call the setters of a returned
- * {@code ProviderEvaluation}.
+ * outcome. A flag that reads the context reads the attributes its rules name through a view of the OpenFeature
+ * context that each thread reuses ({@link EvaluationContext#confinedView}), without copying or boxing them, so an
+ * evaluation allocates nothing in the provider for string, number, boolean and instant attributes (list
+ * attributes, {@code SEMVER_*}, {@code IN_CIDR}, {@code REGEX} and values compared in another form than they
+ * have still allocate). What the SDK allocates is its own ({@code ImmutableContext.getValue} copies each value
+ * read). Results are shared: do not call the setters of a returned {@code ProviderEvaluation}.
  */
 public final class LaminaProvider extends EventProvider {
 
@@ -107,6 +112,8 @@ public final class LaminaProvider extends EventProvider {
     private final MeterRegistry registry;
     private final SnapshotListener follower = new Follower();
     private final List<TrackingListener> trackingListeners = new CopyOnWriteArrayList<>();
+    /** Each thread's reusable view of the call's OpenFeature context. */
+    private final Contexts.Views views = new Contexts.Views();
     private final Object lock = new Object();
     private volatile Outcomes outcomes;
     /** Guarded by {@link #lock}. */
@@ -115,6 +122,8 @@ public final class LaminaProvider extends EventProvider {
     private boolean errored;
     /** Guarded by {@link #lock}: {@link #shutdown()} ran (the SDK's event executor is gone with it). */
     private boolean shutDown;
+    /** Guarded by {@link #lock}: the manager's sources that last reported themselves stale. */
+    private final Set<String> staleSources = new java.util.LinkedHashSet<>();
 
     /**
      * Follows a manager with the system UTC clock and no metrics. Flags are compiled in {@link #initialize}.
@@ -160,6 +169,15 @@ public final class LaminaProvider extends EventProvider {
     }
 
     /**
+     * @return no hooks: an empty list shared by every call (the SDK asks on every evaluation, and the interface's
+     *         default makes a new {@code ArrayList} each time)
+     */
+    @Override
+    public List<dev.openfeature.sdk.Hook> getProviderHooks() {
+        return List.of();
+    }
+
+    /**
      * Starts following the manager and compiles the current snapshot's flags. When it returns, the SDK marks the
      * provider {@code READY} and emits {@code PROVIDER_READY} before {@code setProviderAndWait} returns, so no
      * client sees the provider not ready after that call.
@@ -178,6 +196,11 @@ public final class LaminaProvider extends EventProvider {
                 if (!following) {
                     manager.addSnapshotListener(follower);
                     following = true;
+                    // Sources already stale: their recovery then emits READY. (STALE itself cannot be emitted before
+                    // the SDK's READY that follows initialize; see docs/openfeature.md.)
+                    staleSources.clear();
+                    manager.sourceHealth().stream().filter(SourceHealth::isStale)
+                            .forEach(h -> staleSources.add(h.source()));
                 }
                 Snapshot current;
                 try {
@@ -216,6 +239,7 @@ public final class LaminaProvider extends EventProvider {
                 manager.removeSnapshotListener(follower);
                 following = false;
                 shutDown = true;
+                staleSources.clear();
                 outcomes = null;
             }
         }
@@ -223,8 +247,10 @@ public final class LaminaProvider extends EventProvider {
     }
 
     /**
-     * Tells clients that the flags may be out of date (a remote source stopped answering); the last flags keep
-     * serving. A later published snapshot does not clear it by itself: call {@link #markFresh()}.
+     * Tells clients that the flags may be out of date; the last flags keep serving. A source of the manager that
+     * reports its health ({@link SourceHealth}) does this by itself; this is for what the provider cannot see (a
+     * provider over a fixed evaluator, an outside health check). A later published snapshot does not clear it by
+     * itself: call {@link #markFresh()}.
      *
      * @param message why, for the event's details
      */
@@ -338,16 +364,27 @@ public final class LaminaProvider extends EventProvider {
         }
         int slot = r.slot();
         ProviderEvaluation<T>[] table = cache.apply(o);
+        int withDefault = slot * Outcomes.TYPES + type.ordinal();
         if (slot >= 0) {
             ProviderEvaluation<T> cached = table[slot];
             if (cached != null) {
                 return cached;
             }
+            // An outcome that serves the caller's default (disabled, or off without a default variant): the last
+            // such result, when this caller's default is the same.
+            @SuppressWarnings("unchecked")
+            ProviderEvaluation<T> last = (ProviderEvaluation<T>) o.withDefault[withDefault];
+            if (last != null && defaultValue != null && defaultValue.equals(last.getValue())) {
+                return last;
+            }
         }
         ProviderEvaluation<T> built = build(o, r, type, defaultValue, unwrap);
-        // Only results that do not carry the caller's default can be shared between callers.
-        if (slot >= 0 && built.getErrorCode() == null && built.getValue() != defaultValue) {
-            table[slot] = built;
+        if (slot >= 0 && built.getErrorCode() == null) {
+            if (built.getValue() != defaultValue) {
+                table[slot] = built; // does not carry the caller's default: the same for every caller
+            } else if (defaultValue != null) {
+                o.withDefault[withDefault] = built;
+            }
         }
         return built;
     }
@@ -357,7 +394,18 @@ public final class LaminaProvider extends EventProvider {
         if (!ev.needsContext(key)) {
             return ev.resolve(key, EvaluationContext.empty());
         }
-        FlagResolution r = ev.resolve(key, Contexts.view(ctx));
+        FlagResolution r;
+        if (ctx == null) {
+            r = ev.resolve(key, EvaluationContext.empty());
+        } else {
+            Contexts.check(ctx);
+            Contexts.View view = views.open(ctx);
+            try {
+                r = ev.resolve(key, view.context());
+            } finally {
+                view.close();
+            }
+        }
         if ((r.reason() == Reason.ROLLOUT || r.reason() == Reason.ROLLOUT_EXCLUDED || r.reason() == Reason.SPLIT)
                 && ev.needsStickyValue(key) && !Contexts.hasStickyValue(ctx)) {
             throw new TargetingKeyMissingError("flag '" + key + "' buckets users by their id: set the context's"
@@ -487,7 +535,9 @@ public final class LaminaProvider extends EventProvider {
         List<String> changed = null;
         boolean recovered = false;
         String refused = null;
+        String staleNote;
         synchronized (lock) {
+            staleNote = staleSources.isEmpty() ? null : "source " + String.join(", ", staleSources) + " still stale";
             Outcomes prev = outcomes;
             // prev is null when initialize failed on bad definitions: a good snapshot then makes the provider ready.
             if (!following || (prev != null && current.version() <= prev.version)) {
@@ -513,7 +563,11 @@ public final class LaminaProvider extends EventProvider {
                     .await();
             return;
         }
-        if (recovered) {
+        if (recovered && staleNote != null) {
+            // Good flags again, but a source is still stale: the client goes from ERROR to STALE, not to READY.
+            emitProviderStale(ProviderEventDetails.builder().message("flags of configuration version "
+                    + current.version() + " in force; " + staleNote).build()).await();
+        } else if (recovered) {
             emitProviderReady(ProviderEventDetails.builder()
                     .message("flags of configuration version " + current.version() + " in force").build()).await();
         }
@@ -535,8 +589,48 @@ public final class LaminaProvider extends EventProvider {
                 .await();
     }
 
+    /**
+     * A source of the manager went stale or current: the first stale source emits {@code PROVIDER_STALE}, the last
+     * one to recover {@code PROVIDER_READY} (unless the flags are in error, which only good flags end).
+     */
+    private void sourceHealth(SourceHealth health) {
+        String stale = null;
+        String ready = null;
+        synchronized (lock) {
+            if (!following) {
+                return;
+            }
+            boolean wasStale = !staleSources.isEmpty();
+            if (health.isStale()) {
+                staleSources.add(health.source());
+            } else {
+                staleSources.remove(health.source());
+            }
+            Outcomes o = outcomes;
+            String serving = o == null ? "no flags are served yet" : "the flags of configuration version " + o.version
+                    + " keep serving";
+            if (!wasStale && health.isStale()) {
+                stale = "source " + health.source() + " is stale (" + health.reason().orElse("no reason given") + "); "
+                        + serving;
+            } else if (wasStale && staleSources.isEmpty() && !errored) {
+                ready = "source " + health.source() + " is current again";
+            }
+        }
+        if (stale != null) {
+            LOG.warn(stale);
+            emitProviderStale(ProviderEventDetails.builder().message(stale).build()).await();
+        } else if (ready != null) {
+            emitProviderReady(ProviderEventDetails.builder().message(ready).build()).await();
+        }
+    }
+
     /** Compiles each published snapshot's flags; delivered on the manager's event thread. */
     private final class Follower implements SnapshotListener {
+        @Override
+        public void onSourceHealth(SourceHealth health) {
+            sourceHealth(health);
+        }
+
         @Override
         public void onPublish(Optional<Snapshot> previous, Snapshot current) {
             published(current);

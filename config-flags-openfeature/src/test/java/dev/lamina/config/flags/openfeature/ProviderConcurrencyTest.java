@@ -85,4 +85,88 @@ class ProviderConcurrencyTest {
                 .until(() -> provider.flagsVersion().orElse(-1L) == m.current().version());
         assertThat(provider.getIntegerEvaluation("limit", -1, premium).getValue()).isEqualTo(1000);
     }
+
+    private static final String TARGETED = """
+            feature_flags:
+              eu_only:
+                type: boolean
+                rules:
+                  - constraints: [{attribute: region, operator: IN, values: [EU]}]
+              seniors:
+                type: boolean
+                rules:
+                  - constraints: [{attribute: age, operator: NUM_GTE, values: [65]}]
+              launch:
+                type: boolean
+                rules:
+                  - constraints: [{attribute: signup, operator: DATE_AFTER, values: ["2026-01-01T00:00:00Z"]}]
+              half:
+                type: boolean
+                rollout_percentage: 50
+            """;
+
+    @Test
+    void threadsReusingTheirOwnViewsNeverSeeEachOthersAttributes() throws Exception {
+        // Each thread reuses one view for every call: a value read for one context must never answer for another,
+        // whichever thread runs. Expected answers come from Lamina's own built contexts, single-threaded.
+        dev.lamina.config.flags.FlagEvaluator evaluator = Fixtures.flags(TARGETED);
+        LaminaProvider provider = new LaminaProvider(evaluator);
+        String[] flags = {"eu_only", "seniors", "launch", "half"};
+        int n = 64;
+        dev.openfeature.sdk.EvaluationContext[] contexts = new dev.openfeature.sdk.EvaluationContext[n];
+        boolean[][] expected = new boolean[n][flags.length];
+        for (int i = 0; i < n; i++) {
+            String user = "user-" + i;
+            String region = i % 3 == 0 ? "EU" : "US";
+            int age = 40 + i;
+            java.time.Instant signup = java.time.Instant.parse("2025-12-20T00:00:00Z").plus(java.time.Duration.ofDays(i));
+            contexts[i] = i % 2 == 0
+                    ? new ImmutableContext(user, Map.of("region", new Value(region), "age", new Value(age),
+                            "signup", new Value(signup)))
+                    : new dev.openfeature.sdk.MutableContext(user, Map.of("region", new Value(region),
+                            "age", new Value(age), "signup", new Value(signup)));
+            dev.lamina.config.flags.EvaluationContext lamina = dev.lamina.config.flags.EvaluationContext.builder()
+                    .userId(user).typedAttribute("region", region).typedAttribute("age", age)
+                    .typedAttribute("signup", signup).build();
+            for (int f = 0; f < flags.length; f++) {
+                expected[i][f] = evaluator.isEnabled(flags[f], lamina);
+            }
+        }
+        ConcurrentLinkedQueue<String> wrong = new ConcurrentLinkedQueue<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int offset = t * 7;
+            Thread th = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                for (int k = 0; k < 20_000; k++) {
+                    int i = (k + offset) % n;
+                    int f = (k / n + offset) % flags.length;
+                    boolean got = provider.getBooleanEvaluation(flags[f], !expected[i][f], contexts[i]).getValue();
+                    if (got != expected[i][f]) {
+                        wrong.add(flags[f] + " for context " + i + ": " + got);
+                    }
+                }
+            });
+            th.start();
+            threads.add(th);
+        }
+        start.countDown();
+        for (Thread th : threads) {
+            th.join();
+        }
+        assertThat(wrong).isEmpty();
+        boolean[] seen = new boolean[2];
+        for (boolean[] row : expected) {
+            for (boolean b : row) {
+                seen[b ? 1 : 0] = true;
+            }
+        }
+        assertThat(seen).as("the flags answer both ways over these contexts").containsExactly(true, true);
+    }
 }

@@ -20,12 +20,16 @@ import dev.openfeature.sdk.ProviderEvent;
 import dev.openfeature.sdk.ProviderState;
 
 import dev.lamina.config.ConfigException;
+import dev.lamina.config.ConfigSource;
+import dev.lamina.config.ReloadTrigger;
+import dev.lamina.config.SourceHealth;
 import dev.lamina.config.ConfigurationManager;
 import dev.lamina.config.flags.FlagDefinitions;
 
 /**
  * Provider events through the real SDK: READY with no window of NOT_READY, CONFIGURATION_CHANGED with exactly the
- * changed flag keys, ERROR when flags or a change are refused (the last good flags keep serving), STALE.
+ * changed flag keys, ERROR when flags or a change are refused (the last good flags keep serving), STALE (marked, or
+ * reported by a source of the manager) and READY again.
  */
 class ProviderEventsTest {
 
@@ -186,5 +190,76 @@ class ProviderEventsTest {
         provider.markFresh();
         awaitKinds(ProviderEvent.PROVIDER_READY, ProviderEvent.PROVIDER_STALE, ProviderEvent.PROVIDER_READY);
         assertThat(client.getProviderState()).isEqualTo(ProviderState.READY);
+    }
+
+    /** A third-party remote source (no etcd): contributes no layer, hands the test its trigger's sink. */
+    private static final class RemoteSource implements ConfigSource, ReloadTrigger {
+        private final String name;
+        private final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        private volatile Sink sink;
+
+        RemoteSource(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public List<dev.lamina.config.Layer> read(dev.lamina.config.ParseLimits limits) {
+            return List.of();
+        }
+
+        @Override
+        public java.util.Optional<ReloadTrigger> reloadTrigger() {
+            return java.util.Optional.of(this);
+        }
+
+        @Override
+        public void start(Sink s) {
+            sink = s;
+            started.countDown();
+        }
+
+        @Override
+        public void stop() {
+        }
+
+        void report(boolean stale) throws InterruptedException {
+            assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            sink.reportHealth(stale ? SourceHealth.stale(name, Fixtures.CLOCK.instant(), "store unreachable")
+                    : SourceHealth.current(name, Fixtures.CLOCK.instant()));
+        }
+    }
+
+    @Test
+    void aRemoteSourceGoingStaleAndRecoveringDrivesStaleThenReady(@TempDir Path dir) throws Exception {
+        RemoteSource a = new RemoteSource("remote:a");
+        RemoteSource b = new RemoteSource("remote:b");
+        Fixtures.write(dir, "base.yaml", FLAGS);
+        Fixtures.write(dir, "test.yaml", "{}\n");
+        try (ConfigurationManager m = new ConfigurationManager(dev.lamina.config.ConfigurationOptions.builder()
+                .directory(dir).environment(java.util.Map.of()).clock(Fixtures.CLOCK).addSource(a).addSource(b)
+                .build())) {
+            m.loadEnvironmentConfig("test");
+            Client client = client(new LaminaProvider(m));
+
+            a.report(true);
+            awaitKinds(ProviderEvent.PROVIDER_READY, ProviderEvent.PROVIDER_STALE);
+            assertThat(events.get(1).getMessage()).contains("remote:a").contains("store unreachable")
+                    .contains("keep serving");
+            assertThat(client.getProviderState()).isEqualTo(ProviderState.STALE);
+            assertThat(client.getBooleanValue("beta", false)).as("the last flags keep serving").isTrue();
+
+            b.report(true);  // already stale: nothing new
+            a.report(true);  // a repeat: the manager passes changes only
+            a.report(false); // b is still stale: still STALE
+            b.report(false); // the last stale source recovers: READY
+            awaitKinds(ProviderEvent.PROVIDER_READY, ProviderEvent.PROVIDER_STALE, ProviderEvent.PROVIDER_READY);
+            assertThat(events.get(2).getMessage()).contains("remote:b").contains("current again");
+            assertThat(client.getProviderState()).isEqualTo(ProviderState.READY);
+        }
     }
 }

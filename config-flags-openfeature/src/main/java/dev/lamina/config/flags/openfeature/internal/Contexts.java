@@ -18,26 +18,29 @@ import dev.lamina.config.flags.EvaluationContext;
  * no operator reads them. The built-in names may be written in snake case or camel case ({@code session_id},
  * {@code sessionId}).
  *
- * <p>Evaluation uses {@link #view}: the SDK hands the provider a new merged context on every call, so copying it
+ * <p>Evaluation uses a {@link View} ({@link #check} first): the SDK hands the provider a new merged context on every call, so copying it
  * into Lamina's (parsing every attribute as a number, version, address and date) would be paid on every
- * evaluation; the view reads only the attributes a flag's rules ask for. {@link #toLamina} copies, for events
- * that outlive the call (tracking).
+ * evaluation; the view reads only the attributes a flag's rules ask for, and the provider's {@link Views} reuse one
+ * per thread so that reading allocates nothing. {@link #toLamina} copies, for events that outlive the call
+ * (tracking).
  */
 public final class Contexts {
 
     private static final String[] CURRENT_TIME = {"current_time", "currentTime"};
+    private static final String[] STICKY = {"user_id", "userId", "session_id", "sessionId"};
 
     private Contexts() {
     }
 
     /**
+     * Checks what must fail the whole evaluation rather than read as absent during it.
+     *
      * @param of an OpenFeature context, or {@code null}
-     * @return Lamina's context reading {@code of} when a flag asks for an attribute
      * @throws InvalidContextError when {@code current_time} is not an instant (or ISO-8601 text)
      */
-    public static EvaluationContext view(dev.openfeature.sdk.EvaluationContext of) {
+    public static void check(dev.openfeature.sdk.EvaluationContext of) {
         if (of == null) {
-            return EvaluationContext.empty();
+            return;
         }
         for (String name : CURRENT_TIME) {
             Value v = of.getValue(name);
@@ -45,7 +48,28 @@ public final class Contexts {
                 instant(v); // fails now with INVALID_CONTEXT rather than reading as absent during evaluation
             }
         }
-        return EvaluationContext.view(new View(of));
+    }
+
+    /**
+     * One thread's reusable view per provider: {@link #open} points it at a call's context, {@link View#close}
+     * lets go of it, so that evaluating a flag that reads the context allocates nothing in the provider. A nested
+     * evaluation on the same thread (a listener evaluating a flag) gets a view of its own.
+     */
+    public static final class Views {
+        private final ThreadLocal<View> views = ThreadLocal.withInitial(View::new);
+
+        /**
+         * @param of the call's context, not {@code null}
+         * @return a view over it, to {@link View#close} when the evaluation is done
+         */
+        public View open(dev.openfeature.sdk.EvaluationContext of) {
+            View v = views.get();
+            if (v.of != null) {
+                v = new View(); // in use further up this thread's stack
+            }
+            v.of = of;
+            return v;
+        }
     }
 
     /**
@@ -60,7 +84,7 @@ public final class Contexts {
         if (key != null && !key.isEmpty()) {
             return true;
         }
-        for (String name : new String[] {"user_id", "userId", "session_id", "sessionId"}) {
+        for (String name : STICKY) {
             Value v = of.getValue(name);
             if (v != null && !v.isNull() && !v.isStructure()) {
                 return true;
@@ -69,13 +93,28 @@ public final class Contexts {
         return false;
     }
 
-    /** Lamina's attribute names over an OpenFeature context, read on demand. */
-    private static final class View implements EvaluationContext.AttributeSource {
+    /**
+     * Lamina's attribute names over an OpenFeature context, read on demand; reused by one thread for each call's
+     * context ({@link Views}).
+     */
+    public static final class View implements EvaluationContext.AttributeSource, AutoCloseable {
 
-        private final dev.openfeature.sdk.EvaluationContext of;
+        private dev.openfeature.sdk.EvaluationContext of;
+        private final EvaluationContext lamina;
 
-        View(dev.openfeature.sdk.EvaluationContext of) {
-            this.of = of;
+        private View() {
+            this.lamina = EvaluationContext.confinedView(this);
+        }
+
+        /** @return Lamina's context over the current OpenFeature context */
+        public EvaluationContext context() {
+            return lamina;
+        }
+
+        /** Lets go of the call's context (a reused view must not keep it alive). */
+        @Override
+        public void close() {
+            of = null;
         }
 
         @Override
@@ -119,6 +158,9 @@ public final class Contexts {
         private static Object plain(Value v) {
             if (v == null || v.isNull() || v.isStructure()) {
                 return null;
+            }
+            if (!v.isList()) {
+                return v.asObject(); // the SDK's own String, Boolean, Integer/Long/Double or Instant: no copy, no boxing
             }
             Object plain = Values.plain(v);
             if (plain instanceof List<?> l && l.stream().anyMatch(x -> x == null || x instanceof java.util.Map)) {

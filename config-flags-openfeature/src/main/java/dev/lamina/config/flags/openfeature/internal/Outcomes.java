@@ -31,6 +31,13 @@ public final class Outcomes {
     public final ProviderEvaluation<Double>[] doubles;
     /** Structure results by slot. */
     public final ProviderEvaluation<Value>[] objects;
+    /** The number of {@code FlagType}s, the stride of {@link #withDefault}. */
+    public static final int TYPES = dev.lamina.config.flags.FlagType.values().length;
+    /**
+     * Typed results that serve a caller's default, by {@code slot * TYPES + type.ordinal()}: the last one built, reused
+     * while callers pass an equal default.
+     */
+    public final ProviderEvaluation<?>[] withDefault;
     /** Metadata by slot, shared by the typed results of one outcome. */
     public final ImmutableMetadata[] metadata;
 
@@ -50,6 +57,7 @@ public final class Outcomes {
         this.doubles = new ProviderEvaluation[n];
         this.objects = new ProviderEvaluation[n];
         this.metadata = new ImmutableMetadata[n];
+        this.withDefault = new ProviderEvaluation<?>[n * TYPES];
     }
 
     /**

@@ -93,6 +93,68 @@ public final class Murmur3 {
         return fmix(h1 ^ (prefix.length + size));
     }
 
+    /**
+     * {@link #hash(HashPrefix, byte[])} over {@code text}'s UTF-8 encoding, encoded while hashing so that nothing is
+     * allocated (for values read from an adapter's context on every call, whose bytes are not kept). Unpaired
+     * surrogates hash as {@code ?}, as {@link String#getBytes} encodes them.
+     *
+     * @param prefix the precomputed state after the group and its colon
+     * @param text   the sticky value
+     * @return the same hash as over {@code text.getBytes(UTF_8)}
+     */
+    public static int hash(HashPrefix prefix, String text) {
+        int h1 = prefix.h1;
+        int k = prefix.pending;
+        int n = prefix.pendingCount;
+        int size = 0;
+        int len = text.length();
+        for (int i = 0; i < len; i++) {
+            int c = text.charAt(i);
+            int bytes;
+            int b0;
+            int rest = 0; // the bytes after the first, little-endian, for multi-byte sequences
+            if (c < 0x80) {
+                bytes = 1;
+                b0 = c;
+            } else if (c < 0x800) {
+                bytes = 2;
+                b0 = 0xc0 | c >> 6;
+                rest = 0x80 | c & 0x3f;
+            } else if (Character.isSurrogate((char) c)) {
+                int cp;
+                if (Character.isHighSurrogate((char) c) && i + 1 < len && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    cp = Character.toCodePoint((char) c, text.charAt(++i));
+                    bytes = 4;
+                    b0 = 0xf0 | cp >> 18;
+                    rest = (0x80 | cp >> 12 & 0x3f) | (0x80 | cp >> 6 & 0x3f) << 8 | (0x80 | cp & 0x3f) << 16;
+                } else {
+                    bytes = 1;
+                    b0 = '?';
+                }
+            } else {
+                bytes = 3;
+                b0 = 0xe0 | c >> 12;
+                rest = (0x80 | c >> 6 & 0x3f) | (0x80 | c & 0x3f) << 8;
+            }
+            int b = b0;
+            for (int j = 0; j < bytes; j++) {
+                k |= (b & 0xff) << (n << 3);
+                if (++n == 4) {
+                    h1 = mixH1(h1, mixK1(k));
+                    k = 0;
+                    n = 0;
+                }
+                b = rest;
+                rest >>>= 8;
+            }
+            size += bytes;
+        }
+        if (n > 0) {
+            h1 ^= mixK1(k);
+        }
+        return fmix(h1 ^ (prefix.length + size));
+    }
+
     static int mixK1(int k) {
         k *= C1;
         k = Integer.rotateLeft(k, 15);

@@ -10,9 +10,10 @@ import dev.lamina.config.flags.internal.value.Timestamps;
 
 /**
  * One context attribute with every interpretation the operators need, parsed once when the context is built so
- * that evaluation parses nothing and allocates nothing.
+ * that evaluation parses nothing and allocates nothing. {@link ReadAttribute} is the other kind: an attribute read
+ * from an adapter's context during one evaluation, interpreted only as far as an operator asks.
  */
-public final class AttributeValue {
+public class AttributeValue {
 
     private final String raw;
     private final byte[] utf8;
@@ -29,6 +30,19 @@ public final class AttributeValue {
     }
 
     private final String[] elements;
+
+    /** For {@link ReadAttribute}, which overrides every accessor. */
+    AttributeValue() {
+        this.elements = null;
+        this.raw = null;
+        this.utf8 = null;
+        this.number = Double.NaN;
+        this.version = null;
+        this.address = null;
+        this.hasInstant = false;
+        this.epochSecond = 0;
+        this.nano = 0;
+    }
 
     /**
      * @param raw      the attribute's text (a list's elements joined with {@code ,}); never {@code null}
@@ -65,6 +79,14 @@ public final class AttributeValue {
      * @return the text's UTF-8 encoding
      */
     public byte[] utf8() {
+        return utf8;
+    }
+
+    /**
+     * @return the UTF-8 bytes when they were encoded when the value was made (a built context's), {@code null} for a
+     *         value read during the call ({@link ReadAttribute}), whose text is hashed as it is encoded
+     */
+    public final byte[] encodedUtf8() {
         return utf8;
     }
 

@@ -128,12 +128,12 @@ public final class CompiledExperiment {
         }
         boolean random = sticky == Stickiness.RANDOM;
         if (groupPrefix != null) {
-            int slot = (random ? Bucketing.randomBucket(100) : Bucketing.normalizedHash(groupPrefix, sticky.utf8(), 100)) - 1;
+            int slot = (random ? Bucketing.randomBucket(100) : Bucketing.normalizedHash(groupPrefix, sticky, 100)) - 1;
             if (slot < rangeStart || slot >= rangeEnd) {
                 return AssignmentReason.EXCLUDED_BY_GROUP.ordinal();
             }
         }
-        int bucket = random ? Bucketing.randomBucket(10_000) : Bucketing.normalizedHash(prefix, sticky.utf8(), 10_000);
+        int bucket = random ? Bucketing.randomBucket(10_000) : Bucketing.normalizedHash(prefix, sticky, 10_000);
         for (int i = 0; i < cumulative.length; i++) {
             if (basisPoints[i] > 0 && cumulative[i] >= bucket) {
                 return AssignmentReason.ASSIGNED.ordinal() | (i + 1) << 8 | bucket << 16;

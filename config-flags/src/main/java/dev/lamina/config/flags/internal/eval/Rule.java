@@ -97,7 +97,7 @@ public final class Rule {
         if (!full && percentage >= 100) {
             return INCLUDED;
         }
-        int bucket = sticky == Stickiness.RANDOM ? Bucketing.randomBucket(100) : Bucketing.normalizedHash(prefix, sticky.utf8(), 100);
+        int bucket = sticky == Stickiness.RANDOM ? Bucketing.randomBucket(100) : Bucketing.normalizedHash(prefix, sticky, 100);
         return percentage > 0 && bucket <= percentage ? bucket | INCLUDED : bucket;
     }
 }

@@ -108,7 +108,7 @@ public final class VariantSet {
         AttributeValue sticky = stickiness.variantValue(ctx);
         int target = sticky == Stickiness.RANDOM
                 ? Bucketing.randomBucket(total)
-                : Bucketing.normalizedHash(prefix, sticky.utf8(), total);
+                : Bucketing.normalizedHash(prefix, sticky, total);
         for (int i = 0; i < variants.length; i++) {
             // Weight-0 variants have the same cumulative weight as their predecessor and are skipped.
             if (variants[i].weight > 0 && cumulative[i] >= target) {

@@ -45,6 +45,24 @@ class Murmur3Test {
     }
 
     @Test
+    void hashingTextEncodesItAsItsUtf8BytesIncludingUnpairedSurrogates() {
+        // The allocation-free path of values read from an adapter's context must bucket exactly as built contexts do.
+        SplittableRandom random = new SplittableRandom(7);
+        String[] alphabet = {"a", "Z", "0", ":", "é", "ø", "ß", "你", "好", "😊", "🌍", "\uD800", "\uDC00", "\uDBFF", " ",
+            "\u07FF", "\u0800", "\uFFFF", "\u007F", "\u0080"};
+        for (int i = 0; i < 20_000; i++) {
+            String group = word(random, alphabet);
+            String id = word(random, alphabet);
+            int seed = random.nextBoolean() ? 0 : Bucketing.VARIANT_SEED;
+            HashPrefix prefix = HashPrefix.of(group, seed);
+            assertThat(Murmur3.hash(prefix, id)).as("%s:%s", group, id)
+                    .isEqualTo(Murmur3.hash(prefix, id.getBytes(StandardCharsets.UTF_8)));
+            assertThat(Bucketing.normalizedHash(prefix, id, 10_000))
+                    .isEqualTo(Bucketing.normalizedHash(prefix, id.getBytes(StandardCharsets.UTF_8), 10_000));
+        }
+    }
+
+    @Test
     void normalizedHashStaysWithinOneToModulusForExtremeHashes() {
         // 6LvT0 hashes to 0x80000000 and ceQdGm to 0xffffffff: negative as ints, so Math.abs would break them.
         HashPrefix empty = HashPrefix.of("x", 0);
