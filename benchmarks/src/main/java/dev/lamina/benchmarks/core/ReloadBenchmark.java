@@ -88,6 +88,9 @@ public class ReloadBenchmark {
     @Setup
     public void setUp() throws IOException {
         dir = ExampleConfig.copyToTemporaryDirectory();
+        // A service's files were written long before a reload: let the copies settle (modification and status-change
+        // times older than the quiet period plus 3 s), or the first iterations read them as just written.
+        ExampleConfig.awaitSettled(dir);
         // The manager's defaults, except an empty environment-variable map (${VAR:-default} takes the default).
         manager = new ConfigurationManager(ConfigurationOptions.builder().directory(dir).environment(Map.of()).build());
         Configuration loaded = manager.loadEnvironmentConfig(ExampleConfig.ENVIRONMENT);

@@ -42,7 +42,10 @@ import dev.lamina.config.etcd.EtcdSource;
  * java -cp benchmarks/target/benchmarks.jar dev.lamina.benchmarks.etcd.EtcdPropagationHarness \
  *     [managers=20] [changes=1000] [watchers=200] [simChanges=50]
  * }</pre>
- * Needs {@code /usr/bin/etcd} (or {@code $ETCD_BIN}); {@code .ci/install-etcd} installs it.
+ * Needs {@code /usr/bin/etcd} (or {@code $ETCD_BIN}); {@code .ci/install-etcd} installs it. {@code watchers=0} skips
+ * the simulation. Before measuring, the harness waits until the managers' own files are a few seconds old, as a
+ * service's files are (nobody edits them during a change in etcd); a file modified in the last seconds is read
+ * again on every reload, which is not what a fleet does.
  */
 public final class EtcdPropagationHarness {
 
@@ -66,8 +69,10 @@ public final class EtcdPropagationHarness {
                 + ")");
         try (LocalEtcd etcd = LocalEtcd.start()) {
             propagation(etcd, a.get("managers"), a.get("changes"));
-            System.out.println("loadavg: " + loadavg());
-            simulation(etcd, a.get("watchers"), a.get("simChanges"));
+            if (a.get("watchers") > 0) {
+                System.out.println("loadavg: " + loadavg());
+                simulation(etcd, a.get("watchers"), a.get("simChanges"));
+            }
         }
         System.out.println("loadavg at end: " + loadavg());
     }
@@ -109,6 +114,7 @@ public final class EtcdPropagationHarness {
             fleet.add(member(etcd, prefix, i));
         }
         long heapPer = (usedHeap() - heapBefore) / managers;
+        settle(fleet);
         Map<Long, Long> raw = new ConcurrentHashMap<>();
         RawWatch watch = RawWatch.open(etcd, prefix, etcd.revision() + 1, raw);
         try {
@@ -120,6 +126,11 @@ public final class EtcdPropagationHarness {
             long[] rawLat = new long[changes];
             long[] allLat = new long[changes];
             long[] eachLat = new long[changes * managers];
+            var os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
+            long switches0 = voluntarySwitches();
+            Map<String, Long> threads0 = cpuByThreadKind();
             long t = System.nanoTime();
             for (int i = 0; i < changes; i++) {
                 long rev = etcd.put(prefix + "settings/k" + (i % 20), Integer.toString(i));
@@ -135,6 +146,9 @@ public final class EtcdPropagationHarness {
                 allLat[i] = max;
             }
             double seconds = (System.nanoTime() - t) / 1e9;
+            double cpuPerChange = (os.getProcessCpuTime() - cpu0) / 1e6 / changes;
+            double switchesPerChange = (double) (voluntarySwitches() - switches0) / changes;
+            Map<String, Long> threads1 = cpuByThreadKind();
             System.out.printf("%nPropagation: %d managers, %d changes one at a time, %.1f s%n", managers, changes,
                     seconds);
             System.out.println("  raw watch delivery (floor)      " + summary(rawLat));
@@ -142,6 +156,12 @@ public final class EtcdPropagationHarness {
             System.out.println("  published on one manager        " + summary(eachLat));
             System.out.printf("  p99 all / p99 raw = %.2f%n", pct(allLat, 99) / Math.max(1e-9, pct(rawLat, 99)));
             System.out.printf("  heap per manager (rough, after GC): %d KiB%n", heapPer / 1024);
+            System.out.printf("  this JVM per change (all managers, the raw watch and the harness's polling): %.2f ms "
+                    + "CPU, %.0f voluntary context switches%n", cpuPerChange, switchesPerChange);
+            StringBuilder kinds = new StringBuilder("  CPU per change by thread kind (ms):");
+            threads1.forEach((kind, nanos) -> kinds.append(String.format(" %s %.2f;", kind,
+                    (nanos - threads0.getOrDefault(kind, 0L)) / 1e6 / changes)));
+            System.out.println(kinds);
         } finally {
             watch.close();
             fleet.forEach(Member::close);
@@ -190,6 +210,58 @@ public final class EtcdPropagationHarness {
                     cpuMsPerChange, cpuMsPerChange / watchers);
         } finally {
             fleet.forEach(Member::close);
+        }
+    }
+
+    /** CPU time of the live threads, summed by name with the digits taken out (threads that ended are lost). */
+    private static Map<String, Long> cpuByThreadKind() {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long cpu = mx.getThreadCpuTime(info.getThreadId());
+            if (cpu > 0) {
+                out.merge(info.getThreadName().replaceAll("[0-9]+", "N").replaceAll(" /.*", ""), cpu, Long::sum);
+            }
+        }
+        return out;
+    }
+
+    /** The voluntary context switches of every thread of this JVM so far (threads that ended are not counted). */
+    private static long voluntarySwitches() throws IOException {
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (IOException e) {
+                    // The thread ended meanwhile.
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Waits until every member's files were last modified (and changed status) more than 3.5 s ago. */
+    private static void settle(List<Member> fleet) throws IOException, InterruptedException {
+        long newest = 0;
+        for (Member m : fleet) {
+            try (var files = Files.list(m.dir())) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    newest = Math.max(newest, ((java.nio.file.attribute.FileTime) Files.getAttribute(p,
+                            "unix:ctime")).toMillis());
+                }
+            }
+        }
+        long wait = newest + 3_500 - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
         }
     }
 

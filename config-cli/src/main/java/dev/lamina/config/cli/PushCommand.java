@@ -39,6 +39,10 @@ import picocli.CommandLine.Spec;
  * {@code ERROR} or {@code CRITICAL} finding sends nothing, because every instance would refuse it or, worse, run it)
  * and makes the etcd prefix hold it, in one transaction; with {@code --expected-revision}, only if no key under the
  * prefix was modified after that revision.
+ *
+ * <p>What is pushed is the directory's files only: {@code --env-prefix} is refused, since it would make the pushing
+ * machine's environment variables (the operator's shell, a CI runner's secrets) values of every instance of the
+ * fleet. Each service reads its own environment variables above etcd when its manager has an env prefix.
  */
 @Command(name = "push", mixinStandardHelpOptions = true,
         description = "Write the configuration of --dir/--env to etcd under --prefix, in one transaction (keys no "
@@ -46,7 +50,8 @@ import picocli.CommandLine.Spec;
                 + "the services); documents layout: the environment's files as written, one key each "
                 + "(<prefix>00-base.yaml, ...). Validates first, as 'configctl validate' does: an ERROR or CRITICAL "
                 + "finding sends nothing (exit 1). Refuses when a key under the prefix changed after "
-                + "--expected-revision.")
+                + "--expected-revision. Environment variables are never pushed (--env-prefix is refused): each "
+                + "service reads its own.")
 final class PushCommand implements Callable<Integer> {
 
     @Spec
@@ -74,6 +79,13 @@ final class PushCommand implements Callable<Integer> {
         if (expectedRevision != null && expectedRevision < 0) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--expected-revision': "
                     + expectedRevision + " (a revision is 0 or more)");
+        }
+        if (source.envPrefix().isPresent()) {
+            String prefix = source.envPrefix().get();
+            throw new ParameterException(spec.commandLine(), "push does not take --env-prefix: it would send this "
+                    + "machine's " + prefix + (prefix.endsWith("_") ? "" : "_") + "* environment variables to every "
+                    + "instance of the fleet; push sends the files of --dir/--env only, and each service reads its "
+                    + "own environment variables above etcd (remove --env-prefix)");
         }
         Map<String, String> variables = ((ConfigCtl) spec.root().userObject()).environment();
         Configuration config = source.loadFiles(etcd.layout() == EtcdLayout.TREE

@@ -197,6 +197,27 @@ class EtcdCommandsTest {
     }
 
     @Test
+    void pushNeverSendsThePushingMachinesEnvironmentVariables() throws Exception {
+        String prefix = "/lamina/cli-push-env/prod/";
+        Map<String, String> operator = Map.of("APP_SERVER_PORT", "1234", "APP_DB_PASSWORD", "operator-pw-7Qz");
+        CliRun refused = CliRun.withEnvironment(operator, "push", "--dir", files().toString(), "--env", "prod",
+                "--etcd", etcd.endpoint(), "--prefix", prefix, "--env-prefix", "APP");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).contains("--env-prefix").contains("every instance").doesNotContain("operator-pw");
+        assertThat(etcd.gateway().post("/v3/kv/range", "{\"key\":\"" + EtcdProcess.b64(prefix)
+                + "\",\"range_end\":\"" + EtcdProcess.b64(prefix.substring(0, prefix.length() - 1) + "0")
+                + "\",\"count_only\":true}")).as("nothing written").doesNotContain("\"count\"");
+        // Without the option the same environment changes nothing that is pushed: the files as written.
+        CliRun push = CliRun.withEnvironment(operator, "push", "--dir", dir.toString(), "--env", "prod", "--etcd",
+                etcd.endpoint(), "--prefix", prefix);
+        assertThat(push.exitCode()).as(push.err()).isZero();
+        assertThat(etcd.gateway().post("/v3/kv/range", "{\"key\":\"" + EtcdProcess.b64(prefix + "server/port")
+                + "\"}")).contains(EtcdProcess.b64("9090")).doesNotContain(EtcdProcess.b64("1234"));
+        assertThat(etcd.gateway().post("/v3/kv/range", "{\"key\":\"" + EtcdProcess.b64(prefix + "db/password")
+                + "\"}")).contains(EtcdProcess.b64("${DB_PASSWORD:-}"));
+    }
+
+    @Test
     void anUnreachableEtcdIsExitOneWithTheEndpointNamed() throws Exception {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {

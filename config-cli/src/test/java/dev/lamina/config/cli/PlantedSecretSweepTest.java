@@ -144,11 +144,14 @@ class PlantedSecretSweepTest {
         List<String> all = new ArrayList<>(List.of(args));
         // Options follow the (sub)command words: "export k8s", "flags list".
         int at = Set.of("export", "flags", "overrides").contains(args[0]) ? 2 : 1;
-        all.add(at, "--dir=" + dir);
-        all.add(at + 1, "--key-file=" + keys);
-        all.add(at + 2, "--env-prefix=APP_");
+        all.add(at++, "--dir=" + dir);
+        all.add(at++, "--key-file=" + keys);
+        // push refuses --env-prefix (it would send this machine's variables to the fleet).
+        if (!args[0].equals("push")) {
+            all.add(at++, "--env-prefix=APP_");
+        }
         if (all.stream().noneMatch(a -> a.startsWith("--env="))) {
-            all.add(at + 3, "--env=production");
+            all.add(at, "--env=production");
         }
         return CliRun.withEnvironment(env, all.toArray(String[]::new));
     }

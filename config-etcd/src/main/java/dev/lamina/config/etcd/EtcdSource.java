@@ -104,6 +104,8 @@ public final class EtcdSource implements ConfigSource, AutoCloseable {
     /** Guarded by {@link #reads}: the revision last written to the last-known-good file. */
     private long lkgRevision;
     private volatile long servedRevision;
+    /** The tree layout's scalars of the last read, by origin text, reused for unchanged keys (see Layouts.tree). */
+    private volatile Map<String, dev.lamina.config.ConfigScalar> scalars = Map.of();
 
     private record Fallback(long revision, List<KeyValueData> kvs, URI endpoint, String note) {
     }
@@ -212,9 +214,13 @@ public final class EtcdSource implements ConfigSource, AutoCloseable {
     }
 
     private List<Layer> layers(long revision, List<KeyValueData> kvs, URI ep, String note, ParseLimits limits) {
-        return options.layout() == EtcdLayout.TREE
-                ? List.of(Layouts.tree(options.prefix(), ep, revision, kvs, limits, note))
-                : Layouts.documents(options.prefix(), ep, revision, kvs, limits, note);
+        if (options.layout() != EtcdLayout.TREE) {
+            return Layouts.documents(options.prefix(), ep, revision, kvs, limits, note);
+        }
+        Map<String, dev.lamina.config.ConfigScalar> built = new HashMap<>();
+        Layer layer = Layouts.tree(options.prefix(), ep, revision, kvs, limits, note, scalars, built);
+        scalars = built;
+        return List.of(layer);
     }
 
     /** @return the watch, started by the manager after its first load */

@@ -140,6 +140,7 @@ public final class SourceReader {
     /** Every file read is refused when not a regular file and bounded by the read timeout. */
     private final FileReads reads;
     private final StableReads stableReads;
+    private final DeclarationReads declarations = new DeclarationReads();
 
     /** @param options the manager's or loader's options */
     public SourceReader(ConfigurationOptions options) {
@@ -197,7 +198,7 @@ public final class SourceReader {
             dev.lamina.config.BundleSignature.verify(dir, options.requiredSignatureKey().get());
         }
         Map<String, Path> files = DirectoryLayout.environmentFiles(dir, environment, options.parseLimits(),
-                previousFiles, documents, reads);
+                previousFiles, documents, declarations);
         List<Layer> fileLayers = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         boolean reload = previousFiles != null;
@@ -226,31 +227,44 @@ public final class SourceReader {
      * Reads the configuration files until each one's content is stable, in one hand-over to a helper thread for
      * all of them (a hand-over per file was most of a reload's time); the read timeout bounds the batch. On a
      * reload, a file emptied since its last read is believed only after it stayed empty for the quiet period (see
-     * {@link StableReads}).
+     * {@link StableReads}). A settled file whose stamp has not changed since it was read is not read again; when
+     * no file needs reading, there is no hand-over at all (a reload asked for by a remote source's watch, or an
+     * unchanged directory).
      */
     private List<StableReads.Read> readAllStable(List<Path> paths, boolean reload) {
         Object[] out = new Object[paths.size()];
-        java.util.concurrent.atomic.AtomicInteger reading = new java.util.concurrent.atomic.AtomicInteger();
-        long max = options.parseLimits().maxDocumentBytes();
-        try {
-            // A class, not a lambda: the first lambda a process spins costs a cold start the lambda machinery.
-            reads.withTimeout(new FileReads.FileWork<Void>() {
-                @Override
-                public Void run() {
-                    for (int i = 0; i < paths.size(); i++) {
-                        reading.set(i);
-                        try {
-                            out[i] = stableReads.read(paths.get(i), max, reload);
-                        } catch (FileReads.Refusal r) {
-                            out[i] = r;
-                            return null;
+        List<Integer> toRead = new ArrayList<>(paths.size());
+        for (int i = 0; i < paths.size(); i++) {
+            Optional<byte[]> same = stableReads.unchanged(paths.get(i));
+            if (same.isPresent()) {
+                out[i] = new StableReads.Read(same.get(), Optional.empty());
+            } else {
+                toRead.add(i);
+            }
+        }
+        if (!toRead.isEmpty()) {
+            java.util.concurrent.atomic.AtomicInteger reading = new java.util.concurrent.atomic.AtomicInteger();
+            long max = options.parseLimits().maxDocumentBytes();
+            try {
+                // A class, not a lambda: the first lambda a process spins costs a cold start the lambda machinery.
+                reads.withTimeout(new FileReads.FileWork<Void>() {
+                    @Override
+                    public Void run() {
+                        for (int i : toRead) {
+                            reading.set(i);
+                            try {
+                                out[i] = stableReads.read(paths.get(i), max, reload);
+                            } catch (FileReads.Refusal r) {
+                                out[i] = r;
+                                return null;
+                            }
                         }
+                        return null;
                     }
-                    return null;
-                }
-            });
-        } catch (FileReads.Refusal r) {
-            throw refused(paths.get(reading.get()), r);
+                });
+            } catch (FileReads.Refusal r) {
+                throw refused(paths.get(reading.get()), r);
+            }
         }
         List<StableReads.Read> contents = new ArrayList<>(paths.size());
         for (int i = 0; i < paths.size(); i++) {
@@ -260,6 +274,19 @@ public final class SourceReader {
             contents.add((StableReads.Read) out[i]);
         }
         return contents;
+    }
+
+    /**
+     * Reads {@code environments.yaml} for the inheritance chain: as the other files, stable, and not read again
+     * while its stamp is unchanged (see {@link StableReads}); an emptied file is taken as it is, as on a first load.
+     * A class, not a method reference: the first lambda a process spins costs a cold start the lambda machinery.
+     */
+    private final class DeclarationReads implements FileReads.Reader {
+        @Override
+        public byte[] read(Path file, long maxBytes) throws FileReads.Refusal {
+            Optional<byte[]> same = stableReads.unchanged(file);
+            return same.isPresent() ? same.get() : stableReads.read(file, maxBytes, false).bytes();
+        }
     }
 
     private RuntimeException refused(Path file, FileReads.Refusal r) {

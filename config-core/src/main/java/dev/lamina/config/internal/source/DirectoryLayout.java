@@ -153,24 +153,30 @@ public final class DirectoryLayout {
     private static final class Listing {
         private final Path dir;
         private final Set<String> lowerCaseNames;
+        /** The names as listed, or {@code null} when the directory could not be listed. */
+        private final List<String> names;
         private Path realDirectory;
 
-        private Listing(Path dir, Set<String> lowerCaseNames) {
+        private Listing(Path dir, Set<String> lowerCaseNames, List<String> names) {
             this.dir = dir;
             this.lowerCaseNames = lowerCaseNames;
+            this.names = names;
         }
 
         static Listing of(Path dir) {
-            Set<String> names = new HashSet<>();
+            Set<String> lower = new HashSet<>();
+            List<String> names = new ArrayList<>();
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
                 for (Path p : entries) {
-                    names.add(p.getFileName().toString().toLowerCase(Locale.ROOT));
+                    String name = p.getFileName().toString();
+                    names.add(name);
+                    lower.add(name.toLowerCase(Locale.ROOT));
                 }
             } catch (IOException e) {
                 // Unlistable (or gone): every candidate is then checked on its own, as before.
-                return new Listing(dir, null);
+                return new Listing(dir, null, null);
             }
-            return new Listing(dir, names);
+            return new Listing(dir, lower, names);
         }
 
         boolean mayHold(String name) {
@@ -262,8 +268,27 @@ public final class DirectoryLayout {
     public static Map<String, Path> environmentFiles(Path dir, String environment, ParseLimits limits,
                                                      Map<String, Path> previousFiles, DocumentParsing parsing,
                                                      FileReads reads) {
+        return environmentFiles(dir, environment, limits, previousFiles, parsing, plain(reads));
+    }
+
+    /**
+     * As {@link #environmentFiles(Path, String, ParseLimits, Map, DocumentParsing, FileReads)}, reading
+     * {@code environments.yaml} with {@code reader} (a manager's stable reads).
+     *
+     * @param dir           the configuration directory
+     * @param environment   a name already checked with {@link #checkName}
+     * @param limits        parse limits for {@code environments.yaml}
+     * @param previousFiles the files in force, or {@code null}
+     * @param parsing       how to parse {@code environments.yaml}
+     * @param reader        how to read it
+     * @return stem to file, in precedence order
+     * @throws ConfigException as the four-argument form, and when a file is not a regular file
+     */
+    public static Map<String, Path> environmentFiles(Path dir, String environment, ParseLimits limits,
+                                                     Map<String, Path> previousFiles, DocumentParsing parsing,
+                                                     FileReads.Reader reader) {
         Listing listing = Listing.of(dir);
-        Inheritance inheritance = chain(dir, environment, limits, parsing, listing, reads);
+        Inheritance inheritance = chain(dir, environment, limits, parsing, listing, reader);
         List<String> stems = new ArrayList<>();
         stems.add("base");
         stems.addAll(inheritance.chain());
@@ -280,7 +305,7 @@ public final class DirectoryLayout {
         }
         List<String> looked = new ArrayList<>(stems);
         looked.add("environments");
-        List<Path> unread = unreadFiles(dir, looked);
+        List<Path> unread = unreadFiles(dir, looked, listing);
         for (Path p : unread) {
             LOG.warn("Not reading {}: no Lamina source reads .{} files (rename it to one of .yaml, .yml, .json, "
                     + ".toml, .xml, .properties or .env, or convert it with 'configctl migrate')", p, extension(p));
@@ -326,6 +351,25 @@ public final class DirectoryLayout {
         return out;
     }
 
+    /** As {@link #unreadFiles(Path, java.util.Collection)}, from a listing already made (one listing per reload). */
+    private static List<Path> unreadFiles(Path dir, java.util.Collection<String> stems, Listing listing) {
+        if (listing.names == null) {
+            return unreadFiles(dir, stems);
+        }
+        List<Path> out = new ArrayList<>();
+        for (String name : listing.names) {
+            int dot = name.lastIndexOf('.');
+            if (dot > 0 && stems.contains(name.substring(0, dot)) && Format.fromFileName(name).isEmpty()) {
+                Path p = dir.resolve(name);
+                if (Files.isRegularFile(p)) {
+                    out.add(p);
+                }
+            }
+        }
+        out.sort(BY_FILE_NAME);
+        return out;
+    }
+
     private static String stemOf(Path p) {
         String name = p.getFileName().toString();
         return name.substring(0, name.lastIndexOf('.'));
@@ -361,11 +405,22 @@ public final class DirectoryLayout {
      * @throws ConfigException as the three-argument form
      */
     public static Inheritance chain(Path dir, String environment, ParseLimits limits, DocumentParsing parsing) {
-        return chain(dir, environment, limits, parsing, Listing.of(dir), new FileReads(FileReads.DEFAULT_TIMEOUT));
+        return chain(dir, environment, limits, parsing, Listing.of(dir),
+                plain(new FileReads(FileReads.DEFAULT_TIMEOUT)));
+    }
+
+    /** {@code reads::read} as a class: the first lambda a process spins costs a cold start the lambda machinery. */
+    private static FileReads.Reader plain(FileReads reads) {
+        return new FileReads.Reader() {
+            @Override
+            public byte[] read(Path file, long maxBytes) throws FileReads.Refusal {
+                return reads.read(file, maxBytes);
+            }
+        };
     }
 
     private static Inheritance chain(Path dir, String environment, ParseLimits limits, DocumentParsing parsing,
-                                     Listing listing, FileReads reads) {
+                                     Listing listing, FileReads.Reader reads) {
         Optional<Path> file = find(dir, "environments", listing);
         if (file.isEmpty()) {
             return new Inheritance(List.of(environment), false);

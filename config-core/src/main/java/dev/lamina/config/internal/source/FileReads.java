@@ -181,6 +181,20 @@ public final class FileReads {
     }
 
     /**
+     * How a whole file is read ({@link #read} is one way).
+     */
+    @FunctionalInterface
+    public interface Reader {
+        /**
+         * @param file     the file
+         * @param maxBytes the most bytes accepted
+         * @return the bytes
+         * @throws Refusal when the file is missing, not a regular file, too large, unreadable or too slow
+         */
+        byte[] read(Path file, long maxBytes) throws Refusal;
+    }
+
+    /**
      * Work on one file that may block: several reads and checks done in one hand-over to a helper thread.
      *
      * @param <T> the result

@@ -1,5 +1,7 @@
 package dev.lamina.config.internal.source;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -21,13 +23,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li><b>Stable content.</b> The file's size, modification time and identity are taken before, between and after
  *     two reads; the content counts only when all three agree, the size is the length read and both reads are
  *     byte-identical. Otherwise it is read again a moment later, until the read timeout is spent. A file last
- *     modified more than the quiet period plus {@link #SETTLED} ago is read once: its stamps before and after the
- *     read suffice.</li>
+ *     modified, and whose status last changed, more than the quiet period plus {@link #SETTLED} ago is read once:
+ *     its stamps before and after the read suffice.</li>
  * <li><b>Suspicious emptiness.</b> A file that had content at its previous read and is empty now is most likely
  *     between the truncation and the write. It is read again after the quiet period (at least 200 ms), and
  *     accepted as empty only when it stayed empty and untouched for that whole time; {@link Read#note()} then says
  *     so, for the change event and the audit record.</li>
  * </ol>
+ *
+ * <p><b>Settled files are not read again while unchanged.</b> Like git's index, the content of a settled file is
+ * kept with its stamp: identity (device and inode), size, modification time and status-change time ({@code ctime}).
+ * A later {@link #unchanged} finds the same stamp with one {@code stat} and no read, on the calling thread: no
+ * hand-over to a helper, nothing opened. The status-change time is what makes this safe: every write, truncation,
+ * rename, permission change or {@code utimes} sets it to the current time, and no user call can set it back, so a
+ * tool that restores the modification time ({@code cp -p}, {@code rsync -t}, {@code touch -d}) still changes the
+ * stamp, and so does a file renamed over this one (another inode, a new {@code ctime}). Only a stamp whose
+ * modification and status-change times are both older than the quiet period plus {@link #SETTLED} is kept (git's
+ * "racy timestamp" rule): a write in the same timestamp tick as the read that kept it cannot match. Where the file
+ * system offers no {@code ctime} (no {@code unix} attribute view), nothing is kept and every reload reads.
  *
  * <p>Remembers whether each file had content at its last read (per instance: one per manager). Thread-safe.
  */
@@ -67,6 +80,8 @@ public final class StableReads {
     private final Duration quietPeriod;
     private final Pause pause;
     private final Map<Path, Boolean> hadContent = new ConcurrentHashMap<>();
+    /** The content of each settled file at its last read, with the stamp it had (see the class comment). */
+    private final Map<Path, Known> known = new ConcurrentHashMap<>();
 
     /**
      * @param reads       how one read is made (its timeout also bounds the whole stable read)
@@ -108,14 +123,18 @@ public final class StableReads {
         long deadline = System.nanoTime() + reads.timeout().toNanos();
         Duration retry = retryPause();
         Stamp emptySince = null;
+        Path key = file.toAbsolutePath().normalize();
+        known.remove(key);
         while (true) {
-            Optional<byte[]> stable = attempt(file, maxBytes);
-            if (stable.isPresent()) {
-                byte[] bytes = stable.get();
-                Path key = file.toAbsolutePath().normalize();
+            Stamped stable = attempt(file, maxBytes);
+            if (stable != null) {
+                byte[] bytes = stable.bytes();
                 boolean before = Boolean.TRUE.equals(hadContent.get(key));
                 if (bytes.length > 0 || !suspect || !before) {
                     hadContent.put(key, bytes.length > 0);
+                    if (stable.stamp().changed() != null && settled(stable.stamp())) {
+                        known.put(key, new Known(stable.stamp(), bytes));
+                    }
                     return new Read(bytes, Optional.empty());
                 }
                 // Empty after having had content: believe it only once it has stayed so for a quiet period.
@@ -139,16 +158,39 @@ public final class StableReads {
         }
     }
 
+    /**
+     * The content of a settled file read earlier, when its stamp is still the one it had then (see the class
+     * comment): one {@code stat} on the calling thread, which never blocks on a FIFO or device (nothing is opened),
+     * and no read. Anything else, a missing or special file included, is left to {@link #read}, which refuses it.
+     *
+     * @param file the file
+     * @return the content read earlier, or empty when the file must be read
+     */
+    public Optional<byte[]> unchanged(Path file) {
+        Known k = known.get(file.toAbsolutePath().normalize());
+        if (k == null) {
+            return Optional.empty();
+        }
+        Stamp now;
+        try {
+            now = stamp(file);
+        } catch (FileReads.Refusal r) {
+            return Optional.empty();
+        }
+        return now.equals(k.stamp()) && settled(now) ? Optional.of(k.bytes()) : Optional.empty();
+    }
+
     /** Forgets what is remembered about a file (a load replaces the files in force). */
     public void forgetAll() {
         hadContent.clear();
+        known.clear();
     }
 
     /**
      * stat, read, stat, read, stat, in one hand-over to a helper thread: the content when everything agrees, else
      * empty. The first stat refuses a file that is not regular before it is opened.
      */
-    private Optional<byte[]> attempt(Path file, long maxBytes) throws FileReads.Refusal {
+    private Stamped attempt(Path file, long maxBytes) throws FileReads.Refusal {
         Stamp s1 = stamp(file);
         if (s1.size() > maxBytes) {
             throw new FileReads.Refusal(FileReads.Kind.TOO_LARGE, "is larger than " + maxBytes + " bytes", null);
@@ -160,7 +202,7 @@ public final class StableReads {
      * The helper's part of {@link #attempt}: read, stat, read, stat. A class, not a lambda: every load runs it, and
      * the first lambda a process spins loads the lambda machinery (about 45 classes, several ms of a cold start).
      */
-    private final class Attempt implements FileReads.FileWork<Optional<byte[]>> {
+    private final class Attempt implements FileReads.FileWork<Stamped> {
         private final Path file;
         private final long maxBytes;
         private final Stamp s1;
@@ -172,18 +214,18 @@ public final class StableReads {
         }
 
         @Override
-        public Optional<byte[]> run() throws FileReads.Refusal, java.io.IOException {
+        public Stamped run() throws FileReads.Refusal, java.io.IOException {
             byte[] first = FileReads.readOnHelper(file, maxBytes);
             Stamp s2 = stamp(file);
             if (!s1.equals(s2) || s2.size() != first.length) {
-                return Optional.empty();
+                return null;
             }
             if (settled(s2)) {
-                return Optional.of(first);
+                return new Stamped(first, s2);
             }
             byte[] second = FileReads.readOnHelper(file, maxBytes);
             Stamp s3 = stamp(file);
-            return s2.equals(s3) && Arrays.equals(first, second) ? Optional.of(first) : Optional.empty();
+            return s2.equals(s3) && Arrays.equals(first, second) ? new Stamped(first, s3) : null;
         }
     }
 
@@ -194,8 +236,9 @@ public final class StableReads {
      * {@link #SETTLED} past the quiet period. Most files of a reload are untouched; this halves their reads.
      */
     private boolean settled(Stamp stamp) {
-        long age = System.currentTimeMillis() - stamp.modified().toMillis();
-        return age > confirmation().plus(SETTLED).toMillis();
+        long oldest = System.currentTimeMillis() - confirmation().plus(SETTLED).toMillis();
+        // A status change (rename over, permissions, a restored modification time) counts as recent too.
+        return stamp.modified().toMillis() < oldest && (stamp.changed() == null || stamp.changed().toMillis() < oldest);
     }
 
     /**
@@ -223,26 +266,56 @@ public final class StableReads {
         }
     }
 
+    /** The attributes a stamp needs, read with one {@code stat} where the {@code unix} view exists. */
+    private static final String UNIX_STAMP = "unix:size,lastModifiedTime,ctime,fileKey,isRegularFile,isDirectory";
+
     private static Stamp stamp(Path file) throws FileReads.Refusal {
-        BasicFileAttributes a = FileReads.attributes(file);
-        return new Stamp(a.size(), a.lastModifiedTime(), a.fileKey());
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+            BasicFileAttributes a = FileReads.attributes(file);
+            return new Stamp(a.size(), a.lastModifiedTime(), null, a.fileKey());
+        }
+        Map<String, Object> a;
+        try {
+            a = Files.readAttributes(file, UNIX_STAMP);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // The type checks and the refusal wording are FileReads' own.
+            BasicFileAttributes b = FileReads.attributes(file);
+            return new Stamp(b.size(), b.lastModifiedTime(), null, b.fileKey());
+        }
+        if (Boolean.TRUE.equals(a.get("isDirectory")) || !Boolean.TRUE.equals(a.get("isRegularFile"))) {
+            FileReads.attributes(file);
+            throw new FileReads.Refusal(FileReads.Kind.NOT_REGULAR, "is not a regular file (a FIFO, socket or "
+                    + "device); refusing to open it, as reading it could block for ever", null);
+        }
+        return new Stamp((Long) a.get("size"), (FileTime) a.get("lastModifiedTime"), (FileTime) a.get("ctime"),
+                a.get("fileKey"));
     }
 
     /**
      * What the file system says about a file at one moment. {@code equals} is written out: the generated one is
      * bootstrapped through {@code ObjectMethods} on first call, a cost every cold start would pay on its first read.
      * A component added to the record must be added to {@code equals} and {@code hashCode} too.
+     *
+     * @param changed the status-change time ({@code ctime}), or {@code null} where the file system does not say
      */
-    private record Stamp(long size, FileTime modified, Object fileKey) {
+    private record Stamp(long size, FileTime modified, FileTime changed, Object fileKey) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Stamp s && s.size == size && Objects.equals(s.modified, modified)
-                    && Objects.equals(s.fileKey, fileKey);
+                    && Objects.equals(s.changed, changed) && Objects.equals(s.fileKey, fileKey);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(size, modified, fileKey);
+            return Objects.hash(size, modified, changed, fileKey);
         }
+    }
+
+    /** Content read with the stamp that held across the read. */
+    private record Stamped(byte[] bytes, Stamp stamp) {
+    }
+
+    /** A settled file's content at its last read. */
+    private record Known(Stamp stamp, byte[] bytes) {
     }
 }

@@ -2,6 +2,7 @@ package dev.lamina.config.etcd.internal;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,30 @@ public final class Layouts {
      */
     public static Layer tree(String prefix, URI endpoint, long revision, List<KeyValueData> kvs, ParseLimits limits,
                              String note) {
+        return tree(prefix, endpoint, revision, kvs, limits, note, Map.of(), new HashMap<>());
+    }
+
+    /**
+     * As {@link #tree(String, URI, long, List, ParseLimits, String)}, reusing the scalars of the previous read for
+     * keys that did not change: a watch event changes one key, and the other values keep their instances, so the
+     * manager's reload shares them by identity instead of comparing them (and their origins) one by one. A scalar is
+     * reused only under the same origin text (endpoint, key, mod revision, note) and the same value text, which is
+     * exactly what a fresh one would hold.
+     *
+     * @param prefix   the prefix
+     * @param endpoint for origins
+     * @param revision the revision read at
+     * @param kvs      the key-values, sorted by key
+     * @param limits   bounds
+     * @param note     origin note, or {@code null}
+     * @param previous the scalars built by the previous read, by origin text
+     * @param built    receives the scalars of this read, by origin text (for the next read)
+     * @return the layer
+     * @throws ConfigParseException when a value is not UTF-8
+     * @throws ConfigLimitException when a bound is exceeded
+     */
+    public static Layer tree(String prefix, URI endpoint, long revision, List<KeyValueData> kvs, ParseLimits limits,
+                             String note, Map<String, ConfigScalar> previous, Map<String, ConfigScalar> built) {
         if (kvs.size() > limits.maxNodes()) {
             throw new ConfigLimitException(Origin.of(sourceName(prefix)), null, "the prefix holds " + kvs.size()
                     + " keys, more than maxNodes (" + limits.maxNodes() + "); fix: split the configuration or raise "
@@ -85,7 +110,9 @@ public final class Layouts {
         sorted.sort((a, b) -> Integer.compare(depth(b.key()), depth(a.key())));
         for (KeyValueData kv : sorted) {
             String rel = kv.key().substring(prefix.length());
-            Origin origin = Origin.of(originOf(endpoint, kv.key(), kv.modRevision(), note));
+            String originText = originOf(endpoint, kv.key(), kv.modRevision(), note);
+            ConfigScalar before = previous.get(originText);
+            Origin origin = before != null ? before.origin() : Origin.of(originText);
             List<String> segments = new ArrayList<>();
             for (String s : rel.split("/")) {
                 if (!s.isEmpty()) {
@@ -106,7 +133,10 @@ public final class Layouts {
                 throw new ConfigLimitException(origin, null, "value length " + text.length()
                         + " exceeds maxStringLength (" + limits.maxStringLength() + ")");
             }
-            root.put(segments, new ConfigScalar(text, typeOf(text), origin), kv.key());
+            ConfigScalar scalar = before != null && before.text().equals(text) ? before
+                    : new ConfigScalar(text, typeOf(text), origin);
+            built.put(originText, scalar);
+            root.put(segments, scalar, kv.key());
         }
         ConfigObject tree = root.build(Origin.of(sourceName(prefix)));
         return new Layer(sourceName(prefix), tree, LayerMetadata.of(LayerKind.REMOTE, "etcd " + prefix

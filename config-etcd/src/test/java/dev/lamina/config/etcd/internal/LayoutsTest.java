@@ -57,6 +57,27 @@ class LayoutsTest {
     }
 
     @Test
+    void unchangedKeysKeepTheirScalarInstancesAndAChangedKeyGetsANewOne() {
+        java.util.Map<String, ConfigScalar> first = new java.util.HashMap<>();
+        Layer a = Layouts.tree(P, EP, 10, List.of(kv(P + "x", "1", 5), kv(P + "y", "2", 6)), ParseLimits.DEFAULTS,
+                null, java.util.Map.of(), first);
+        java.util.Map<String, ConfigScalar> second = new java.util.HashMap<>();
+        Layer b = Layouts.tree(P, EP, 11, List.of(kv(P + "x", "1", 5), kv(P + "y", "3", 11)), ParseLimits.DEFAULTS,
+                null, first, second);
+        assertThat(b.root().get("x").orElseThrow()).isSameAs(a.root().get("x").orElseThrow());
+        ConfigScalar y = (ConfigScalar) b.root().get("y").orElseThrow();
+        assertThat(y).isNotSameAs(a.root().get("y").orElseThrow());
+        assertThat(y.text()).isEqualTo("3");
+        assertThat(y.origin().source()).endsWith("/y@11");
+        assertThat(second).hasSize(2);
+        // Another endpoint or note is another origin: nothing is reused across them.
+        Layer c = Layouts.tree(P, EP, 11, List.of(kv(P + "x", "1", 5)), ParseLimits.DEFAULTS, "last-known-good",
+                second, new java.util.HashMap<>());
+        assertThat(c.root().get("x").orElseThrow()).isNotSameAs(a.root().get("x").orElseThrow());
+        assertThat(((ConfigScalar) c.root().get("x").orElseThrow()).origin().source()).contains("last-known-good");
+    }
+
+    @Test
     void aKeyThatIsBothAValueAndAParentKeepsTheNestedKeys() {
         Layer l = Layouts.tree(P, EP, 3, List.of(kv(P + "db", "x", 1), kv(P + "db/host", "h", 2)),
                 ParseLimits.DEFAULTS, null);
