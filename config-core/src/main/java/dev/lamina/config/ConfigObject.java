@@ -1,12 +1,11 @@
 package dev.lamina.config;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import dev.lamina.config.internal.secret.NodeText;
+import dev.lamina.config.internal.tree.CompactMap;
 
 /**
  * An object: keys in the order they were written, each mapped to a node.
@@ -19,13 +18,8 @@ public record ConfigObject(Map<String, ConfigNode> entries, Origin origin) imple
     /** Copies the entries (keeping their order) and checks that nothing is {@code null}. */
     public ConfigObject {
         Objects.requireNonNull(origin, "origin");
-        LinkedHashMap<String, ConfigNode> copy = new LinkedHashMap<>(entries);
-        // A loop, not forEach with a lambda: every node of every load passes here (a lambda is a cold-start cost).
-        for (Map.Entry<String, ConfigNode> e : copy.entrySet()) {
-            Objects.requireNonNull(e.getKey(), "key");
-            Objects.requireNonNull(e.getValue(), "value");
-        }
-        entries = Collections.unmodifiableMap(copy);
+        // Compact rather than a LinkedHashMap: a configuration holds one map per object (see CompactMap).
+        entries = CompactMap.copyOf(entries);
     }
 
     /**

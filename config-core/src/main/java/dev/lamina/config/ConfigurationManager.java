@@ -646,11 +646,17 @@ public final class ConfigurationManager implements AutoCloseable {
 
     /** @return the versions the history holds, oldest first (at most {@link ConfigurationOptions#historySize()}) */
     public List<VersionInfo> history() {
-        return history.all().stream().map(s -> new VersionInfo(s.snapshot().version(),
-                s.snapshot().contentHash(), s.snapshot().change(), s.changedPaths())).toList();
+        return history.all().stream().map(s -> new VersionInfo(s.version(), s.contentHash(), s.change(),
+                s.changedPaths())).toList();
     }
 
     /**
+     * The history keeps each version's trees, which consecutive versions share, and not its configuration's lookup
+     * index: while the published snapshot of a version is still held (the current one always is), this returns that
+     * same snapshot; once nobody holds it, it returns a snapshot with the same version, content hash, time and change
+     * over a configuration rebuilt from the kept trees (equal in every value, origin and explanation; building its
+     * index walks the tree once).
+     *
      * @param version a version
      * @return that version's snapshot, while the history holds it
      */

@@ -41,10 +41,11 @@ public final class ScaleChart {
             Map<String, Double> row = rows.computeIfAbsent(m.path("leaves").asInt(), k -> new TreeMap<>());
             row.put("heapMB", m.path("retainedBytes").asDouble() / 1e6);
             row.put("historyRatio", m.path("historyRatio").asDouble());
+            row.put("fileEditsRatio", m.path("fileEditsRatio").asDouble(Double.NaN));
         }
         System.out.println("| leaves | full load (ms) | load per 10k leaves (ms) | one-leaf reload (ms, % of load) "
-                + "| getInt (ns) | retained heap (MB, per 100k) | 100 versions / one |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
+                + "| getInt (ns) | retained heap (MB, per 100k) | 100 versions / one | then 30 edits of base.yaml / one |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
         double maxLoad = 0;
         double maxHeap = 0;
         for (Map.Entry<Integer, Map<String, Double>> e : rows.entrySet()) {
@@ -55,10 +56,10 @@ public final class ScaleChart {
             double heap = r.getOrDefault("heapMB", Double.NaN);
             maxLoad = Math.max(maxLoad, Double.isNaN(load) ? 0 : load);
             maxHeap = Math.max(maxHeap, Double.isNaN(heap) ? 0 : heap);
-            System.out.printf(Locale.ROOT, "| %,d | %.1f | %.2f | %.2f (%.0f %%) | %.1f | %.1f (%.1f) | %.1fx |%n",
+            System.out.printf(Locale.ROOT, "| %,d | %.1f | %.2f | %.2f (%.0f %%) | %.1f | %.1f (%.1f) | %.2fx | %.2fx |%n",
                     e.getKey(), load, load * 10_000 / e.getKey(), reload, 100 * reload / load,
                     r.getOrDefault("getInt", Double.NaN) * 1e6, heap, heap * per100k,
-                    r.getOrDefault("historyRatio", Double.NaN));
+                    r.getOrDefault("historyRatio", Double.NaN), r.getOrDefault("fileEditsRatio", Double.NaN));
         }
         System.out.println();
         System.out.println("```");

@@ -1,5 +1,7 @@
 package dev.lamina.config.internal.parse;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.function.ToLongBiFunction;
 import java.util.Arrays;
 import java.util.Objects;
@@ -8,6 +10,7 @@ import dev.lamina.config.ConfigObject;
 import dev.lamina.config.Format;
 import dev.lamina.config.ParseLimits;
 import dev.lamina.config.internal.cache.BoundedCache;
+import dev.lamina.config.internal.tree.Sharing;
 
 /**
  * The last parsed document of each source name, so that a reload re-parses only the files whose content changed.
@@ -16,12 +19,23 @@ import dev.lamina.config.internal.cache.BoundedCache;
  * name replace that name's entry, so an edited file never leaves its earlier versions behind (a file edited a
  * thousand times holds one tree, not a thousand). Failures are not cached.
  *
- * <p>An entry holds the bytes themselves and compares them in full, rather than a digest: no collision can serve a
- * stale tree, and comparing a few KB is cheaper than hashing them. Bounded by total bytes held
+ * <p>An entry of up to {@link #MAX_BYTES_COMPARED} holds the bytes themselves and compares them in full, rather than
+ * a digest: no collision can serve a stale tree, and comparing a few KB is cheaper than hashing them. A larger
+ * document is held by its length and SHA-256 (a collision is not a practical risk; holding tens of MB of bytes
+ * beside the tree is a real cost). Bounded by total bytes held
  * ({@link #DEFAULT_MAX_BYTES}), for directories with many tenant files. One instance per owner (no static state);
  * thread-safe.
  */
 public final class ParsedDocumentCache implements DocumentParsing {
+
+    /**
+     * Documents up to this size are kept and compared in full; a larger one is kept as its SHA-256. A generated
+     * file of a million leaves is ~25 MB: holding its bytes would outweigh the bound below, so it was never cached
+     * and every reload re-parsed it (a reload that changed one leaf of another file cost a whole load), while hashing
+     * it costs a few percent of a parse. Small files, the usual case, keep the exact comparison and never touch the
+     * security providers (start-up cost).
+     */
+    static final int MAX_BYTES_COMPARED = 1024 * 1024;
 
     /** The default bound on the bytes of the documents held (their trees are kept alongside). */
     public static final long DEFAULT_MAX_BYTES = 8L * 1024 * 1024;
@@ -60,14 +74,22 @@ public final class ParsedDocumentCache implements DocumentParsing {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(limits, "limits");
         Entry last = cache.getIfPresent(sourceName);
-        if (last != null && last.format == format && last.limits.equals(limits)
-                && Arrays.equals(last.content, content)) {
+        byte[] digest = content.length > MAX_BYTES_COMPARED ? sha256(content) : null;
+        if (last != null && last.format == format && last.limits.equals(limits) && last.length == content.length
+                && (digest == null ? Arrays.equals(last.content, content) : Arrays.equals(last.digest, digest))) {
             return last.tree;
         }
         // Parse outside the cache's compute so that a failure propagates untouched and is never stored; the entry
         // gets its own copy of the bytes so that a caller reusing its buffer cannot change it.
         ConfigObject parsed = DocumentParser.parse(sourceName, format, content, limits);
-        cache.put(sourceName, new Entry(format, limits, content.clone(), parsed));
+        if (last != null) {
+            // An edited file shares its unchanged subtrees with its previous parse: the versions a history keeps
+            // hold their layers, and a one-leaf edit of a large file would otherwise keep a whole tree per version.
+            parsed = Sharing.share(parsed, last.tree);
+        }
+        cache.put(sourceName, digest == null
+                ? new Entry(format, limits, content.clone(), null, content.length, parsed)
+                : new Entry(format, limits, null, digest, content.length, parsed));
         return parsed;
     }
 
@@ -80,10 +102,20 @@ public final class ParsedDocumentCache implements DocumentParsing {
     private static final class Weigher implements ToLongBiFunction<String, Entry> {
         @Override
         public long applyAsLong(String name, Entry e) {
-            return e.content.length + 1L;
+            return e.content == null ? e.digest.length + 1L : e.content.length + 1L;
         }
     }
 
-    private record Entry(Format format, ParseLimits limits, byte[] content, ConfigObject tree) {
+    private static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+
+    /** Either {@code content} (compared in full) or {@code digest} (its SHA-256) is set. */
+    private record Entry(Format format, ParseLimits limits, byte[] content, byte[] digest, int length,
+                         ConfigObject tree) {
     }
 }

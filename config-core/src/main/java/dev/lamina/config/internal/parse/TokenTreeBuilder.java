@@ -45,6 +45,12 @@ final class TokenTreeBuilder {
     private final ParseLimits limits;
     private final TomlLineIndex tomlIndex;
     private final List<String> path = new ArrayList<>();
+    /**
+     * One instance per distinct key and short scalar text of the document: the parser makes a new string for every
+     * occurrence, and a configuration repeats its key names (every service has a {@code port}) and short values
+     * ({@code true}, {@code 8080}) many times over; a loaded tree keeps them all (issue 11: memory per leaf).
+     */
+    private final Map<String, String> strings = new HashMap<>();
     private int nodes;
 
     TokenTreeBuilder(String source, Format format, ParseLimits limits, TomlLineIndex tomlIndex) {
@@ -52,6 +58,27 @@ final class TokenTreeBuilder {
         this.format = format;
         this.limits = limits;
         this.tomlIndex = tomlIndex;
+    }
+
+    /** Scalar texts up to this length are shared ({@link #strings}); longer ones are rarely repeated. */
+    private static final int SHARED_TEXT_LENGTH = 16;
+
+    /**
+     * Beyond this many distinct strings the table only answers and no longer grows: the texts that repeat (key
+     * names, booleans, small numbers) are met early, and a table of every unique text of a million-leaf file cost
+     * a sixth of its parse.
+     */
+    private static final int SHARED_MAX = 4096;
+
+    private String shared(String s) {
+        String known = strings.get(s);
+        if (known != null) {
+            return known;
+        }
+        if (strings.size() < SHARED_MAX) {
+            strings.put(s, s);
+        }
+        return s;
     }
 
     /** Reads the whole document; the caller checks what follows the root. */
@@ -82,7 +109,7 @@ final class TokenTreeBuilder {
             if (t != JsonToken.FIELD_NAME) {
                 throw Failures.parse(origin(p), Failures.path(path), "expected a key, found " + describe(t));
             }
-            String key = p.currentName();
+            String key = shared(p.currentName());
             Origin keyOrigin = origin(p);
             List<String> segments = format == Format.YAML && key.indexOf('.') >= 0 && isPlain(p)
                     ? dottedSegments(key, keyOrigin, depth) : null;
@@ -231,6 +258,9 @@ final class TokenTreeBuilder {
             scalar = tomlScalar(p, t, origin);
         } else {
             String text = p.getText();
+            if (text.length() <= SHARED_TEXT_LENGTH) {
+                text = shared(text);
+            }
             scalar = new ConfigScalar(text, type(p, t, text), origin);
         }
         if (scalar.type() == ScalarType.STRING && hasLoneSurrogate(scalar.text())) {

@@ -125,7 +125,10 @@ public final class Publisher {
         // first load) the per-path secret rules are skipped: on a cold start they were a tenth of the CPU. A
         // listener added meanwhile hears from the next version on, as if it had been added just after this one.
         boolean shown = audit.recording() || events.wanted();
-        List<ConfigDiff.Entry> changes = ConfigDiff.between(
+        // The first version's changes are every leaf, and the history keeps none for it: without a reader, a first
+        // load of a million leaves spent nearly half its time diffing against nothing.
+        boolean diffed = prev != null || shown;
+        List<ConfigDiff.Entry> changes = !diffed ? List.of() : ConfigDiff.between(
                 before == null ? ConfigObject.empty(Origin.UNKNOWN) : before.root(), d.config().root(),
                 shown ? secretPolicy : SecretPolicy.none());
         long version = prev == null ? 1 : prev.snapshot().version() + 1;
@@ -150,12 +153,14 @@ public final class Publisher {
         }
 
         ManagerState next = new ManagerState(d.environment(), d.files(), d.layers(), d.runtime(), snap,
-                paths(changes), d.watched());
+                // The first version's "changes" are every leaf: VersionInfo promises none, and keeping them
+                // cost a path object per leaf for as long as the version stays in the history.
+                prev == null ? List.of() : paths(changes), d.watched());
         state = next;
         history.add(next);
         onPublish.run();
-        LOG.info("configuration version {} published ({}, {} changed paths, by {})", version,
-                ChangeAudit.name(action), changes.size(), principal.name());
+        LOG.info("configuration version {} published ({}, {}, by {})", version, ChangeAudit.name(action),
+                diffed ? changes.size() + " changed paths" : "first version", principal.name());
         events.published(masked, shown, prev == null ? Optional.empty() : Optional.of(prev.snapshot()), snap);
         return snap;
     }

@@ -63,6 +63,12 @@ public final class LayerPipeline {
         Set<Origin> decryptedOrigins = new HashSet<>();
         List<Layer> copy = documents.decode(layers, decrypted, decryptedOrigins);
         ConfigObject merged = merger.merge(copy);
+        if (previous instanceof TreeConfiguration before && before.isRootConfiguration()) {
+            // The merge builds new objects on every path any layer touches; reusing the previous merged tree's
+            // equal subtrees keeps explain's tree shared between versions, and since resolution returns a subtree
+            // without templates as it is, the resolved tree then shares with the previous one almost for free.
+            merged = Sharing.share(merged, before.mergedTree());
+        }
         TreeResolver.Result resolved = TreeResolver.resolveMarking(merged,
                 DocumentDecoding.bindOwnPaths(resolveSettings, copy), environmentName);
         Set<ConfigPath> secrets = resolved.secrets();

@@ -145,6 +145,48 @@ public final class TreeConfiguration implements Configuration {
                 provenance(merged, layers, mergeOptions, policy, binder, markedSecret), before);
     }
 
+    /**
+     * This configuration without its lookup index, for a history that keeps many versions: the trees are shared
+     * between versions (see {@link Sharing}), while each version's index covers every path and would make the
+     * history cost a whole configuration per version. {@link Detached#attach()} builds the index again.
+     *
+     * @return the detached form, or empty for a sub-configuration (whose root is not a version's root)
+     */
+    public Optional<Detached> detach() {
+        return prefix.isRoot() ? Optional.of(new Detached(root, provenance)) : Optional.empty();
+    }
+
+    /**
+     * A root configuration's tree and provenance without the lookup index. Immutable; thread-safe.
+     */
+    public static final class Detached {
+        private final ConfigObject root;
+        private final Provenance provenance;
+
+        private Detached(ConfigObject root, Provenance provenance) {
+            this.root = root;
+            this.provenance = provenance;
+        }
+
+        /**
+         * @return a configuration equal in content, provenance and behaviour to the one detached, with its index
+         *         built again from the tree (a walk of the whole tree)
+         */
+        public TreeConfiguration attach() {
+            return new TreeConfiguration(root, ConfigPath.root(), provenance);
+        }
+    }
+
+    /** @return the merged tree before interpolation, which the next version's merged tree shares nodes with */
+    ConfigObject mergedTree() {
+        return provenance.merged();
+    }
+
+    /** @return {@code true} for a root configuration (not one from {@link #getConfig}) */
+    boolean isRootConfiguration() {
+        return prefix.isRoot();
+    }
+
     /** @return the lookup index, canonical path text to node (for tests of the incremental build) */
     Map<String, ConfigNode> indexView() {
         return index.toMap();

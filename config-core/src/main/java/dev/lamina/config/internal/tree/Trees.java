@@ -32,13 +32,8 @@ public final class Trees {
      * @return a new object with the same keys, order and origin, and the replaced children
      */
     public static ConfigObject withChildren(ConfigObject object, ConfigNode[] replacements) {
-        Map<String, ConfigNode> out = new LinkedHashMap<>();
-        int i = 0;
-        for (Map.Entry<String, ConfigNode> e : object.entries().entrySet()) {
-            out.put(e.getKey(), replacements[i] != null ? replacements[i] : e.getValue());
-            i++;
-        }
-        return new ConfigObject(out, object.origin());
+        // The entries of a ConfigObject are always a CompactMap: the copy shares the key array.
+        return new ConfigObject(((CompactMap<ConfigNode>) object.entries()).withValues(replacements), object.origin());
     }
 
     /**

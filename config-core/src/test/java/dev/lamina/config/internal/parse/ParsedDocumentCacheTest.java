@@ -32,6 +32,47 @@ class ParsedDocumentCacheTest {
         assertThat(cache.parse("base.yaml", Format.YAML, utf8("a: 1\n"), LIMITS)).isSameAs(first);
     }
 
+    /** A document above the size compared in full: {@code n} leaves, with {@code edited} as the last value. */
+    private static byte[] large(String edited) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (sb.length() <= ParsedDocumentCache.MAX_BYTES_COMPARED) {
+            sb.append("key_").append(i++).append(": value-").append(i).append('\n');
+        }
+        sb.append("last: ").append(edited).append('\n');
+        return utf8(sb.toString());
+    }
+
+    @Test
+    void aLargeDocumentIsCachedByItsDigestAndAnyChangedByteParsesItAgain() {
+        ParseLimits limits = LIMITS.withMaxDocumentBytes(16L << 20).withMaxNodes(1_000_000);
+        ParsedDocumentCache cache = new ParsedDocumentCache();
+        byte[] content = large("aa");
+        ConfigObject first = cache.parse("big.yaml", Format.YAML, content, limits);
+        assertThat(cache.parse("big.yaml", Format.YAML, large("aa"), limits)).isSameAs(first);
+        // Same length, one byte different: parsed again.
+        ConfigObject edited = cache.parse("big.yaml", Format.YAML, large("ab"), limits);
+        assertThat(edited).isNotSameAs(first);
+        assertThat(text(edited, "last")).isEqualTo("ab");
+        // The entry holds the digest, not the bytes, so the default bound keeps it (the bytes alone exceed 1 MiB).
+        assertThat(cache.parse("big.yaml", Format.YAML, large("ab"), limits)).isSameAs(edited);
+        ParsedDocumentCache small = new ParsedDocumentCache(1024);
+        ConfigObject kept = small.parse("big.yaml", Format.YAML, content, limits);
+        assertThat(small.parse("big.yaml", Format.YAML, content.clone(), limits)).isSameAs(kept);
+    }
+
+    @Test
+    void anEditedDocumentSharesItsUnchangedSubtreesWithItsPreviousParse() {
+        ParsedDocumentCache cache = new ParsedDocumentCache();
+        ConfigObject first = cache.parse("base.yaml", Format.YAML, utf8("a:\n  x: 1\n  y: 2\nb:\n  z: 3\n"), LIMITS);
+        byte[] edited = utf8("a:\n  x: 1\n  y: 2\nb:\n  z: 4\n");
+        ConfigObject second = cache.parse("base.yaml", Format.YAML, edited, LIMITS);
+
+        assertThat(second).isEqualTo(DocumentParser.parse("base.yaml", Format.YAML, edited, LIMITS));
+        assertThat(second.get("a").orElseThrow()).isSameAs(first.get("a").orElseThrow());
+        assertThat(text((ConfigObject) second.get("b").orElseThrow(), "z")).isEqualTo("4");
+    }
+
     @Test
     void newBytesUnderTheSameNameAreParsedAgain() {
         ParsedDocumentCache cache = new ParsedDocumentCache();

@@ -25,6 +25,22 @@ import dev.lamina.config.ScalarType;
 class YamlParsingTest {
 
     @Test
+    void repeatedKeyNamesAndShortValuesAreOneStringEachLongValuesAreNot() {
+        // Memory per leaf (issue 11): a tree keeps every key and text, and configurations repeat them many times.
+        String longValue = "a-value-longer-than-sixteen-characters";
+        ConfigObject root = yaml("a:\n  port: 8080\n  note: " + longValue + "\nb:\n  port: 8080\n  note: "
+                + longValue + "\n");
+        ConfigObject a = (ConfigObject) at(root, "a");
+        ConfigObject b = (ConfigObject) at(root, "b");
+        String keyA = a.entries().keySet().iterator().next();
+        String keyB = b.entries().keySet().iterator().next();
+        assertThat(keyA).isEqualTo("port").isSameAs(keyB);
+        assertThat(((ConfigScalar) at(root, "a.port")).text()).isSameAs(((ConfigScalar) at(root, "b.port")).text());
+        assertThat(((ConfigScalar) at(root, "a.note")).text()).isEqualTo(longValue)
+                .isNotSameAs(((ConfigScalar) at(root, "b.note")).text());
+    }
+
+    @Test
     void buildsNestedObjectsAndListsWithOrigins() {
         ConfigObject root = yaml("server:\n  port: 8080\n  hosts:\n    - a\n    - b\n");
         assertThat(at(root, "server.port")).isEqualTo(new ConfigScalar("8080", ScalarType.NUMBER,

@@ -81,6 +81,35 @@ class ContentHashTest {
         }
     }
 
+    @Test
+    void theDigestsLetGoOfReplacedNodesAfterABoundedNumberOfChanges() {
+        RandomEdits edits = new RandomEdits(7);
+        ContentHash.Digests digests = ContentHash.Digests.NONE;
+        ConfigObject current = edits.tree();
+        int containers = containers(current);
+        for (int i = 0; i < 200; i++) {
+            // Worst case: nothing shared, every tree's nodes are new.
+            ConfigObject next = edits.edited(current);
+            ContentHash.Result result = ContentHash.of(next, digests);
+            assertThat(result.hash()).isEqualTo(ContentHash.of(next));
+            digests = result.digests();
+            containers = Math.max(containers, containers(next));
+            assertThat(digests.size()).as("step %d", i)
+                    .isLessThanOrEqualTo(3 * containers + ContentHash.Digests.SLACK);
+            current = next;
+        }
+    }
+
+    private static int containers(ConfigNode node) {
+        if (node instanceof ConfigObject o) {
+            return 1 + o.entries().values().stream().mapToInt(ContentHashTest::containers).sum();
+        }
+        if (node instanceof ConfigList l) {
+            return 1 + l.items().stream().mapToInt(ContentHashTest::containers).sum();
+        }
+        return 0;
+    }
+
     /** Equal to a reader: same kinds, keys (in any order), scalar types and texts; origins ignored. */
     private static boolean sameContent(ConfigNode a, ConfigNode b) {
         if (a instanceof ConfigObject x && b instanceof ConfigObject y) {

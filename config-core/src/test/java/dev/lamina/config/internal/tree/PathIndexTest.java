@@ -2,13 +2,19 @@ package dev.lamina.config.internal.tree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.lamina.config.ConfigNode;
+import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigNull;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.Origin;
@@ -53,6 +59,41 @@ class PathIndexTest {
             }
             assertThat(index.get("absent")).isNull();
             assertThat(index.intAt("absent")).isEqualTo(PathIndex.NOT_AN_INT);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 3, 64, Integer.MAX_VALUE})
+    void aChainOfFollowingIndexesAnswersLikeOneBuiltFromScratch(int maxOverlay) {
+        // Each version's index shares the arrays of an earlier one under an overlay of what changed, folded into a
+        // copy once the overlay outgrows maxOverlay: every version must still answer exactly as a fresh index.
+        RandomEdits edits = new RandomEdits(17);
+        ConfigObject current = edits.tree();
+        PathIndex index = PathIndex.of(current);
+        List<PathIndex> earlier = new ArrayList<>();
+        List<Map<String, ConfigNode>> earlierMaps = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            ConfigObject next = Sharing.share(edits.edited(current), current);
+            index = index.following(current, next, maxOverlay);
+            PathIndex scratch = PathIndex.of(next);
+            assertThat(index.toMap()).as("step %d", i).isEqualTo(scratch.toMap());
+            assertThat(index.intsToMap()).as("step %d", i).isEqualTo(scratch.intsToMap());
+            assertThat(index.size()).as("step %d", i).isEqualTo(scratch.size());
+            assertThat(new HashSet<>(index.paths())).as("step %d", i).isEqualTo(scratch.toMap().keySet());
+            for (String path : scratch.toMap().keySet()) {
+                assertThat(index.get(new String(path))).isSameAs(scratch.get(path));
+                assertThat(index.intAt(path)).isEqualTo(scratch.intAt(path));
+            }
+            assertThat(index.get("absent.path")).isNull();
+            if (i % 40 == 0) {
+                earlier.add(index);
+                earlierMaps.add(scratch.toMap());
+            }
+            current = next;
+        }
+        // Versions that later ones were built from (sharing their arrays) are unchanged.
+        for (int i = 0; i < earlier.size(); i++) {
+            assertThat(earlier.get(i).toMap()).isEqualTo(earlierMaps.get(i));
         }
     }
 
