@@ -104,8 +104,8 @@ public final class EtcdSource implements ConfigSource, AutoCloseable {
     /** Guarded by {@link #reads}: the revision last written to the last-known-good file. */
     private long lkgRevision;
     private volatile long servedRevision;
-    /** The tree layout's scalars of the last read, by origin text, reused for unchanged keys (see Layouts.tree). */
-    private volatile Map<String, dev.lamina.config.ConfigScalar> scalars = Map.of();
+    /** The tree layout's entries of the last read, by key, reused for unchanged keys (see Layouts.tree). */
+    private volatile Map<String, Layouts.Built> scalars = Map.of();
 
     private record Fallback(long revision, List<KeyValueData> kvs, URI endpoint, String note) {
     }
@@ -217,7 +217,7 @@ public final class EtcdSource implements ConfigSource, AutoCloseable {
         if (options.layout() != EtcdLayout.TREE) {
             return Layouts.documents(options.prefix(), ep, revision, kvs, limits, note);
         }
-        Map<String, dev.lamina.config.ConfigScalar> built = new HashMap<>();
+        Map<String, Layouts.Built> built = new HashMap<>();
         Layer layer = Layouts.tree(options.prefix(), ep, revision, kvs, limits, note, scalars, built);
         scalars = built;
         return List.of(layer);

@@ -80,9 +80,8 @@ public final class Layouts {
     /**
      * As {@link #tree(String, URI, long, List, ParseLimits, String)}, reusing the scalars of the previous read for
      * keys that did not change: a watch event changes one key, and the other values keep their instances, so the
-     * manager's reload shares them by identity instead of comparing them (and their origins) one by one. A scalar is
-     * reused only under the same origin text (endpoint, key, mod revision, note) and the same value text, which is
-     * exactly what a fresh one would hold.
+     * manager's reload shares them by identity instead of comparing them (and their origins) one by one (see
+     * {@link Built}).
      *
      * @param prefix   the prefix
      * @param endpoint for origins
@@ -90,57 +89,108 @@ public final class Layouts {
      * @param kvs      the key-values, sorted by key
      * @param limits   bounds
      * @param note     origin note, or {@code null}
-     * @param previous the scalars built by the previous read, by origin text
-     * @param built    receives the scalars of this read, by origin text (for the next read)
+     * @param previous the entries built by the previous read, by key
+     * @param built    receives the entries of this read, by key (for the next read)
      * @return the layer
      * @throws ConfigParseException when a value is not UTF-8
      * @throws ConfigLimitException when a bound is exceeded
      */
     public static Layer tree(String prefix, URI endpoint, long revision, List<KeyValueData> kvs, ParseLimits limits,
-                             String note, Map<String, ConfigScalar> previous, Map<String, ConfigScalar> built) {
+                             String note, Map<String, Built> previous, Map<String, Built> built) {
         if (kvs.size() > limits.maxNodes()) {
             throw new ConfigLimitException(Origin.of(sourceName(prefix)), null, "the prefix holds " + kvs.size()
                     + " keys, more than maxNodes (" + limits.maxNodes() + "); fix: split the configuration or raise "
                     + "ParseLimits.maxNodes");
         }
-        Node root = new Node();
-        // Deeper keys first, so that a key that is both a value and a parent keeps its children (as environment
-        // variables do), and the loser is named in a warning.
-        List<KeyValueData> sorted = new ArrayList<>(kvs);
-        sorted.sort((a, b) -> Integer.compare(depth(b.key()), depth(a.key())));
-        for (KeyValueData kv : sorted) {
-            String rel = kv.key().substring(prefix.length());
-            String originText = originOf(endpoint, kv.key(), kv.modRevision(), note);
-            ConfigScalar before = previous.get(originText);
-            Origin origin = before != null ? before.origin() : Origin.of(originText);
-            List<String> segments = new ArrayList<>();
-            for (String s : rel.split("/")) {
-                if (!s.isEmpty()) {
-                    segments.add(s);
-                }
-            }
-            if (segments.isEmpty()) {
-                LOG.warn("Ignoring etcd key {}: it names the prefix itself, not a configuration path", kv.key());
+        String authority = endpoint.getAuthority();
+        List<Built> entries = new ArrayList<>(kvs.size());
+        for (KeyValueData kv : kvs) {
+            Built before = previous.get(kv.key());
+            Built entry = before != null && before.sameAs(kv, authority, note) ? before
+                    : Built.of(prefix, endpoint, kv, note);
+            if (entry == null) {
                 continue;
             }
-            if (segments.size() > limits.maxDepth()) {
-                throw new ConfigLimitException(origin, null, "key depth " + segments.size() + " exceeds maxDepth ("
-                        + limits.maxDepth() + ")");
+            if (entry.segments.size() > limits.maxDepth()) {
+                throw new ConfigLimitException(entry.scalar.origin(), null, "key depth " + entry.segments.size()
+                        + " exceeds maxDepth (" + limits.maxDepth() + ")");
             }
-            String text = kv.text().orElseThrow(() -> new ConfigParseException(origin, null,
-                    "the value is not valid UTF-8; fix: store configuration values as UTF-8 text"));
-            if (text.length() > limits.maxStringLength()) {
-                throw new ConfigLimitException(origin, null, "value length " + text.length()
-                        + " exceeds maxStringLength (" + limits.maxStringLength() + ")");
+            if (entry.scalar.text().length() > limits.maxStringLength()) {
+                throw new ConfigLimitException(entry.scalar.origin(), null, "value length "
+                        + entry.scalar.text().length() + " exceeds maxStringLength (" + limits.maxStringLength() + ")");
             }
-            ConfigScalar scalar = before != null && before.text().equals(text) ? before
-                    : new ConfigScalar(text, typeOf(text), origin);
-            built.put(originText, scalar);
-            root.put(segments, scalar, kv.key());
+            built.put(kv.key(), entry);
+            entries.add(entry);
+        }
+        // Deeper keys first, so that a key that is both a value and a parent keeps its children (as environment
+        // variables do), and the loser is named in a warning. A stable sort: keys of one depth stay in key order.
+        entries.sort(BY_DEPTH_DESCENDING);
+        Node root = new Node();
+        for (Built e : entries) {
+            root.put(e.segments, e.scalar, e.key);
         }
         ConfigObject tree = root.build(Origin.of(sourceName(prefix)));
         return new Layer(sourceName(prefix), tree, LayerMetadata.of(LayerKind.REMOTE, "etcd " + prefix
                 + " at revision " + revision + (note == null ? "" : " (" + note + ")")).withRevision(Long.toString(revision)));
+    }
+
+    private static final java.util.Comparator<Built> BY_DEPTH_DESCENDING =
+            (a, b) -> Integer.compare(b.segments.size(), a.segments.size());
+
+    /**
+     * One key of the tree layout as the previous read built it: its path segments and scalar. A watch event changes
+     * one key; the next read reuses the others' entries (no origin text, split or UTF-8 decoding per key and reload),
+     * and their scalar instances, so the manager's reload shares them by identity instead of comparing them. An
+     * entry is reused only for the same mod revision, value bytes, endpoint and note, which is exactly what a fresh
+     * one would be built from.
+     */
+    public static final class Built {
+        private final String key;
+        private final long modRevision;
+        private final byte[] value;
+        private final String authority;
+        private final String note;
+        private final List<String> segments;
+        private final ConfigScalar scalar;
+
+        private Built(KeyValueData kv, String authority, String note, List<String> segments, ConfigScalar scalar) {
+            this.key = kv.key();
+            this.modRevision = kv.modRevision();
+            this.value = kv.value();
+            this.authority = authority;
+            this.note = note;
+            this.segments = segments;
+            this.scalar = scalar;
+        }
+
+        /** @return the entry of {@code kv}, or {@code null} for a key naming the prefix itself (logged) */
+        static Built of(String prefix, URI endpoint, KeyValueData kv, String note) {
+            String rel = kv.key().substring(prefix.length());
+            Origin origin = Origin.of(originOf(endpoint, kv.key(), kv.modRevision(), note));
+            List<String> segments = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i <= rel.length(); i++) {
+                if (i == rel.length() || rel.charAt(i) == '/') {
+                    if (i > start) {
+                        segments.add(rel.substring(start, i));
+                    }
+                    start = i + 1;
+                }
+            }
+            if (segments.isEmpty()) {
+                LOG.warn("Ignoring etcd key {}: it names the prefix itself, not a configuration path", kv.key());
+                return null;
+            }
+            String text = kv.text().orElseThrow(() -> new ConfigParseException(origin, null,
+                    "the value is not valid UTF-8; fix: store configuration values as UTF-8 text"));
+            return new Built(kv, endpoint.getAuthority(), note, List.copyOf(segments),
+                    new ConfigScalar(text, typeOf(text), origin));
+        }
+
+        boolean sameAs(KeyValueData kv, String authority, String note) {
+            return modRevision == kv.modRevision() && this.authority.equals(authority)
+                    && java.util.Objects.equals(this.note, note) && java.util.Arrays.equals(value, kv.value());
+        }
     }
 
     /**

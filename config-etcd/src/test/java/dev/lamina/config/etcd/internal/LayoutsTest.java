@@ -58,10 +58,10 @@ class LayoutsTest {
 
     @Test
     void unchangedKeysKeepTheirScalarInstancesAndAChangedKeyGetsANewOne() {
-        java.util.Map<String, ConfigScalar> first = new java.util.HashMap<>();
+        java.util.Map<String, Layouts.Built> first = new java.util.HashMap<>();
         Layer a = Layouts.tree(P, EP, 10, List.of(kv(P + "x", "1", 5), kv(P + "y", "2", 6)), ParseLimits.DEFAULTS,
                 null, java.util.Map.of(), first);
-        java.util.Map<String, ConfigScalar> second = new java.util.HashMap<>();
+        java.util.Map<String, Layouts.Built> second = new java.util.HashMap<>();
         Layer b = Layouts.tree(P, EP, 11, List.of(kv(P + "x", "1", 5), kv(P + "y", "3", 11)), ParseLimits.DEFAULTS,
                 null, first, second);
         assertThat(b.root().get("x").orElseThrow()).isSameAs(a.root().get("x").orElseThrow());
@@ -75,6 +75,28 @@ class LayoutsTest {
                 second, new java.util.HashMap<>());
         assertThat(c.root().get("x").orElseThrow()).isNotSameAs(a.root().get("x").orElseThrow());
         assertThat(((ConfigScalar) c.root().get("x").orElseThrow()).origin().source()).contains("last-known-good");
+    }
+
+    @Test
+    void anEntryIsReusedOnlyForTheSameBytesAndEndpointEvenUnderTheSameModRevision() {
+        // A wiped and restored cluster can give another value the same mod revision: the bytes decide.
+        java.util.Map<String, Layouts.Built> first = new java.util.HashMap<>();
+        Layer a = Layouts.tree(P, EP, 10, List.of(kv(P + "x", "1", 5)), ParseLimits.DEFAULTS, null,
+                java.util.Map.of(), first);
+        java.util.Map<String, Layouts.Built> second = new java.util.HashMap<>();
+        Layer b = Layouts.tree(P, EP, 10, List.of(kv(P + "x", "2", 5)), ParseLimits.DEFAULTS, null, first, second);
+        assertThat(((ConfigScalar) b.root().get("x").orElseThrow()).text()).isEqualTo("2");
+        Layer c = Layouts.tree(P, URI.create("http://127.0.0.2:2379"), 10, List.of(kv(P + "x", "2", 5)),
+                ParseLimits.DEFAULTS, null, second, new java.util.HashMap<>());
+        assertThat(c.root().get("x").orElseThrow()).isNotSameAs(b.root().get("x").orElseThrow());
+        assertThat(((ConfigScalar) c.root().get("x").orElseThrow()).origin().source()).startsWith("etcd://127.0.0.2:2379/");
+        // Limits are checked on reused entries too.
+        java.util.Map<String, Layouts.Built> third = new java.util.HashMap<>();
+        Layouts.tree(P, EP, 12, List.of(kv(P + "x", "12", 6)), ParseLimits.DEFAULTS, null, java.util.Map.of(), third);
+        ParseLimits tiny = new ParseLimits(1024, 8, 1, 100, 100);
+        assertThatThrownBy(() -> Layouts.tree(P, EP, 12, List.of(kv(P + "x", "12", 6)), tiny, null, third,
+                new java.util.HashMap<>())).hasMessageContaining("exceeds maxStringLength");
+        assertThat(a.root().get("x")).isPresent();
     }
 
     @Test
