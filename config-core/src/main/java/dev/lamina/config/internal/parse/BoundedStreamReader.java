@@ -21,6 +21,8 @@ import dev.lamina.config.ParseLimits;
 final class BoundedStreamReader extends StreamReader {
 
     private final String source;
+    /** The name every mark carries, built once: SnakeYAML asks for a mark per token and event. */
+    private final String markName;
     private final int[] data;
     private final int maxLookAhead;
     /** Index of the first character SnakeYAML does not accept, or {@code data.length} when there is none. */
@@ -34,6 +36,7 @@ final class BoundedStreamReader extends StreamReader {
     BoundedStreamReader(String source, String text, ParseLimits limits) {
         super(new StringReader(""));
         this.source = source;
+        this.markName = "'" + source + "'";
         this.data = codePoints(text);
         // The look-ahead covers a token plus the indicator after it, hence a little slack above the string limit.
         this.maxLookAhead = limits.maxStringLength() + 2;
@@ -64,7 +67,7 @@ final class BoundedStreamReader extends StreamReader {
 
     @Override
     public Mark getMark() {
-        return new Mark("'" + source + "'", index, line, column, data, pointer);
+        return new Mark(markName, index, line, column, data, pointer);
     }
 
     @Override
