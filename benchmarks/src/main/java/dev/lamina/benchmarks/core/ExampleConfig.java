@@ -139,33 +139,6 @@ final class ExampleConfig {
     }
 
     /** @param dir a directory to delete with everything in it; missing is fine */
-    /**
-     * Waits until every file in {@code dir} was last modified, and last changed status, more than 3.5 s ago: a
-     * manager reads a file that recent as possibly still being written (two reads), and serves an older one whose
-     * stamp is unchanged without reading it, as it does for a service's files.
-     */
-    static void awaitSettled(Path dir) {
-        try {
-            long newest = 0;
-            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-                for (Path p : (Iterable<Path>) files::iterator) {
-                    Object ctime = p.getFileSystem().supportedFileAttributeViews().contains("unix")
-                            ? Files.getAttribute(p, "unix:ctime") : Files.getLastModifiedTime(p);
-                    newest = Math.max(newest, ((java.nio.file.attribute.FileTime) ctime).toMillis());
-                }
-            }
-            long wait = newest + 3_500 - System.currentTimeMillis();
-            if (wait > 0) {
-                Thread.sleep(wait);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the copied files settled", e);
-        }
-    }
-
     static void deleteRecursively(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;

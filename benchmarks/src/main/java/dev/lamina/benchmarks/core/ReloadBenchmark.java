@@ -90,7 +90,7 @@ public class ReloadBenchmark {
         dir = ExampleConfig.copyToTemporaryDirectory();
         // A service's files were written long before a reload: let the copies settle (modification and status-change
         // times older than the quiet period plus 3 s), or the first iterations read them as just written.
-        ExampleConfig.awaitSettled(dir);
+        dev.lamina.benchmarks.SettledFiles.await(java.util.List.of(dir));
         // The manager's defaults, except an empty environment-variable map (${VAR:-default} takes the default).
         manager = new ConfigurationManager(ConfigurationOptions.builder().directory(dir).environment(Map.of()).build());
         Configuration loaded = manager.loadEnvironmentConfig(ExampleConfig.ENVIRONMENT);

@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -50,7 +49,7 @@ public final class ReloadCostHarness {
     }
 
     private static void run(Path dir, String mode, int n) throws Exception {
-        settle(dir);
+        dev.lamina.benchmarks.SettledFiles.await(java.util.List.of(dir));
         Path staging = dir.resolve(ExampleConfig.ENVIRONMENT + ".yaml");
         String text = Files.readString(staging, StandardCharsets.UTF_8);
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -90,24 +89,6 @@ public final class ReloadCostHarness {
                             + "%.2f voluntary context switches/op; loadavg %s%n",
                     mode, n, wall[n / 2] / 1e3, wall[n * 9 / 10] / 1e3, wall[0] / 1e3, cpu / 1e3 / n, writes / 1e3 / n,
                     bytes / n, (double) switches / n, loadavg());
-        }
-    }
-
-    /** Waits until every file's modification and status-change times are older than 3.5 s. */
-    private static void settle(Path dir) throws IOException, InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            long newest = 0;
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path p : (Iterable<Path>) files::iterator) {
-                    newest = Math.max(newest, ((FileTime) Files.getAttribute(p, "unix:ctime")).toMillis());
-                }
-            }
-            long wait = newest + 3_500 - System.currentTimeMillis();
-            if (wait <= 0) {
-                return;
-            }
-            Thread.sleep(wait);
         }
     }
 

@@ -114,7 +114,7 @@ public final class EtcdPropagationHarness {
             fleet.add(member(etcd, prefix, i));
         }
         long heapPer = (usedHeap() - heapBefore) / managers;
-        settle(fleet);
+        dev.lamina.benchmarks.SettledFiles.await(fleet.stream().map(Member::dir).toList());
         Map<Long, Long> raw = new ConcurrentHashMap<>();
         RawWatch watch = RawWatch.open(etcd, prefix, etcd.revision() + 1, raw);
         try {
@@ -246,23 +246,6 @@ public final class EtcdPropagationHarness {
             }
         }
         return sum;
-    }
-
-    /** Waits until every member's files were last modified (and changed status) more than 3.5 s ago. */
-    private static void settle(List<Member> fleet) throws IOException, InterruptedException {
-        long newest = 0;
-        for (Member m : fleet) {
-            try (var files = Files.list(m.dir())) {
-                for (Path p : (Iterable<Path>) files::iterator) {
-                    newest = Math.max(newest, ((java.nio.file.attribute.FileTime) Files.getAttribute(p,
-                            "unix:ctime")).toMillis());
-                }
-            }
-        }
-        long wait = newest + 3_500 - System.currentTimeMillis();
-        if (wait > 0) {
-            Thread.sleep(wait);
-        }
     }
 
     private static void awaitAll(List<Member> fleet, Map<Long, Long> raw, long rev) {
