@@ -6,9 +6,6 @@ module dev.lamina.config {
     // Transitive because binding honours Jackson annotations (@JsonProperty) on the caller's own types; no Lamina
     // signature names a Jackson type (ArchitectureTest in config-cli checks that).
     requires transitive com.fasterxml.jackson.databind;
-    requires com.fasterxml.jackson.dataformat.yaml;
-    // The YAML hardening inspects SnakeYAML events (anchors, aliases, tags, documents) under Jackson.
-    requires org.yaml.snakeyaml;
     // Optional formats and libraries (docs/installation.md): present at run time only if the application adds them.
     requires static com.fasterxml.jackson.dataformat.toml;
     requires static com.fasterxml.jackson.dataformat.xml;

@@ -1,31 +1,19 @@
 package dev.lamina.config.internal.parse;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.util.Locale;
 import java.util.Objects;
 
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLStreamException;
 
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
-import dev.lamina.config.ConfigException;
-import dev.lamina.config.ConfigLimitException;
 import dev.lamina.config.ConfigObject;
 import dev.lamina.config.ConfigParseException;
 import dev.lamina.config.Format;
-import dev.lamina.config.Origin;
 import dev.lamina.config.ParseLimits;
 
 /**
- * The one parser for every format: text (decoded strictly, see {@link SourceText}) goes through the format's Jackson
- * streaming parser into {@link TokenTreeBuilder}; properties files have their own small reader. Every failure is a
+ * The one parser for every format: text (decoded strictly, see {@link SourceText}) goes through a token stream
+ * into {@link TokenTreeBuilder}: Lamina's own {@link YamlReader} for YAML, the format's Jackson streaming parser for
+ * JSON, TOML and XML ({@link JacksonDocuments}); properties and .env files have their own small readers. Every failure is a
  * {@link ConfigParseException} (or {@link dev.lamina.config.ConfigLimitException}) naming the source, line and
  * column, with a reason written by us. Stateless and thread-safe: the Jackson factories for the default
  * {@link ParseLimits} are built once and shared (see {@link StreamFactories}); other limits get their own per call.
@@ -85,167 +73,25 @@ public final class DocumentParser {
             SourceText.refuseControlCharacters(source, text, "a .env file");
             return DotenvParser.parse(source, text, limits);
         }
-        TomlLineIndex index = format == Format.TOML ? TomlLineIndex.of(source, text, limits) : null;
-        TokenTreeBuilder builder = new TokenTreeBuilder(source, format, limits, index);
-        JsonParser parser = null;
-        try {
-            parser = open(source, format, text, limits);
-            if (parser == null) {
-                return ConfigObject.empty(Origin.of(source)); // XML without a root element
-            }
-            ConfigObject root = builder.readRoot(parser, parser.nextToken());
-            checkEnd(source, format, parser, builder);
-            return root;
-        } catch (YamlSupport.Rejection r) {
-            throw Failures.parse(Failures.at(source, r.line, r.column), null, r.getMessage());
-        } catch (ConfigException e) {
-            throw e;
-        } catch (StreamConstraintsException e) {
-            throw limitFrom(source, e, limits, parser);
-        } catch (JsonProcessingException e) {
-            ConfigLimitException limit = format == Format.XML ? XmlSupport.limitError(source, e, limits, location(source, parser)) : null;
-            throw limit != null ? limit : syntax(source, format, e, parser);
-        } catch (XMLStreamException e) {
-            ConfigLimitException limit = XmlSupport.limitError(source, e, limits, location(source, parser));
-            if (limit != null) {
-                throw limit;
-            }
-            Location at = e.getLocation();
-            throw Failures.parse(at == null ? Origin.of(source) : Failures.at(source, at.getLineNumber(),
-                    at.getColumnNumber()), null, Reasons.syntax(format, e.getMessage()));
-        } catch (IOException | RuntimeException e) {
-            StreamConstraintsException limit = find(e, StreamConstraintsException.class);
-            if (limit != null) {
-                throw limitFrom(source, limit, limits, parser);
-            }
-            ConfigLimitException xmlLimit = format == Format.XML ? XmlSupport.limitError(source, e, limits, location(source, parser)) : null;
-            if (xmlLimit != null) {
-                throw xmlLimit;
-            }
-            org.yaml.snakeyaml.error.MarkedYAMLException marked = find(e, org.yaml.snakeyaml.error.MarkedYAMLException.class);
-            if (marked != null) {
-                throw yamlSyntax(source, marked, parser);
-            }
-            throw new ConfigParseException(location(source, parser), null,
-                    "cannot parse " + format.name() + " (" + e.getClass().getSimpleName() + ")");
-        } finally {
-            if (parser != null) {
-                try {
-                    parser.close();
-                } catch (IOException ignored) {
-                    // Reading from memory: nothing to release.
-                }
-            }
-        }
-    }
-
-    private static JsonParser open(String source, Format format, String text, ParseLimits limits)
-            throws IOException, XMLStreamException {
-        switch (format) {
-            case YAML:
-                return StreamFactories.of(limits).yaml().open(source, text, limits);
-            case JSON:
-                return StreamFactories.of(limits).json().createParser(new StringReader(text));
-            case TOML:
-                OptionalFormats.require(source, format);
-                return TomlSupport.open(text, limits);
-            case XML:
-                OptionalFormats.require(source, format);
-                return XmlSupport.open(source, text, limits);
-            default:
-                throw new IllegalStateException("no streaming parser for " + format);
-        }
-    }
-
-    /** What may follow the root: nothing (JSON trailing content and extra YAML documents are errors). */
-    private static void checkEnd(String source, Format format, JsonParser parser, TokenTreeBuilder builder)
-            throws IOException {
-        JsonToken next;
-        try {
-            next = parser.nextToken();
-        } catch (JsonProcessingException e) {
-            if (format == Format.JSON) {
-                throw Failures.parse(Failures.at(source, e.getLocation()), null,
-                        "trailing content after the JSON document; a file holds exactly one object");
-            }
-            throw e;
-        }
-        if (next != null) {
-            String reason = format == Format.YAML
-                    ? "a file may hold only one YAML document; remove the '---' separator or split the file"
-                    : "trailing content after the " + format.name() + " document; a file holds exactly one object";
-            throw Failures.parse(builder.origin(parser), null, reason);
-        }
-    }
-
-    static StreamReadConstraints constraints(ParseLimits limits) {
-        // Jackson's own checks are a backstop with the same values; its errors carry no source, so we add it.
-        return StreamReadConstraints.builder()
-                .maxDocumentLength(limits.maxDocumentBytes())
-                .maxNestingDepth(limits.maxDepth())
-                .maxStringLength(limits.maxStringLength())
-                .maxNameLength(limits.maxStringLength())
-                .maxNumberLength(limits.maxNumberLength())
-                .build();
-    }
-
-    private static RuntimeException limitFrom(String source, StreamConstraintsException e, ParseLimits limits,
-                                              JsonParser parser) {
-        String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        Origin at = e.getLocation() != null && e.getLocation().getLineNr() > 0
-                ? Failures.at(source, e.getLocation()) : location(source, parser);
-        if (m.contains("nesting depth")) {
-            return Failures.limit(at, null, "nesting depth", "maxDepth", limits.maxDepth());
-        }
-        if (m.contains("number value length")) {
-            return Failures.limit(at, null, "number length", "maxNumberLength", limits.maxNumberLength());
-        }
-        if (m.contains("string value length") || m.contains("name length")) {
-            return Failures.limit(at, null, "string length", "maxStringLength", limits.maxStringLength());
-        }
-        if (m.contains("document length")) {
-            return Failures.limit(at, null, "document size", "maxDocumentBytes", limits.maxDocumentBytes());
-        }
-        return new ConfigLimitException(at, null,
-                "document exceeds a parser limit (nesting depth, string or number length, or size); see ParseLimits");
-    }
-
-    private static RuntimeException syntax(String source, Format format, JsonProcessingException e, JsonParser parser) {
         if (format == Format.YAML) {
-            org.yaml.snakeyaml.error.MarkedYAMLException marked =
-                    find(e, org.yaml.snakeyaml.error.MarkedYAMLException.class);
-            if (marked != null) {
-                return yamlSyntax(source, marked, parser);
-            }
+            return parseYaml(source, text, limits);
         }
-        Origin at = e.getLocation() != null && e.getLocation().getLineNr() > 0
-                ? Failures.at(source, e.getLocation()) : location(source, parser);
-        return Failures.parse(at, null, Reasons.syntax(format, e.getOriginalMessage()));
+        return JacksonDocuments.parse(source, format, text, limits);
     }
 
-    private static RuntimeException yamlSyntax(String source, org.yaml.snakeyaml.error.MarkedYAMLException e,
-                                               JsonParser parser) {
-        org.yaml.snakeyaml.error.Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-        // At the end of the file SnakeYAML's marks point past the last line; the parser still knows the last token
-        // it read (the unclosed '[' or '{'), which is where the fix goes.
-        boolean atEnd = e.getProblem() != null && e.getProblem().contains("<stream end>") && parser != null;
-        Origin at = mark == null || atEnd ? location(source, parser)
-                : Failures.at(source, mark.getLine() + 1L, mark.getColumn() + 1L);
-        String problem = (e.getProblem() == null ? "" : e.getProblem()) + " "
-                + (e.getContext() == null ? "" : e.getContext());
-        return Failures.parse(at, null, Reasons.syntax(Format.YAML, problem));
-    }
-
-    private static Origin location(String source, JsonParser parser) {
-        return parser == null ? Origin.of(source) : Failures.at(source, parser.currentLocation());
-    }
-
-    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) {
-                return type.cast(c);
-            }
+    private static ConfigObject parseYaml(String source, String text, ParseLimits limits) {
+        YamlReader reader = new YamlReader(source, text);
+        TokenTreeBuilder builder = new TokenTreeBuilder(source, Format.YAML, limits, null);
+        ConfigObject root;
+        try {
+            root = builder.readRoot(reader, reader.next());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the YAML reader reads from memory and never fails this way", e);
         }
-        return null;
+        if (reader.next() != null) { // the reader refuses a second document itself; nothing else can follow
+            throw Failures.parse(builder.origin(reader), null, "unexpected content after the document");
+        }
+        return root;
     }
+
 }

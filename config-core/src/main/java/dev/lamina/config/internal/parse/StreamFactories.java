@@ -9,17 +9,17 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.lamina.config.ParseLimits;
 
 /**
- * The Jackson factories for one {@link ParseLimits}: building them (SnakeYAML loader options, read constraints,
- * feature flags) costs more than parsing a small file, so they are built once and shared. Jackson factories are
- * thread-safe once configured, and nothing here keeps per-document state: every parse gets its own parser (the
- * YAML document count lives in {@link YamlSupport.HardenedParser}). TOML and XML are not here: they are optional jars (see {@link TomlSupport}), and XML's {@code XMLInputFactory}
- * is made per parse because StAX does not promise a configured input factory is safe to share.
+ * The Jackson factories for one {@link ParseLimits}: building them (read constraints, feature flags) costs more
+ * than parsing a small file, so they are built once and shared. Jackson factories are thread-safe once configured,
+ * and nothing here keeps per-document state: every parse gets its own parser. YAML is not here (Lamina reads it
+ * itself, see {@link YamlReader}); TOML and XML are not here either: they are optional jars (see
+ * {@link TomlSupport}), and XML's {@code XMLInputFactory} is made per parse because StAX does not promise a
+ * configured input factory is safe to share.
  *
  * @param constraints Jackson's read constraints, the same values as the limits (a backstop to our own checks)
- * @param yaml        the hardened YAML factory
  * @param json        the JSON factory
  */
-record StreamFactories(StreamReadConstraints constraints, YamlSupport.HardenedFactory yaml, JsonFactory json) {
+record StreamFactories(StreamReadConstraints constraints, JsonFactory json) {
 
     /**
      * The factories for {@link ParseLimits#DEFAULTS}, which nearly every caller uses. A constant: the record and
@@ -29,7 +29,6 @@ record StreamFactories(StreamReadConstraints constraints, YamlSupport.HardenedFa
 
     StreamFactories {
         Objects.requireNonNull(constraints, "constraints");
-        Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(json, "json");
     }
 
@@ -43,9 +42,8 @@ record StreamFactories(StreamReadConstraints constraints, YamlSupport.HardenedFa
     }
 
     private static StreamFactories build(ParseLimits limits) {
-        StreamReadConstraints constraints = DocumentParser.constraints(limits);
+        StreamReadConstraints constraints = JacksonDocuments.constraints(limits);
         return new StreamFactories(constraints,
-                YamlSupport.factory(limits, constraints),
                 JsonFactory.builder()
                         .streamReadConstraints(constraints)
                         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)

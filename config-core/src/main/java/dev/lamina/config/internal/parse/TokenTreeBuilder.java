@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 
 import dev.lamina.config.ConfigList;
 import dev.lamina.config.ConfigNode;
@@ -28,7 +27,7 @@ import dev.lamina.config.ScalarType;
 import dev.lamina.config.internal.merge.DottedKeys;
 
 /**
- * Builds our immutable tree from any Jackson {@link JsonParser}: one reader for YAML, JSON, TOML and XML. It keeps
+ * Builds our immutable tree from a {@link TokenStream}: one reader for YAML, JSON, TOML and XML. It keeps
  * every scalar's written text, gives every node an {@link Origin}, rejects duplicate keys and YAML merge keys,
  * enforces the {@link ParseLimits} (depth, string and number length, node count) and types scalars per format.
  * One instance reads one document; not thread-safe.
@@ -82,18 +81,18 @@ final class TokenTreeBuilder {
     }
 
     /** Reads the whole document; the caller checks what follows the root. */
-    ConfigObject readRoot(JsonParser p, JsonToken first) throws IOException {
-        if (first == null || first == JsonToken.VALUE_NULL && format == Format.YAML) {
+    ConfigObject readRoot(TokenStream p, Token first) throws IOException {
+        if (first == null || first == Token.NULL && format == Format.YAML) {
             return ConfigObject.empty(Origin.of(source)); // empty file, or a YAML document with no content
         }
-        if (first != JsonToken.START_OBJECT) {
+        if (first != Token.START_OBJECT) {
             throw Failures.parse(origin(p), null, "the document root must be an object of key/value pairs, found "
                     + describe(first) + "; wrap the content under a key");
         }
         return readObject(p, 1);
     }
 
-    private ConfigObject readObject(JsonParser p, int depth) throws IOException {
+    private ConfigObject readObject(TokenStream p, int depth) throws IOException {
         Origin origin = origin(p);
         checkDepth(origin, depth);
         countNode(origin);
@@ -104,14 +103,14 @@ final class TokenTreeBuilder {
            mapping of the same name, where two nested mappings of the same name are a duplicate. */
         Set<String> dottedRoots = null;
         boolean literalDots = false;
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
-            if (t != JsonToken.FIELD_NAME) {
+        Token t;
+        while ((t = p.next()) != Token.END_OBJECT) {
+            if (t != Token.KEY) {
                 throw Failures.parse(origin(p), Failures.path(path), "expected a key, found " + describe(t));
             }
-            String key = shared(p.currentName());
+            String key = shared(p.name());
             Origin keyOrigin = origin(p);
-            List<String> segments = format == Format.YAML && key.indexOf('.') >= 0 && isPlain(p)
+            List<String> segments = format == Format.YAML && key.indexOf('.') >= 0 && p.plain()
                     ? dottedSegments(key, keyOrigin, depth) : null;
             if (segments == null) {
                 path.add(key);
@@ -123,7 +122,7 @@ final class TokenTreeBuilder {
                     checkKey(p, segment, keyOrigin);
                 }
             }
-            JsonToken valueToken = p.nextToken();
+            Token valueToken = p.next();
             ConfigNode value = readValue(p, valueToken, depth + (segments == null ? 0 : segments.size() - 1));
             int keyDepth = segments == null ? 1 : segments.size();
             path.subList(path.size() - keyDepth, path.size()).clear();
@@ -169,10 +168,6 @@ final class TokenTreeBuilder {
         return object;
     }
 
-    private boolean isPlain(JsonParser p) {
-        return p instanceof YamlSupport.HardenedParser y && y.isPlainScalar();
-    }
-
     /** The path an unquoted dotted YAML key stands for; see docs/sources-and-formats.md, "Keys with dots". */
     private List<String> dottedSegments(String key, Origin keyOrigin, int depth) {
         List<String> segments = List.of(key.split("\\.", -1));
@@ -205,13 +200,13 @@ final class TokenTreeBuilder {
                 + "' (first defined at " + position(existing.origin()) + "); keep one of them");
     }
 
-    private ConfigList readList(JsonParser p, int depth) throws IOException {
+    private ConfigList readList(TokenStream p, int depth) throws IOException {
         Origin origin = origin(p);
         checkDepth(origin, depth);
         countNode(origin);
         List<ConfigNode> items = new ArrayList<>();
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+        Token t;
+        while ((t = p.next()) != Token.END_ARRAY) {
             path.add(Integer.toString(items.size()));
             items.add(readValue(p, t, depth));
             path.remove(path.size() - 1);
@@ -219,7 +214,7 @@ final class TokenTreeBuilder {
         return new ConfigList(items, origin);
     }
 
-    private ConfigNode readValue(JsonParser p, JsonToken t, int depth) throws IOException {
+    private ConfigNode readValue(TokenStream p, Token t, int depth) throws IOException {
         if (t == null) {
             throw Failures.parse(origin(p), Failures.path(path), "unexpected end of the document");
         }
@@ -228,36 +223,30 @@ final class TokenTreeBuilder {
                 return readObject(p, depth + 1);
             case START_ARRAY:
                 return readList(p, depth + 1);
-            case VALUE_NULL: {
+            case NULL: {
                 Origin origin = origin(p);
                 countNode(origin);
                 return new ConfigNull(origin);
             }
-            case VALUE_STRING:
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-            case VALUE_TRUE:
-            case VALUE_FALSE:
+            case STRING:
+            case INTEGER:
+            case DECIMAL:
+            case TRUE:
+            case FALSE:
                 return readScalar(p, t);
             default:
                 throw Failures.parse(origin(p), Failures.path(path), "unsupported value (" + describe(t) + ")");
         }
     }
 
-    private ConfigScalar readScalar(JsonParser p, JsonToken t) throws IOException {
+    private ConfigScalar readScalar(TokenStream p, Token t) throws IOException {
         Origin origin = origin(p);
-        if (format == Format.YAML && p instanceof YamlSupport.HardenedParser y) {
-            int[] content = y.blockContentStart();
-            if (content != null) {
-                origin = Failures.at(source, content[0], content[1]);
-            }
-        }
         countNode(origin);
         ConfigScalar scalar;
         if (format == Format.TOML) {
-            scalar = tomlScalar(p, t, origin);
+            scalar = tomlScalar(((JacksonTokens) p).parser, t, origin);
         } else {
-            String text = p.getText();
+            String text = p.text();
             if (text.length() <= SHARED_TEXT_LENGTH) {
                 text = shared(text);
             }
@@ -278,11 +267,11 @@ final class TokenTreeBuilder {
         return scalar;
     }
 
-    private ScalarType type(JsonParser p, JsonToken t, String text) {
+    private ScalarType type(TokenStream p, Token t, String text) {
         switch (format) {
             case YAML:
                 // YAML 1.2 core schema on the written text: Jackson 2 would apply YAML 1.1 (NO, on, 0755).
-                if (!(p instanceof YamlSupport.HardenedParser y) || !y.isPlainScalar()) {
+                if (!p.plain()) {
                     return ScalarType.STRING;
                 }
                 if ("true".equals(text) || "false".equals(text)) {
@@ -294,8 +283,8 @@ final class TokenTreeBuilder {
                 return ScalarType.STRING;
             default:
                 return switch (t) {
-                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> ScalarType.NUMBER;
-                    case VALUE_TRUE, VALUE_FALSE -> ScalarType.BOOLEAN;
+                    case INTEGER, DECIMAL -> ScalarType.NUMBER;
+                    case TRUE, FALSE -> ScalarType.BOOLEAN;
                     default -> ScalarType.STRING;
                 };
         }
@@ -317,13 +306,13 @@ final class TokenTreeBuilder {
      * TOML scalars from their written text where the line index has it (see {@link TomlScalars} for why), else from
      * Jackson's token.
      */
-    private ConfigScalar tomlScalar(JsonParser p, JsonToken t, Origin origin) throws IOException {
+    private ConfigScalar tomlScalar(JsonParser p, Token t, Origin origin) throws IOException {
         String written = tomlIndex == null ? null : tomlIndex.bareValue(path);
         switch (t) {
-            case VALUE_TRUE:
-            case VALUE_FALSE:
-                return new ConfigScalar(t == JsonToken.VALUE_TRUE ? "true" : "false", ScalarType.BOOLEAN, origin);
-            case VALUE_NUMBER_INT: {
+            case TRUE:
+            case FALSE:
+                return new ConfigScalar(t == Token.TRUE ? "true" : "false", ScalarType.BOOLEAN, origin);
+            case INTEGER: {
                 BigInteger value = TomlScalars.checkedInteger(written, p.getBigIntegerValue());
                 if (value.bitLength() > MAX_64_BIT_INTEGER_BITS) {
                     throw Failures.parse(origin, Failures.path(path),
@@ -331,7 +320,7 @@ final class TokenTreeBuilder {
                 }
                 return new ConfigScalar(value.toString(), ScalarType.NUMBER, origin);
             }
-            case VALUE_NUMBER_FLOAT: {
+            case DECIMAL: {
                 // Jackson hands out inf and nan as doubles and every finite TOML float as a BigDecimal.
                 if (p.getNumberType() != JsonParser.NumberType.BIG_DECIMAL) {
                     double d = p.getDoubleValue();
@@ -378,7 +367,7 @@ final class TokenTreeBuilder {
         return false;
     }
 
-    private void checkKey(JsonParser p, String key, Origin keyOrigin) {
+    private void checkKey(TokenStream p, String key, Origin keyOrigin) {
         if (key.length() > limits.maxStringLength()) {
             throw Failures.limit(keyOrigin, null, "key length (" + key.length() + " characters)", "maxStringLength",
                     limits.maxStringLength());
@@ -386,8 +375,7 @@ final class TokenTreeBuilder {
         if (hasLoneSurrogate(key)) {
             throw loneSurrogate(keyOrigin, Failures.path(path.subList(0, path.size() - 1)));
         }
-        if (format == Format.YAML && "<<".equals(key) && p instanceof YamlSupport.HardenedParser y
-                && y.isPlainScalar()) {
+        if (format == Format.YAML && "<<".equals(key) && p.plain()) {
             throw Failures.parse(keyOrigin, Failures.path(path.subList(0, path.size() - 1)),
                     "YAML merge keys (<<) are not supported; write the merged keys out");
         }
@@ -408,12 +396,12 @@ final class TokenTreeBuilder {
     }
 
     /** The current token's origin; for TOML, from the line index, since Jackson's TOML tokens have no location. */
-    Origin origin(JsonParser p) {
+    Origin origin(TokenStream p) {
         if (format == Format.TOML) {
             int[] at = tomlIndex == null ? null : tomlIndex.find(path);
             return at == null ? Origin.of(source) : Failures.at(source, at[0], at[1]);
         }
-        return Failures.at(source, p.currentTokenLocation());
+        return Failures.at(source, p.line(), p.column());
     }
 
     private static String position(Origin o) {
@@ -423,17 +411,17 @@ final class TokenTreeBuilder {
         return o.column() > 0 ? o.line() + ":" + o.column() : Integer.toString(o.line());
     }
 
-    static String describe(JsonToken t) {
+    static String describe(Token t) {
         if (t == null) {
             return "nothing";
         }
         return switch (t) {
             case START_ARRAY -> "a list";
             case START_OBJECT -> "an object";
-            case VALUE_NULL -> "null";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_STRING -> "a string";
+            case NULL -> "null";
+            case TRUE, FALSE -> "a boolean";
+            case INTEGER, DECIMAL -> "a number";
+            case STRING -> "a string";
             default -> "an unexpected token";
         };
     }

@@ -26,6 +26,6 @@ final class TomlSupport {
     }
 
     private static TomlFactory build(ParseLimits limits) {
-        return TomlFactory.builder().streamReadConstraints(DocumentParser.constraints(limits)).build();
+        return TomlFactory.builder().streamReadConstraints(JacksonDocuments.constraints(limits)).build();
     }
 }

@@ -105,7 +105,7 @@ final class XmlSupport {
         XMLInputFactory input = inputFactory(limits);
         XMLStreamReader2 reader = openAtRoot(source, input, text);
         return reader == null ? null
-                : factory(input, DocumentParser.constraints(limits)).createParser(new XmlStructureGuard(source, reader));
+                : factory(input, JacksonDocuments.constraints(limits)).createParser(new XmlStructureGuard(source, reader));
     }
 
     static XmlFactory factory(XMLInputFactory input, StreamReadConstraints constraints) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.lamina.config.ConfigList;
 import dev.lamina.config.ConfigNode;
@@ -26,6 +26,7 @@ import dev.lamina.config.DataSize;
 import dev.lamina.config.Format;
 import dev.lamina.config.Origin;
 import dev.lamina.config.ScalarType;
+import dev.lamina.config.internal.render.ExactYaml;
 
 /**
  * The runtime-updates layer: an immutable tree of values set by {@code updateConfig}, explicit nulls standing
@@ -156,12 +157,12 @@ public final class RuntimeTree {
      * @return the UTF-8 bytes
      */
     public static byte[] render(ConfigObject root, Format format) {
-        JsonFactory factory = format == Format.YAML ? new YAMLFactory() : new JsonFactory();
+        if (format == Format.YAML) {
+            return ExactYaml.write(root).getBytes(StandardCharsets.UTF_8);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = factory.createGenerator(out)) {
-            if (format != Format.YAML) {
-                g.useDefaultPrettyPrinter();
-            }
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
             write(g, root);
         } catch (IOException e) {
             throw new UncheckedIOException("rendering to memory cannot fail", e);

@@ -33,7 +33,7 @@ class StreamFactoriesTest {
         StreamFactories tuned = StreamFactories.of(ParseLimits.DEFAULTS.withMaxDepth(7));
         assertThat(tuned).isNotSameAs(StreamFactories.of(ParseLimits.DEFAULTS));
         assertThat(tuned.constraints().getMaxNestingDepth()).isEqualTo(7);
-        assertThat(tuned.yaml().streamReadConstraints().getMaxNestingDepth()).isEqualTo(7);
+        assertThat(tuned.json().streamReadConstraints().getMaxNestingDepth()).isEqualTo(7);
     }
 
     @Test
