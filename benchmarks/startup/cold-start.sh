@@ -22,7 +22,6 @@ if [ ! -f "$yaml_cp_file" ]; then
     -Dmdep.outputFile="$PWD/$yaml_cp_file" > /dev/null
 fi
 yaml_cp="benchmarks/target/classes:$(ls config-core/target/config-core-*.jar | grep -v -- '-tests.jar' | head -1):$(cat "$yaml_cp_file")"
-command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (Debian package 'time')" >&2; exit 2; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -46,9 +45,16 @@ export XDG_CACHE_HOME="$work/cache"
 "${get_cds[@]}" > /dev/null
 
 measure() { # name, command...: appends "wall cpu" to $work/$name.times
+  # CPU from bash's `times` (children's user and sys, to the millisecond) in a subshell that runs only the command:
+  # GNU time prints hundredths, too coarse for runs of 0.1-0.2 s.
   local name=$1; shift
-  /usr/bin/time -f "%e %U %S" -o "$work/t" "$@" > /dev/null 2> "$work/err" || { cat "$work/err" >&2; exit 1; }
-  awk '{printf "%.3f %.3f\n", $1, $2 + $3}' "$work/t" >> "$work/$name.times"
+  local start end cpu
+  start=$(date +%s%N)
+  cpu=$( ("$@" > /dev/null 2> "$work/err" || { cat "$work/err" >&2; exit 1; }; times) | tail -1 \
+    | awk '{split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.3f", u[1] * 60 + u[2] + s[1] * 60 + s[2]}')
+  end=$(date +%s%N)
+  [ -n "$cpu" ] || exit 1
+  echo "$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.3f", (b - a) / 1e9}') $cpu" >> "$work/$name.times"
 }
 classes() { # command...: number of classes the JVM loaded
   local cmd=("$@")

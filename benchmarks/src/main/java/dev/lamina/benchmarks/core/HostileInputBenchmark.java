@@ -60,7 +60,7 @@ public class HostileInputBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         // 1 KiB over the size, so that the 1 MiB row is over maxStringLength (1 MiB) too: a payload of exactly
-        // 1 MiB is accepted, and the YAML reader's look-ahead allows a comment two characters of slack.
+        // 1 MiB is accepted.
         int n = mib * 1024 * 1024 + 1024;
         switch (attack) {
             case "toml-dotted-key" -> {
@@ -95,11 +95,17 @@ public class HostileInputBenchmark {
         }
     }
 
-    /** @return the limit error (every attack must be refused) */
+    /**
+     * @return the limit error; for {@code yaml-comment} the document itself, since Lamina's YAML reader skips a
+     *         comment in one pass and keeps nothing of it (only the document size bounds it)
+     */
     @Benchmark
-    public ConfigLimitException laminaRejects() {
+    public Object laminaRejects() {
         try {
-            ConfigDocuments.parse("attack", format, document, LIMITS);
+            Object read = ConfigDocuments.parse("attack", format, document, LIMITS);
+            if ("yaml-comment".equals(attack)) {
+                return read;
+            }
         } catch (ConfigLimitException e) {
             return e;
         }
