@@ -2,13 +2,13 @@ package dev.lamina.config.internal.render;
 
 import java.util.Locale;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 import dev.lamina.config.ConfigPath;
 import dev.lamina.config.ConfigScalar;
 import dev.lamina.config.Origin;
 import dev.lamina.config.ScalarType;
 import dev.lamina.config.SecretPolicy;
+import dev.lamina.config.internal.bind.ScalarSyntax;
 
 /**
  * The one place that decides what a scalar looks like in output: masked or not, and which type it is
@@ -16,8 +16,6 @@ import dev.lamina.config.SecretPolicy;
  */
 final class RenderedValues {
 
-    /** RFC 8259 number grammar: a NUMBER whose text does not follow it is written as a string. */
-    private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
     private final Predicate<ConfigPath> secretPath;
 
@@ -34,7 +32,8 @@ final class RenderedValues {
             return new Shown(SecretPolicy.MASK, ScalarType.STRING);
         }
         return switch (scalar.type()) {
-            case NUMBER -> JSON_NUMBER.matcher(scalar.text()).matches()
+            // RFC 8259 number grammar: a NUMBER whose text does not follow it is written as a string.
+            case NUMBER -> !scalar.text().startsWith("+") && ScalarSyntax.isDecimalText(scalar.text())
                     ? new Shown(scalar.text(), ScalarType.NUMBER)
                     : new Shown(scalar.text(), ScalarType.STRING);
             // Only true/false are booleans (ScalarType's contract); normalise the case for every reader.
