@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -83,6 +84,102 @@ class YamlDifferentialTest {
         assertNoFailures(failures, cases.size());
     }
 
+    @Test
+    void generatedDocumentsAgree() {
+        List<String> failures = new ArrayList<>();
+        int accepted = 0;
+        for (int i = 0; i < GENERATED; i++) {
+            String doc = YamlCorpus.generate(SEED, i);
+            check("YamlCorpus.generate(" + SEED + "L, " + i + ")", doc, failures);
+            accepted += YamlOracle.expect(doc) instanceof YamlOracle.Accepted ? 1 : 0;
+        }
+        assertNoFailures(failures, GENERATED);
+        // The corpus must mostly hold valid documents, or the trees (the point of the comparison) go untested.
+        assertThat(accepted).as("accepted generated documents").isGreaterThan(GENERATED * 7 / 10);
+    }
+
+    @Test
+    void mutatedDocumentsAgree() {
+        List<String> failures = new ArrayList<>();
+        int accepted = 0;
+        for (int i = 0; i < MUTATED; i++) {
+            String doc = YamlCorpus.mutate(SEED, i);
+            check("YamlCorpus.mutate(" + SEED + "L, " + i + ")", doc, failures);
+            accepted += YamlOracle.expect(doc) instanceof YamlOracle.Accepted ? 1 : 0;
+        }
+        assertNoFailures(failures, MUTATED);
+        // Mutations must give both outcomes in numbers: rejections (their lines) and oddly valid documents.
+        assertThat(accepted).as("accepted mutated documents").isBetween(MUTATED / 10, MUTATED * 9 / 10);
+    }
+
+    @Test
+    void corpusIsDeterministic() {
+        for (int i = 0; i < 50; i++) {
+            assertThat(YamlCorpus.generate(SEED, i)).isEqualTo(YamlCorpus.generate(SEED, i));
+            assertThat(YamlCorpus.mutate(SEED, i)).isEqualTo(YamlCorpus.mutate(SEED, i));
+        }
+        assertThat(YamlCorpus.generate(SEED, 1)).isNotEqualTo(YamlCorpus.generate(SEED, 2));
+    }
+
+    /** The comparison itself must see each kind of difference, or an agreeing run would prove nothing. */
+    @Test
+    void comparisonSeesEveryKindOfDifference() {
+        String doc = "a:\n  b: 1\n  c: [x, ~]\n";
+        ConfigObject actual = DocumentParser.parse(SOURCE, Format.YAML, doc, ParseLimits.DEFAULTS);
+        YamlOracle.Node.Obj expected = ((YamlOracle.Accepted) YamlOracle.expect(doc)).root();
+        assertThat(compare("<root>", expected, actual)).isNull();
+        YamlOracle.Node.Obj a = (YamlOracle.Node.Obj) expected.entries().get("a");
+        YamlOracle.Node.Seq c = (YamlOracle.Node.Seq) a.entries().get("c");
+        YamlOracle.Node.Scalar b = (YamlOracle.Node.Scalar) a.entries().get("b");
+        List<YamlOracle.Node.Obj> wrong = List.of(
+                withA(expected, new YamlOracle.Node.Obj(Map.of("b", b), a.line(), a.column())),
+                withA(expected, new YamlOracle.Node.Obj(reorder(a), a.line(), a.column())),
+                withA(expected, new YamlOracle.Node.Obj(a.entries(), a.line(), a.column() + 1)),
+                withA(expected, withB(a, new YamlOracle.Node.Scalar("1", dev.lamina.config.ScalarType.STRING,
+                        b.line(), b.column()))),
+                withA(expected, withB(a, new YamlOracle.Node.Scalar("2", b.type(), b.line(), b.column()))),
+                withA(expected, withB(a, new YamlOracle.Node.Scalar("1", b.type(), b.line() + 1, b.column()))),
+                withA(expected, withB(a, new YamlOracle.Node.Null(b.line(), b.column()))),
+                withA(expected, withB(a, new YamlOracle.Node.Seq(List.of(), b.line(), b.column()))),
+                withA(expected, withC(a, new YamlOracle.Node.Seq(c.items().subList(0, 1), c.line(), c.column()))));
+        for (YamlOracle.Node.Obj w : wrong) {
+            assertThat(compare("<root>", w, actual)).as(w.toString()).isNotNull();
+        }
+        assertThat(difference(doc)).isNull();
+        String duplicate = "a: 1\na: 2\n";
+        assertThat(difference(duplicate, YamlOracle.expect(duplicate))).isNull();
+        assertThat(difference(duplicate, new YamlOracle.Rejected(2, 2, false, "wrong column"))).isNotNull();
+        assertThat(difference(duplicate, new YamlOracle.Rejected(1, 1, false, "wrong line"))).isNotNull();
+        assertThat(difference(duplicate, new YamlOracle.Rejected(2, 1, true, "wrong kind"))).isNotNull();
+        assertThat(difference(duplicate, new YamlOracle.Rejected(9, 9, false, "wrong", new YamlOracle.Rejected(
+                2, 1, false, "an acceptable alternative")))).isNull();
+        assertThat(difference(duplicate, YamlOracle.expect(doc))).isNotNull();
+        assertThat(difference(doc, YamlOracle.expect(duplicate))).isNotNull();
+    }
+
+    private static YamlOracle.Node.Obj withA(YamlOracle.Node.Obj root, YamlOracle.Node a) {
+        return new YamlOracle.Node.Obj(Map.of("a", a), root.line(), root.column());
+    }
+
+    private static YamlOracle.Node.Obj withB(YamlOracle.Node.Obj a, YamlOracle.Node b) {
+        Map<String, YamlOracle.Node> m = new LinkedHashMap<>(a.entries());
+        m.put("b", b);
+        return new YamlOracle.Node.Obj(m, a.line(), a.column());
+    }
+
+    private static YamlOracle.Node.Obj withC(YamlOracle.Node.Obj a, YamlOracle.Node c) {
+        Map<String, YamlOracle.Node> m = new LinkedHashMap<>(a.entries());
+        m.put("c", c);
+        return new YamlOracle.Node.Obj(m, a.line(), a.column());
+    }
+
+    private static Map<String, YamlOracle.Node> reorder(YamlOracle.Node.Obj a) {
+        Map<String, YamlOracle.Node> m = new LinkedHashMap<>();
+        m.put("c", a.entries().get("c"));
+        m.put("b", a.entries().get("b"));
+        return m;
+    }
+
     static void assertNoFailures(List<String> failures, int total) {
         if (!failures.isEmpty()) {
             StringBuilder out = new StringBuilder(failures.size() + " of " + total + " documents differ:\n");
@@ -101,7 +198,11 @@ class YamlDifferentialTest {
 
     /** @return the first difference between the oracle and today's parser, or {@code null} when they agree */
     static String difference(String document) {
-        YamlOracle.Outcome expected = YamlOracle.expect(document);
+        return difference(document, YamlOracle.expect(document));
+    }
+
+    /** @return the first difference between {@code expected} and today's parser, or {@code null} */
+    static String difference(String document, YamlOracle.Outcome expected) {
         ConfigObject actual;
         try {
             actual = DocumentParser.parse(SOURCE, Format.YAML, document, ParseLimits.DEFAULTS);

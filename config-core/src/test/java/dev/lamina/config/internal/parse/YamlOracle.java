@@ -99,6 +99,17 @@ final class YamlOracle {
      */
     static final boolean COLUMNS_IN_CODE_POINTS = true;
 
+    /**
+     * Today the escape {@code \/} in a double-quoted scalar is refused (SnakeYAML implements YAML 1.1's escapes;
+     * YAML 1.2 adds {@code \/}). Set to {@code false} when the new reader accepts it: the oracle then reads
+     * {@code \/} as {@code /} (by handing SnakeYAML the same-length escape {@code \P} and mapping it back; documents
+     * that already hold {@code \P} or U+2029 are left as they are).
+     */
+    static final boolean SLASH_ESCAPE_REFUSED = true;
+
+    /** Whether {@code \/} was handed to SnakeYAML as {@code \P} (see {@link #SLASH_ESCAPE_REFUSED}). */
+    private boolean slashSubstituted;
+
     private static final String STRING_TAG = "tag:yaml.org,2002:str";
     private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
@@ -243,6 +254,11 @@ final class YamlOracle {
         options.setNestingDepthLimit(10_000); // Lamina's own depth rule is applied below
         options.setCodePointLimit(Integer.MAX_VALUE);
         options.setMaxAliasesForCollections(Integer.MAX_VALUE);
+        slashSubstituted = !SLASH_ESCAPE_REFUSED && input.contains("\\/") && !input.contains("\\P")
+                && input.indexOf('\u2029') < 0;
+        if (slashSubstituted) {
+            input = input.replace("\\/", "\\P");
+        }
         nodes = 0;
         documents = 0;
         last = null;
@@ -260,7 +276,11 @@ final class YamlOracle {
             return mark == null ? new Rejected(-1, -1, false, "syntax (no position)")
                     : new Rejected(mark.getLine() + 1, mark.getColumn() + 1, false, "syntax: " + e.getProblem());
         } catch (YAMLException e) {
-            return new Rejected(-1, -1, false, "YAML error without a mark: " + e.getMessage());
+            // No mark (e.g. "A simple key is required only if it is the first token in the current line"): today
+            // the position is the parser's current one, the end of the last event read.
+            return last == null ? new Rejected(-1, -1, false, "YAML error without a mark: " + e.getMessage())
+                    : new Rejected(last.getEndMark().getLine() + 1, last.getEndMark().getColumn() + 1, false,
+                    "YAML error without a mark: " + e.getMessage());
         }
     }
 
@@ -351,7 +371,7 @@ final class YamlOracle {
                 // Jackson: "Expected a field name", at its current location: the end of the offending event.
                 throw reject(k.getEndMark(), "a key that is not a scalar");
             }
-            String key = keyEvent.getValue();
+            String key = slashBack(keyEvent);
             Mark keyMark = keyEvent.getStartMark();
             int[] keyAt = {keyMark.getLine() + 1, keyMark.getColumn() + 1};
             boolean plain = keyEvent.isPlain() && keyEvent.getTag() == null;
@@ -485,7 +505,7 @@ final class YamlOracle {
             at = blockContentStart(m);
         }
         count(m);
-        String value = s.getValue();
+        String value = slashBack(s);
         ScalarType type = plain ? type(value) : ScalarType.STRING;
         if (type == ScalarType.STRING && hasLoneSurrogate(value)) {
             throw new Stop(new Rejected(at[0], at[1], false, "lone surrogate"));
@@ -497,6 +517,14 @@ final class YamlOracle {
             throw new Stop(new Rejected(at[0], at[1], true, "string length"));
         }
         return new Node.Scalar(value, type, at[0], at[1]);
+    }
+
+    private String slashBack(ScalarEvent s) {
+        if (!slashSubstituted) {
+            return s.getValue();
+        }
+        return s.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED ? s.getValue().replace('\u2029', '/')
+                : s.getValue().replace("\\P", "\\/");
     }
 
     /** YAML 1.2 core schema, as Lamina documents it, for a plain untagged scalar that is not null. */

@@ -41,7 +41,7 @@ final class YamlTrickyCases {
                 ": x\n", "? a\n: 1\n", "? a\n", "? a\n? b\n: 2\n", "? |\n  block key\n: v\n", "? [a]\n: 1\n",
                 "? {a: 1}\n: 2\n", "[a]: 1\n", "{a: 1}: 2\n", "? - a\n: 1\n",
                 "k" + "x".repeat(1100) + ": 1\n", "'" + "x".repeat(1100) + "': 1\n", "k" + "y".repeat(1020) + ": 1\n",
-                "a:\tb\n", "a:\t1\nb: 2\n", "a: x\ty\n", "a:\n\tb: 1\n", "a: 1 \t# c\n", "\ta: 1\n", "a:  \t\n",
+                "a:\tb\n", "a: 1\t# c\n", "a: \"x\"\t# c\n", "a: 'x'\t# c\n", "a: [x]\t# c\n", "a:\t# c\n", "- x\t# c\n", "a:\t1\nb: 2\n", "a: x\ty\n", "a:\n\tb: 1\n", "a: 1 \t# c\n", "\ta: 1\n", "a:  \t\n",
                 // flow collections
                 "a: [a: 1]\n", "a: [a: 1, b]\n", "a: [{a: 1}]\n", "a: {a:1}\n", "a: {a: 1,}\n", "a: [1, 2,]\n",
                 "a: [1,,2]\n", "a: []\nb: {}\n", "a: [\n  1,\n  2\n]\n", "a: {\n  b: 1,\n  c: [x, y]\n  }\n",
