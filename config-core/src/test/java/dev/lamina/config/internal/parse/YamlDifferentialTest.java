@@ -157,6 +157,47 @@ class YamlDifferentialTest {
         assertThat(difference(doc, YamlOracle.expect(duplicate))).isNotNull();
     }
 
+    /** The oracle's branches for behaviour a new reader may change on purpose, each on a few documents. */
+    @Test
+    void flippedRulesExpectTheDocumentedChanges() {
+        YamlOracle.Rules noExplicitKeys = new YamlOracle.Rules(false, true, true, true);
+        assertRejectedAt(YamlOracle.expect("a: 1\n? b\n: 2\n", noExplicitKeys), 2, 1);
+        assertRejectedAt(YamlOracle.expect("a: {? b: 1}\n", noExplicitKeys), 1, 5);
+        assertRejectedAt(YamlOracle.expect("a: &x 1\n? b\n: 2\n", noExplicitKeys), 1, 4); // earlier error first
+        assertThat(YamlOracle.expect("a: 1\nb: {c: 2}\n", noExplicitKeys)).isInstanceOf(YamlOracle.Accepted.class);
+
+        YamlOracle.Rules noStringTagOnCollections = new YamlOracle.Rules(true, false, true, true);
+        assertRejectedAt(YamlOracle.expect("a: !!str [x]\n", noStringTagOnCollections), 1, 4);
+        assertRejectedAt(YamlOracle.expect("a: 1\nb: !!str\n  c: 1\n", noStringTagOnCollections), 2, 4);
+        assertThat(YamlOracle.expect("a: !!str x\n", noStringTagOnCollections))
+                .isInstanceOf(YamlOracle.Accepted.class);
+
+        YamlOracle.Rules utf16 = new YamlOracle.Rules(true, true, false, true);
+        String astral = "a: [\uD83D\uDE00, c]\n";
+        YamlOracle.Node.Seq today = (YamlOracle.Node.Seq) ((YamlOracle.Accepted) YamlOracle.expect(astral)).root()
+                .entries().get("a");
+        YamlOracle.Node.Seq flipped = (YamlOracle.Node.Seq) ((YamlOracle.Accepted) YamlOracle.expect(astral, utf16))
+                .root().entries().get("a");
+        assertThat(today.items().get(1).column()).isEqualTo(8);
+        assertThat(flipped.items().get(1).column()).isEqualTo(9);
+        assertThat(flipped.items().get(0).column()).isEqualTo(5);
+        assertRejectedAt(YamlOracle.expect("a: \uD83D\uDE00 x: y\n", YamlOracle.Rules.TODAY), 1, 7);
+        assertRejectedAt(YamlOracle.expect("a: \uD83D\uDE00 x: y\n", utf16), 1, 8);
+
+        YamlOracle.Rules slash = new YamlOracle.Rules(true, true, true, false);
+        assertRejectedAt(YamlOracle.expect("a: \"x\\/y\"\n"), 1, 7);
+        Map<String, YamlOracle.Node> read = ((YamlOracle.Accepted) YamlOracle.expect(
+                "a: \"x\\/y\"\nb: 'x\\/'\nc: x\\/\n", slash)).root().entries();
+        assertThat(read.values()).extracting(n -> ((YamlOracle.Node.Scalar) n).text())
+                .containsExactly("x/y", "x\\/", "x\\/");
+    }
+
+    private static void assertRejectedAt(YamlOracle.Outcome outcome, int line, int column) {
+        assertThat(outcome).isInstanceOf(YamlOracle.Rejected.class);
+        YamlOracle.Rejected r = (YamlOracle.Rejected) outcome;
+        assertThat(r.line() + ":" + r.column()).as(r.why()).isEqualTo(line + ":" + column);
+    }
+
     private static YamlOracle.Node.Obj withA(YamlOracle.Node.Obj root, YamlOracle.Node a) {
         return new YamlOracle.Node.Obj(Map.of("a", a), root.line(), root.column());
     }

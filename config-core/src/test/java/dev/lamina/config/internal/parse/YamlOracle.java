@@ -1,7 +1,9 @@
 package dev.lamina.config.internal.parse;
 
 import java.io.StringReader;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -107,6 +109,21 @@ final class YamlOracle {
      */
     static final boolean SLASH_ESCAPE_REFUSED = true;
 
+    /**
+     * The expected behaviour where a new reader may deliberately differ from today's; {@link #TODAY} is built from
+     * the named constants above, other values serve to test the oracle's flipped branches.
+     *
+     * @param explicitKeysAccepted          see {@link #EXPLICIT_KEYS_ACCEPTED}
+     * @param stringTagOnCollectionAccepted see {@link #STRING_TAG_ON_COLLECTION_ACCEPTED}
+     * @param columnsInCodePoints           see {@link #COLUMNS_IN_CODE_POINTS}
+     * @param slashEscapeRefused            see {@link #SLASH_ESCAPE_REFUSED}
+     */
+    record Rules(boolean explicitKeysAccepted, boolean stringTagOnCollectionAccepted, boolean columnsInCodePoints,
+                 boolean slashEscapeRefused) {
+        static final Rules TODAY = new Rules(EXPLICIT_KEYS_ACCEPTED, STRING_TAG_ON_COLLECTION_ACCEPTED,
+                COLUMNS_IN_CODE_POINTS, SLASH_ESCAPE_REFUSED);
+    }
+
     /** Whether {@code \/} was handed to SnakeYAML as {@code \P} (see {@link #SLASH_ESCAPE_REFUSED}). */
     private boolean slashSubstituted;
 
@@ -179,12 +196,16 @@ final class YamlOracle {
     private final String text;
     private final int[] codePoints;
     private final ParseLimits limits;
+    private final Rules rules;
+    /** The collections opened and not yet closed, innermost last (for the end-of-stream tolerance). */
+    private final Deque<CollectionStartEvent> open = new ArrayDeque<>();
     private Iterator<Event> events;
     private Event last;
     private int nodes;
     private int documents;
 
-    private YamlOracle(String text, ParseLimits limits) {
+    private YamlOracle(String text, ParseLimits limits, Rules rules) {
+        this.rules = rules;
         this.text = text;
         this.codePoints = text.codePoints().toArray();
         this.limits = limits;
@@ -195,11 +216,20 @@ final class YamlOracle {
      * @return what Lamina promises for it under {@link ParseLimits#DEFAULTS}
      */
     static Outcome expect(String document) {
+        return expect(document, Rules.TODAY);
+    }
+
+    /**
+     * @param document the YAML text
+     * @param rules    the behaviour expected where a new reader may deliberately differ
+     * @return what Lamina promises for it under {@link ParseLimits#DEFAULTS} and those rules
+     */
+    static Outcome expect(String document, Rules rules) {
         String text = !document.isEmpty() && document.charAt(0) == '\uFEFF' ? document.substring(1) : document;
-        YamlOracle oracle = new YamlOracle(text, ParseLimits.DEFAULTS);
+        YamlOracle oracle = new YamlOracle(text, ParseLimits.DEFAULTS, rules);
         Outcome outcome = oracle.withControlCharacters();
         outcome = oracle.withDeliberateChanges(outcome);
-        return COLUMNS_IN_CODE_POINTS ? outcome : oracle.inUtf16Columns(outcome);
+        return rules.columnsInCodePoints() ? outcome : oracle.inUtf16Columns(outcome);
     }
 
     /**
@@ -254,7 +284,7 @@ final class YamlOracle {
         options.setNestingDepthLimit(10_000); // Lamina's own depth rule is applied below
         options.setCodePointLimit(Integer.MAX_VALUE);
         options.setMaxAliasesForCollections(Integer.MAX_VALUE);
-        slashSubstituted = !SLASH_ESCAPE_REFUSED && input.contains("\\/") && !input.contains("\\P")
+        slashSubstituted = !rules.slashEscapeRefused() && input.contains("\\/") && !input.contains("\\P")
                 && input.indexOf('\u2029') < 0;
         if (slashSubstituted) {
             input = input.replace("\\/", "\\P");
@@ -262,6 +292,7 @@ final class YamlOracle {
         nodes = 0;
         documents = 0;
         last = null;
+        open.clear();
         try {
             events = new Yaml(options).parse(new StringReader(input)).iterator();
             return new Accepted(document());
@@ -273,8 +304,22 @@ final class YamlOracle {
             if (atEnd || mark == null) {
                 mark = last == null ? null : last.getEndMark();
             }
-            return mark == null ? new Rejected(-1, -1, false, "syntax (no position)")
-                    : new Rejected(mark.getLine() + 1, mark.getColumn() + 1, false, "syntax: " + e.getProblem());
+            if (mark == null) {
+                return new Rejected(-1, -1, false, "syntax (no position)");
+            }
+            Rejected unclosed = null;
+            if (atEnd) {
+                // Tolerance: at the end of the stream today's column is where the last event ended, which depends
+                // on the parser's events; the bracket left open (the innermost flow collection) is as good.
+                for (Iterator<CollectionStartEvent> it = open.descendingIterator(); it.hasNext() && unclosed == null; ) {
+                    CollectionStartEvent c = it.next();
+                    if (c.isFlow()) {
+                        unclosed = at(c.getStartMark(), false, "the unclosed bracket");
+                    }
+                }
+            }
+            return new Rejected(mark.getLine() + 1, mark.getColumn() + 1, false, "syntax: " + e.getProblem(),
+                    unclosed);
         } catch (YAMLException e) {
             // No mark (e.g. "A simple key is required only if it is the first token in the current line"): today
             // the position is the parser's current one, the end of the last event read.
@@ -302,6 +347,11 @@ final class YamlOracle {
             throw reject(e.getStartMark(), "tag " + tag);
         }
         last = e;
+        if (e instanceof CollectionStartEvent c) {
+            open.addLast(c);
+        } else if (e.is(Event.ID.MappingEnd) || e.is(Event.ID.SequenceEnd)) {
+            open.pollLast();
+        }
         return e;
     }
 
@@ -351,8 +401,7 @@ final class YamlOracle {
      */
     private Node.Obj mapping(MappingStartEvent start, int depth, int jacksonDepth) {
         if (jacksonDepth > limits.maxDepth()) {
-            // Jackson's own nesting constraint fires first, at its current position: the end of the start event.
-            throw limit(start.getEndMark(), "nesting depth");
+            throw jacksonDepth(start);
         }
         if (depth > limits.maxDepth()) {
             throw limit(start.getStartMark(), "nesting depth (with dotted keys)");
@@ -368,8 +417,10 @@ final class YamlOracle {
                 break;
             }
             if (!(k instanceof ScalarEvent keyEvent)) {
-                // Jackson: "Expected a field name", at its current location: the end of the offending event.
-                throw reject(k.getEndMark(), "a key that is not a scalar");
+                // Jackson: "Expected a field name", at its current location: the end of the offending event (after
+                // the '[' or '{'; for a block collection, its first entry). Tolerance: the key's start is as good.
+                throw new Stop(new Rejected(k.getEndMark().getLine() + 1, k.getEndMark().getColumn() + 1, false,
+                        "a key that is not a scalar", at(k.getStartMark(), false, "the key's start")));
             }
             String key = slashBack(keyEvent);
             Mark keyMark = keyEvent.getStartMark();
@@ -473,8 +524,7 @@ final class YamlOracle {
 
     private Node.Seq sequence(SequenceStartEvent start, int depth, int jacksonDepth) {
         if (jacksonDepth > limits.maxDepth()) {
-            // Jackson's own nesting constraint fires first, at its current position: the end of the start event.
-            throw limit(start.getEndMark(), "nesting depth");
+            throw jacksonDepth(start);
         }
         if (depth > limits.maxDepth()) {
             throw limit(start.getStartMark(), "nesting depth (with dotted keys)");
@@ -592,6 +642,19 @@ final class YamlOracle {
         return false;
     }
 
+    /**
+     * Jackson's own nesting constraint fires before Lamina's depth check, at its current position: the end of the
+     * collection's start event (after a '[' or '{'). Tolerance: the collection's start is as good.
+     */
+    private static Stop jacksonDepth(CollectionStartEvent start) {
+        return new Stop(new Rejected(start.getEndMark().getLine() + 1, start.getEndMark().getColumn() + 1, true,
+                "nesting depth", at(start.getStartMark(), true, "nesting depth, at the collection's start")));
+    }
+
+    private static Rejected at(Mark m, boolean limit, String why) {
+        return new Rejected(m.getLine() + 1, m.getColumn() + 1, limit, why);
+    }
+
     private static Stop reject(Mark m, String why) {
         return new Stop(new Rejected(m.getLine() + 1, m.getColumn() + 1, false, why));
     }
@@ -605,7 +668,7 @@ final class YamlOracle {
      * {@code !!str} collection tag becomes a rejection, unless the document is refused earlier anyway.
      */
     private Outcome withDeliberateChanges(Outcome outcome) {
-        if (EXPLICIT_KEYS_ACCEPTED && STRING_TAG_ON_COLLECTION_ACCEPTED) {
+        if (rules.explicitKeysAccepted() && rules.stringTagOnCollectionAccepted()) {
             return outcome;
         }
         Mark first = null;
@@ -615,13 +678,13 @@ final class YamlOracle {
             Token previous = null;
             while (scanner.checkToken()) {
                 Token t = scanner.getToken();
-                if (!EXPLICIT_KEYS_ACCEPTED && previous instanceof KeyToken
+                if (!rules.explicitKeysAccepted() && previous instanceof KeyToken
                         && previous.getStartMark().getIndex() != t.getStartMark().getIndex()) {
                     first = previous.getStartMark();
                     why = "explicit key";
                     break;
                 }
-                if (!STRING_TAG_ON_COLLECTION_ACCEPTED && previous != null && previous.getTokenId() == Token.ID.Tag
+                if (!rules.stringTagOnCollectionAccepted() && previous != null && previous.getTokenId() == Token.ID.Tag
                         && (t.getTokenId() == Token.ID.FlowSequenceStart || t.getTokenId() == Token.ID.FlowMappingStart
                         || t.getTokenId() == Token.ID.BlockMappingStart
                         || t.getTokenId() == Token.ID.BlockSequenceStart || t.getTokenId() == Token.ID.BlockEntry)) {
@@ -640,7 +703,7 @@ final class YamlOracle {
         return new Rejected(first.getLine() + 1, first.getColumn() + 1, false, why);
     }
 
-    /** Every expected column counted in UTF-16 chars instead of code points ({@link #COLUMNS_IN_CODE_POINTS}). */
+    /** Every expected column counted in UTF-16 chars instead of code points ({@link Rules#columnsInCodePoints}). */
     private Outcome inUtf16Columns(Outcome outcome) {
         List<Integer> lineStarts = new ArrayList<>(List.of(0));
         for (int i = 0; i < codePoints.length; i++) {
