@@ -56,22 +56,40 @@ class YamlDifferentialTest {
     /** Failures listed in one report, beyond the first: enough to see a pattern, few enough to read. */
     private static final int REPORTED = 5;
 
+    /** Every YAML file of the repository: the examples, the built-in profiles, test resources of every module. */
     @Test
-    void exampleFilesAgree() throws IOException {
-        Path root = Path.of("").toAbsolutePath();
-        Path examples = root.resolveSibling("examples");
+    void yamlFilesOfTheRepositoryAgree() throws IOException {
+        Path repository = Path.of("").toAbsolutePath().getParent();
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(examples)) {
+        try (Stream<Path> walk = Files.walk(repository)) {
             files = walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .filter(p -> !p.toString().contains("target")).sorted().toList();
+                    .filter(p -> !repository.relativize(p).toString().matches("(.*/)?(target|\\..*)/.*"))
+                    .sorted().toList();
         }
-        assertThat(files).as("example YAML files under " + examples).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(files).as("YAML files under " + repository)
+                .anyMatch(p -> p.endsWith(Path.of("examples", "config", "base.yaml")))
+                .hasSizeGreaterThanOrEqualTo(8);
         List<String> failures = new ArrayList<>();
         for (Path file : files) {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            check(examples.relativize(file).toString(), text, failures);
+            check(repository.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8), failures);
         }
         assertNoFailures(failures, files.size());
+    }
+
+    /**
+     * Every string literal of config-core's tests that could be a document (it holds a ':'), concatenations
+     * joined: the YAML texts the existing tests use, and other formats' texts, which are just more inputs here.
+     */
+    @Test
+    void stringLiteralsOfConfigCoreTestsAgree() throws IOException {
+        Path tests = Path.of("src", "test", "java");
+        List<String> texts = JavaLiterals.documents(tests);
+        assertThat(texts).as("string literals under " + tests.toAbsolutePath()).hasSizeGreaterThan(500);
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            check("literal #" + i + " of JavaLiterals.documents(" + tests + ")", texts.get(i), failures);
+        }
+        assertNoFailures(failures, texts.size());
     }
 
     @Test

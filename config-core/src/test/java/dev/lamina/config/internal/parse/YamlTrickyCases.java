@@ -88,6 +88,10 @@ final class YamlTrickyCases {
         c.add("a:\n  " + dottedDeep(199) + ": 1\n");
         c.add("a:\n  " + dottedDeep(198) + ":\n    x: 1\n");
         c.add("a: " + "x".repeat(5000) + "\n");
+        c.add("a:\n  k" + "x".repeat(1100) + ": 1\n");
+        c.add("a:\n  b: 1\n  '" + "x".repeat(1100) + "': 1\n");
+        c.add("a: x\u2028y\u0001\n");
+        c.add("a: 1\nb: [x,\n  {c: ");
         return c;
     }
 
