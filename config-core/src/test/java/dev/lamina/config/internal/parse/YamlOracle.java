@@ -77,8 +77,33 @@ import dev.lamina.config.ScalarType;
  *       {@link Rejected#alternative} holds the other acceptable answer.</li>
  * </ul>
  *
+ * <h2>SnakeYAML quirks kept, because today's parser has them (a new reader may fix them; flip a rule or edit here)</h2>
+ * <ul>
+ *   <li>{@code \/} in a double-quoted scalar is refused (YAML 1.2 allows it): {@link #SLASH_ESCAPE_REFUSED}.</li>
+ *   <li>A tab after {@code :} ({@code key:\tvalue}) is refused as "tab characters cannot indent YAML"; so is a tab
+ *       before a comment after a quoted scalar, a flow collection, {@code -} or {@code :} (after a plain scalar it is
+ *       accepted). YAML 1.2 allows tabs as separators there.</li>
+ *   <li>U+0085, U+2028 and U+2029 are line breaks (YAML 1.1); in YAML 1.2 they are content.</li>
+ *   <li>An implicit key longer than 1,024 characters is no key: at the root the document reads as one plain
+ *       scalar ("the root must be an object"), deeper it is a syntax error at the {@code :}.</li>
+ * </ul>
+ *
+ * <h2>Tolerated columns (where today's column comes from Jackson's or SnakeYAML's internals)</h2>
+ * Each is an {@link Rejected#alternative}: the line and column today's parser reports are always expected first;
+ * the alternative is what a reader without those internals would naturally report.
+ * <ul>
+ *   <li>a non-printable character together with an earlier error: either one (see above);</li>
+ *   <li>the nesting limit on a collection: today the end of its start event (after {@code [}/{@code {}), also
+ *       accepted: its start;</li>
+ *   <li>a key that is not a scalar ({@code [a]: 1}, {@code ? - a}): today the end of its start event, also
+ *       accepted: its start;</li>
+ *   <li>the end of the stream inside a flow collection ({@code a: [1, 2}): today the end of the last event read,
+ *       also accepted: the innermost unclosed {@code [} or {@code {}.</li>
+ * </ul>
+ *
  * <p>Deliberate behaviour that a new reader may change is behind {@link #EXPLICIT_KEYS_ACCEPTED},
- * {@link #STRING_TAG_ON_COLLECTION_ACCEPTED} and {@link #COLUMNS_IN_CODE_POINTS}.
+ * {@link #STRING_TAG_ON_COLLECTION_ACCEPTED}, {@link #COLUMNS_IN_CODE_POINTS} and {@link #SLASH_ESCAPE_REFUSED}
+ * (gathered in {@link Rules#TODAY}).
  */
 final class YamlOracle {
 
