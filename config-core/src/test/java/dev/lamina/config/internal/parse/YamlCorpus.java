@@ -31,7 +31,7 @@ final class YamlCorpus {
             "password_file", "features", "limits", "replicas", "image", "tag", "labels", "env", "database",
             "logging", "metrics", "tracing", "endpoint", "queue", "topic", "grpc", "http2", "tls", "ca_cert",
             "mode", "strategy", "weight", "priority", "owner", "team", "zone", "bucket", "schema", "dsn", "clé",
-            "größe", "名前", "ключ");
+            "größe", "名前", "ключ", "\uD83D\uDD11");
 
     private static final List<String> PLAIN = List.of("hello", "hello world", "db.internal", "localhost",
             "http://example.com:8080/path?q=1&r=2#frag", "https://x.y/z", "a#b", "x:y", "key:value:more",
@@ -121,6 +121,11 @@ final class YamlCorpus {
         }
         if (chance(2)) {
             out.append(chance(50) ? "" : "# nothing but a comment\n");
+        } else if (header == 0 && chance(30)) {
+            out.setLength(out.length() - 1);
+            out.append(' '); // content on the "---" line: a flow mapping as the root
+            flow(2, 0, true);
+            out.append('\n');
         } else {
             mapping(0, 1, false);
         }
@@ -436,7 +441,10 @@ final class YamlCorpus {
      * A flow collection; multi-line ones put their items on lines at column {@code indent} (more than the key's).
      */
     private void flow(int indent, int depth) {
-        boolean map = chance(45);
+        flow(indent, depth, chance(45));
+    }
+
+    private void flow(int indent, int depth, boolean map) {
         boolean multiLine = depth == 0 && chance(25);
         int items = random.nextInt(depth > 2 ? 2 : 5);
         out.append(map ? '{' : '[');
