@@ -140,6 +140,56 @@ class YamlDifferentialTest {
         assertThat(accepted).as("accepted mutated documents").isBetween(MUTATED / 10, MUTATED * 9 / 10);
     }
 
+    /**
+     * The generator must keep producing every style the brief asks for in documents both readers accept, so that a
+     * change to it cannot silently drop coverage.
+     */
+    @Test
+    void corpusCoversEveryStyleInAcceptedDocuments() {
+        Map<String, java.util.function.Predicate<String>> styles = new LinkedHashMap<>();
+        styles.put("CRLF", d -> d.contains("\r\n"));
+        styles.put("byte-order mark", d -> d.startsWith("\uFEFF"));
+        styles.put("---", d -> d.contains("---\n") || d.contains("---\r\n"));
+        styles.put("--- with content", d -> d.matches("(?s)\uFEFF?--- \\{.*"));
+        styles.put("...", d -> d.contains("\n...\n") || d.contains("\n...\r\n"));
+        styles.put("%YAML 1.2", d -> d.contains("%YAML 1.2"));
+        styles.put("literal block", d -> d.matches("(?s).*: \\|[-+0-9]*( #[^\n]*)?\r?\n.*"));
+        styles.put("folded block", d -> d.matches("(?s).*[:-] >[-+0-9]*( #[^\n]*)?\r?\n.*"));
+        styles.put("indentation indicator", d -> d.matches("(?s).*: [|>][-+]?[1-9][-+]?( #[^\n]*)?\r?\n.*"));
+        styles.put("keep chomping", d -> d.matches("(?s).*[|>][0-9]?\\+.*"));
+        styles.put("sequence not indented under its key", d -> d.matches("(?s).*\n( *)[^ \n-][^\n]*:\r?\n\\1- .*"));
+        styles.put("compact nested sequence", d -> d.contains("- - "));
+        styles.put("compact mapping in a sequence", d -> d.matches("(?s).*\n *- [a-z_]+: .*"));
+        styles.put("empty flow collections", d -> d.contains("[]") && d.contains("{}"));
+        styles.put("multi-line flow", d -> d.matches("(?s).*[\\[{]\r?\n.*"));
+        styles.put("trailing comma", d -> d.contains(",]") || d.contains(",}"));
+        styles.put("single-pair mapping in a flow sequence", d -> d.matches("(?s).*\\[[a-z_]+: .*"));
+        styles.put("'' escape", d -> d.contains("''"));
+        styles.put("double-quoted escapes", d -> d.contains("\\U0001F600") && d.contains("\\x41"));
+        styles.put("line continuation", d -> d.matches("(?s).*\\\\\r?\n.*"));
+        styles.put("folded plain scalar", d -> d.contains("continued 0"));
+        styles.put("astral characters", d -> d.codePoints().anyMatch(c -> c > 0xFFFF));
+        styles.put("tab inside a value", d -> d.contains("tab\tinside"));
+        styles.put("dotted keys", d -> d.matches("(?s).*\n *[a-z_]+\\.[a-z_]+[0-9]*(\\.leaf)?: .*"));
+        styles.put("quoted dotted key", d -> d.contains(".example.com'"));
+        styles.put("numeric and boolean keys", d -> d.contains("\n8080:") || d.contains("\ntrue:")
+                || d.contains(" 8080:") || d.contains(" true:"));
+        styles.put("empty value", d -> d.matches("(?s).*:\r?\n.*"));
+        styles.put("comment", d -> d.contains(" # "));
+        styles.put("long line", d -> d.contains("x".repeat(1000)));
+        styles.put("50 levels", d -> d.lines().anyMatch(l -> l.length() - l.stripLeading().length() >= 50));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        styles.keySet().forEach(k -> counts.put(k, 0));
+        for (int i = 0; i < GENERATED; i++) {
+            String doc = YamlCorpus.generate(SEED, i);
+            if (YamlOracle.expect(doc) instanceof YamlOracle.Accepted) {
+                styles.forEach((name, p) -> counts.merge(name, p.test(doc) ? 1 : 0, Integer::sum));
+            }
+        }
+        assertThat(counts).as("accepted generated documents per style").allSatisfy(
+                (name, n) -> assertThat(n).as(name).isGreaterThanOrEqualTo(10));
+    }
+
     @Test
     void corpusIsDeterministic() {
         for (int i = 0; i < 50; i++) {
