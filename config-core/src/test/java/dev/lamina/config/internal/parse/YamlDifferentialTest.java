@@ -31,7 +31,7 @@ import dev.lamina.config.ParseLimits;
  * events plus Lamina's documented rules) on the example files, hand-written tricky cases
  * ({@link YamlTrickyCases}), {@value #GENERATED} generated documents and {@value #MUTATED} mutated ones
  * ({@link YamlCorpus}), every YAML file of the repository and the string literals of config-core's tests
-({@link JavaLiterals}). Structure, key order, scalar text and type, nulls and the line and column of every node
+ * ({@link JavaLiterals}). Structure, key order, scalar text and type, nulls and the line and column of every node
  * must agree; a refused document must be refused by both, at the same line and column.
  *
  * <p>A failure names the case (its seed and index, enough to rebuild it with {@code YamlCorpus}), prints the
@@ -63,7 +63,7 @@ class YamlDifferentialTest {
     static final int MUTATED = 5_000;
     static final long SEED = 20_261_207L;
     private static final String SOURCE = "diff.yaml";
-    /** Failures listed in one report, beyond the first: enough to see a pattern, few enough to read. */
+    /** Failures printed in full per test (all are counted): enough to see a pattern, few enough to read. */
     private static final int REPORTED = 5;
 
     /** Every YAML file of the repository: the examples, the built-in profiles, test resources of every module. */
