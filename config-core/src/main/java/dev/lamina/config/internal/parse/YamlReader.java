@@ -16,8 +16,9 @@ import dev.lamina.config.ConfigParseException;
  * scalars (folded over lines), single- and double-quoted scalars (every YAML escape, folding, escaped line breaks),
  * literal and folded block scalars (chomping and indentation indicators), comments, {@code ---} and {@code ...}
  * around the one document, a {@code %YAML} directive, and the {@code !!str} tag. What it refuses, with the line and
- * column: anchors, aliases, other tags, {@code %TAG}, explicit keys ({@code ? key}), a {@code key: value} pair
- * inside {@code [ ]}, a second document, tabs used for indentation and characters YAML does not allow unescaped.
+ * column: anchors, aliases, other tags, {@code %TAG}, explicit keys ({@code ? key}), a second document, tabs used
+ * for indentation and characters YAML does not allow unescaped. A {@code key: value} entry of a flow list
+ * ({@code [a: 1]}) is a mapping of one key, as YAML says.
  *
  * <p>It does not type scalars: the builder does, from the text and {@link #plain()} (YAML 1.2 core schema). Work is
  * linear in the text; nesting is held in arrays, never on the call stack, and the builder stops it at
@@ -29,6 +30,8 @@ final class YamlReader implements TokenStream {
     private static final byte BLOCK_SEQ = 1;
     private static final byte FLOW_MAP = 2;
     private static final byte FLOW_SEQ = 3;
+    /** A single {@code key: value} pair written as an entry of a flow list ({@code [a: 1, b]}): a one-key mapping. */
+    private static final byte FLOW_PAIR = 4;
 
     /** Block mapping: a key comes next. Flow collections: the first entry or ']' / '}' comes next. */
     private static final byte EXPECT_KEY = 0;
@@ -123,6 +126,7 @@ final class YamlReader implements TokenStream {
             case BLOCK_MAP -> nextInBlockMap(d);
             case BLOCK_SEQ -> nextInBlockSeq(d);
             case FLOW_SEQ -> nextInFlowSeq(d);
+            case FLOW_PAIR -> nextInFlowPair(d);
             default -> nextInFlowMap(d);
         };
     }
@@ -147,7 +151,7 @@ final class YamlReader implements TokenStream {
                 return startNode(-1, INLINE);
             }
         } else if (directive) {
-            throw error("a %YAML directive must be followed by a '---' line");
+            throw error("a directive (%YAML, %TAG) must be followed by a '---' line");
         }
         skipToContent();
         if (pos >= n || isMarker("...")) {
@@ -159,16 +163,38 @@ final class YamlReader implements TokenStream {
         return startNode(-1, OWN_LINE);
     }
 
+    /** {@code %YAML 1.2}, optionally followed by a comment. */
+    private static final java.util.regex.Pattern YAML_DIRECTIVE =
+            java.util.regex.Pattern.compile("%YAML[ \t]+([0-9]+)\\.[0-9]+[ \t]*(#.*)?");
+
+    private boolean yamlDirective;
+
     private void directive(int end) {
         String d = s.substring(pos, end);
-        if (d.startsWith("%YAML") && (d.length() == 5 || d.charAt(5) == ' ' || d.charAt(5) == '\t')) {
-            pos = end;
-            return;
+        int name = 1;
+        while (name < d.length() && (Character.isLetterOrDigit(d.charAt(name)) || d.charAt(name) == '-')) {
+            name++;
         }
-        if (d.startsWith("%TAG")) {
-            throw error("YAML tags are not supported (only !!str); remove the %TAG directive");
+        if (name == 1 || name < d.length() && d.charAt(name) != ' ' && d.charAt(name) != '\t') {
+            throw error("malformed directive: a '%' at the start of a line begins one (%YAML 1.2); quote a value "
+                    + "that starts with '%'");
         }
-        throw error("unknown YAML directive; only %YAML is allowed");
+        if (d.startsWith("%YAML") && name == 5) {
+            if (yamlDirective) {
+                throw error("the %YAML directive may appear only once");
+            }
+            yamlDirective = true;
+            java.util.regex.Matcher m = YAML_DIRECTIVE.matcher(d);
+            if (!m.matches()) {
+                throw error("malformed %YAML directive; write %YAML 1.2");
+            }
+            if (!"1".equals(m.group(1))) {
+                throw error("unsupported YAML version in the %YAML directive; Lamina reads YAML 1.x (write %YAML 1.2)");
+            }
+        }
+        // %TAG declares a tag handle (a tag that uses it is refused where it is written); other directives are
+        // reserved, and YAML says to ignore them.
+        pos = end;
     }
 
     private Token endDocument() {
@@ -265,6 +291,18 @@ final class YamlReader implements TokenStream {
         int keyLine = line;
         int keyColumn = col() + 1;
         char c = s.charAt(pos);
+        boolean string = false;
+        if (c == '!') {
+            int end = tokenEnd(pos);
+            String tag = s.substring(pos, end);
+            if (!STR_TAG.equals(tag) && !STR_TAG_VERBATIM.equals(tag)) {
+                throw error("YAML tags are not supported (only !!str); remove the tag, or quote the value for a string");
+            }
+            pos = end;
+            skipSpaces();
+            string = true;
+            c = pos < n ? s.charAt(pos) : '\n';
+        }
         refuseProperties(c);
         String name;
         boolean isPlain;
@@ -287,11 +325,12 @@ final class YamlReader implements TokenStream {
             int end = plainLineEnd(pos, false);
             pos = end;
             name = s.substring(start, trimEnd(start, end));
-            isPlain = true;
+            isPlain = !string; // !!str makes '<<' and dotted keys ordinary keys
         }
         if (pos >= n || s.charAt(pos) != ':' || !blankAt(pos + 1)) {
             throw errorAt(keyLine, keyColumn, "expected ':' after a key");
         }
+        checkKeyLength(lineStart + keyColumn - 1, pos);
         pos++;
         token = Token.KEY;
         text = name;
@@ -323,7 +362,16 @@ final class YamlReader implements TokenStream {
             skipSpaces();
             string = true;
             if (atLineEndOrComment()) {
-                return scalar(Token.STRING, "", false, nodeLine, nodeColumn);
+                // The tagged node may start on the next line, indented under its key.
+                skipToContent();
+                if (pos >= n || col() <= parent || isMarker("---") || isMarker("...")) {
+                    return scalar(Token.STRING, "", false, nodeLine, nodeColumn);
+                }
+                char next = s.charAt(pos);
+                if (next == '[' || next == '{' || next == '-' && blankAt(pos + 1) || isImplicitKey()) {
+                    throw errorAt(nodeLine, nodeColumn, "the !!str tag applies to scalars; remove it from the "
+                            + (next == '[' || next == '-' ? "list" : "mapping"));
+                }
             }
             c = s.charAt(pos);
         }
@@ -371,10 +419,11 @@ final class YamlReader implements TokenStream {
                 break;
         }
         if (place != INLINE && isImplicitKey()) {
+            int keyColumn = col();
             if (string) {
-                throw errorAt(nodeLine, nodeColumn, "YAML tags are not supported on keys; remove the !!str tag");
+                pos = lineStart + nodeColumn - 1; // the mapping's first key starts with its !!str tag
             }
-            push(BLOCK_MAP, col());
+            push(BLOCK_MAP, string ? nodeColumn - 1 : keyColumn);
             return structure(Token.START_OBJECT, nodeLine, nodeColumn);
         }
         if (c == '"' || c == '\'') {
@@ -383,8 +432,12 @@ final class YamlReader implements TokenStream {
             if (pos < n && s.charAt(pos) == ':' && blankAt(pos + 1)) {
                 throw error("a ':' is not allowed here (quote the whole value or fix the indentation)");
             }
+            // A '#' right after the closing quote starts a comment too, as the YAML readers in use accept it.
             if (!atLineEndOrComment()) {
-                throw error("unexpected text after a quoted value; quote the whole value");
+                if (s.charAt(pos) != '#') {
+                    throw error("unexpected text after a quoted value; quote the whole value");
+                }
+                pos = lineEnd(pos);
             }
             return scalar(Token.STRING, value, false, nodeLine, nodeColumn);
         }
@@ -410,6 +463,19 @@ final class YamlReader implements TokenStream {
         };
     }
 
+    /**
+     * YAML's bound on a key written without {@code ?} (1,024 characters): longer text before a ': ' is no key to
+     * YAML readers, and a message that says so is clearer than what such readers report.
+     */
+    private static final int MAX_KEY_LENGTH = 1024;
+
+    private void checkKeyLength(int start, int colon) {
+        if (colon - start > MAX_KEY_LENGTH) {
+            throw errorAt(line, start - lineStart + 1, "a key may be at most " + MAX_KEY_LENGTH
+                    + " characters long (YAML's limit for keys); shorten it");
+        }
+    }
+
     /** Whether the scalar at {@code pos} is followed, on its line, by ': ' (a key of a new block mapping). */
     private boolean isImplicitKey() {
         char c = s.charAt(pos);
@@ -425,7 +491,11 @@ final class YamlReader implements TokenStream {
         } else {
             i = plainLineEnd(pos, false);
         }
-        return i < n && s.charAt(i) == ':' && blankAt(i + 1);
+        if (i < n && s.charAt(i) == ':' && blankAt(i + 1)) {
+            checkKeyLength(pos, i);
+            return true;
+        }
+        return false;
     }
 
     /** The index after the closing quote of the quoted scalar at {@code start}, or -1 if it does not close on its line. */
@@ -494,21 +564,64 @@ final class YamlReader implements TokenStream {
                 throw error("a value is missing before ',' in a flow list");
             }
             states[d] = AFTER_ENTRY;
-            Token t = flowNode(d);
-            if (t != Token.START_ARRAY && t != Token.START_OBJECT) {
-                int save = pos;
-                int saveLine = line;
-                int saveStart = lineStart;
-                skipFlowSpace(d);
-                if (s.charAt(pos) == ':') {
-                    throw error("a 'key: value' pair inside [ ] is not supported; write it as { key: value }");
-                }
-                pos = save;
-                line = saveLine;
-                lineStart = saveStart;
+            if (isFlowImplicitKey()) {
+                int pairLine = line;
+                int pairColumn = col() + 1;
+                push(FLOW_PAIR, indents[d]);
+                openLines[depth - 1] = openLines[d];
+                openColumns[depth - 1] = openColumns[d];
+                return structure(Token.START_OBJECT, pairLine, pairColumn);
             }
-            return t;
+            return flowNode(d);
         }
+    }
+
+    /** A {@code key: value} entry of a flow list, read as a mapping of one key; see {@link #FLOW_PAIR}. */
+    private Token nextInFlowPair(int d) {
+        switch (states[d]) {
+            case EXPECT_KEY:
+                readFlowKey();
+                states[d] = EXPECT_VALUE;
+                return token;
+            case EXPECT_VALUE: {
+                states[d] = AFTER_ENTRY;
+                skipFlowSpace(d);
+                int colonLine = line;
+                int colonColumn = col() + 2;
+                pos++; // the ':' isFlowImplicitKey found
+                skipFlowSpace(d);
+                char v = s.charAt(pos);
+                if (v == ',' || v == ']') {
+                    return scalar(Token.NULL, "", true, colonLine, colonColumn);
+                }
+                return flowNode(d);
+            }
+            default:
+                depth--;
+                return structure(Token.END_OBJECT, line, col() + 1);
+        }
+    }
+
+    /** Whether the flow-list entry at {@code pos} is a scalar key followed by ':' on its line. */
+    private boolean isFlowImplicitKey() {
+        char c = s.charAt(pos);
+        int i;
+        if (c == '"' || c == '\'') {
+            i = quoteEndOnLine(pos);
+            if (i < 0) {
+                return false;
+            }
+            while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+                i++;
+            }
+            return i < n && s.charAt(i) == ':';
+        }
+        if (c == '[' || c == '{' || c == '!' || c == '&' || c == '*' || c == '-' && blankAt(pos + 1)
+                || c == '?' && flowBlankAt(pos + 1)) {
+            return false;
+        }
+        i = plainLineEnd(pos, true);
+        return i < n && s.charAt(i) == ':' && flowBlankAt(i + 1);
     }
 
     private Token nextInFlowMap(int d) {
@@ -564,6 +677,25 @@ final class YamlReader implements TokenStream {
         int keyLine = line;
         int keyColumn = col() + 1;
         char c = s.charAt(pos);
+        boolean string = false;
+        if (c == '!') {
+            int end = pos;
+            while (end < n && !flowBlankAt(end)) {
+                end++;
+            }
+            String tag = s.substring(pos, end);
+            if (!STR_TAG.equals(tag) && !STR_TAG_VERBATIM.equals(tag)) {
+                throw error("YAML tags are not supported (only !!str); remove the tag, or quote the value for a string");
+            }
+            pos = end;
+            skipSpaces();
+            string = true;
+            c = pos < n ? s.charAt(pos) : '\n';
+            if (c == ',' || c == '}' || c == ']' || c == ':' && flowBlankAt(pos + 1)) {
+                scalar(Token.KEY, "", false, keyLine, keyColumn); // !!str alone: the empty string
+                return;
+            }
+        }
         refuseProperties(c);
         String name;
         boolean isPlain;
@@ -577,7 +709,20 @@ final class YamlReader implements TokenStream {
         } else {
             checkPlainStart(c);
             name = plainScalar(-1, true);
-            isPlain = true;
+            isPlain = !string;
+        }
+        if (line != keyLine) {
+            int save = pos;
+            int saveLine = line;
+            int saveStart = lineStart;
+            skipToContentAnyIndent();
+            boolean colon = pos < n && s.charAt(pos) == ':';
+            pos = save;
+            line = saveLine;
+            lineStart = saveStart;
+            if (colon) {
+                throw errorAt(keyLine, keyColumn, "a key must fit on one line");
+            }
         }
         token = Token.KEY;
         text = name;
@@ -650,7 +795,8 @@ final class YamlReader implements TokenStream {
         if (depth == 0 || kinds[depth - 1] == BLOCK_MAP || kinds[depth - 1] == BLOCK_SEQ) {
             skipSpaces();
             if (pos < n && s.charAt(pos) == ':' && blankAt(pos + 1)) {
-                throw error("a list or mapping cannot be a key; use a plain or quoted key");
+                throw errorAt(openLines[depth], openColumns[depth],
+                        "a list or mapping cannot be a key; use a plain or quoted key");
             }
             if (!atLineEndOrComment()) {
                 throw error("unexpected text after the closing bracket");
@@ -665,11 +811,11 @@ final class YamlReader implements TokenStream {
             skipToContentAnyIndent();
             if (pos >= n) {
                 throw errorAt(openLines[d], openColumns[d], "the file ends inside a flow list or mapping: a '[' or '{'"
-                        + " is not closed (the " + (kinds[d] == FLOW_SEQ ? "'['" : "'{'") + " here)");
+                        + " is not closed (the " + (kinds[d] == FLOW_MAP ? "'{'" : "'['") + " here)");
             }
             if (isMarker("---") || isMarker("...")) {
-                throw error("a document marker inside a flow " + (kinds[d] == FLOW_SEQ ? "list" : "mapping")
-                        + "; close the '" + (kinds[d] == FLOW_SEQ ? '[' : '{') + "' opened at line " + openLines[d]
+                throw error("a document marker inside a flow " + (kinds[d] == FLOW_MAP ? "mapping" : "list")
+                        + "; close the '" + (kinds[d] == FLOW_MAP ? '{' : '[') + "' opened at line " + openLines[d]
                         + " first");
             }
             return;
@@ -718,7 +864,7 @@ final class YamlReader implements TokenStream {
                     q++;
                 }
                 int indent = q - p;
-                while (q < n && s.charAt(q) == '\t') {
+                while (q < n && (s.charAt(q) == ' ' || s.charAt(q) == '\t')) {
                     q++;
                 }
                 if (q < n && s.charAt(q) == '\n') {
@@ -919,6 +1065,9 @@ final class YamlReader implements TokenStream {
                 // An escaped line break joins the lines without a space; empty lines after it still count.
                 line++;
                 lineStart = pos;
+                if (isMarker("---") || isMarker("...")) {
+                    throw errorAt(escLine, escColumn, "a document marker inside a quoted string; close the quote first");
+                }
                 while (pos < n && (s.charAt(pos) == ' ' || s.charAt(pos) == '\t')) {
                     pos++;
                 }
@@ -929,7 +1078,7 @@ final class YamlReader implements TokenStream {
                     }
                 }
             }
-            default -> throw errorAt(escLine, escColumn, "invalid escape sequence in a double-quoted string");
+            default -> throw errorAt(escLine, escColumn + 1, "invalid escape sequence in a double-quoted string");
         }
     }
 
@@ -942,7 +1091,7 @@ final class YamlReader implements TokenStream {
         for (int i = 0; i < digits; i++) {
             int d = Character.digit(s.charAt(pos + i), 16);
             if (d < 0) {
-                throw errorAt(escLine, escColumn, "invalid escape sequence in a double-quoted string (expected "
+                throw errorAt(escLine, col() + 1, "invalid escape sequence in a double-quoted string (expected "
                         + digits + " hexadecimal digits)");
             }
             value = value << 4 | d;
@@ -1006,10 +1155,15 @@ final class YamlReader implements TokenStream {
                 p++;
             }
             int spaces = p - pos;
-            boolean blank = p >= n || s.charAt(p) == '\n';
+            int white = p;
+            while (white < n && (s.charAt(white) == ' ' || s.charAt(white) == '\t')) {
+                white++;
+            }
+            // A line of blanks no deeper than the block is an empty line of it (a stray tab included).
+            boolean blank = white >= n || s.charAt(white) == '\n';
             if (blank && (indent < 0 || spaces <= indent)) {
                 pendingBreaks++;
-                pos = p;
+                pos = white;
                 if (pos < n) {
                     pos++;
                     line++;
@@ -1081,10 +1235,14 @@ final class YamlReader implements TokenStream {
             while (q < n && s.charAt(q) == ' ') {
                 q++;
             }
-            if (q < n && s.charAt(q) != '\n') {
+            int white = q;
+            while (white < n && (s.charAt(white) == ' ' || s.charAt(white) == '\t')) {
+                white++;
+            }
+            if (white < n && s.charAt(white) != '\n') {
                 return q - p;
             }
-            p = q + 1;
+            p = white + 1;
         }
         return -1;
     }

@@ -87,12 +87,23 @@ class HostileInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a: %s\n", "a: \"%s\"\n", "%s: 1\n", "a: |\n  %s\n"})
-    void yamlTenMegabyteScalarOrKeyIsRefusedAtTheStringLimit(String shape) {
+    @ValueSource(strings = {"a: %s\n", "a: \"%s\"\n", "a: |\n  %s\n"})
+    void yamlTenMegabyteScalarIsRefusedAtTheStringLimit(String shape) {
         String doc = String.format(shape, "x".repeat(10_000_000));
         assertThat(parse("big.yaml", Format.YAML, doc, ROOMY))
                 .isInstanceOf(ConfigLimitException.class)
                 .hasMessageContaining("ParseLimits.maxStringLength = 1048576");
+    }
+
+    /** YAML bounds a key written without '?' to 1,024 characters: a longer one is refused as soon as it is seen. */
+    @ParameterizedTest
+    @ValueSource(strings = {"%s: 1\n", "\"%s\": 1\n", "a:\n  %s: 1\n"})
+    void yamlTenMegabyteKeyIsRefusedAtYamlsKeyLimit(String shape) {
+        String doc = String.format(shape, "x".repeat(10_000_000));
+        assertThat(parse("big.yaml", Format.YAML, doc, ROOMY))
+                .isInstanceOf(ConfigParseException.class)
+                .hasMessageStartingWith("big.yaml:")
+                .hasMessageContaining("at most 1024 characters");
     }
 
     /** A comment is skipped in one pass and never kept: only the document size bounds it. */

@@ -27,31 +27,39 @@ import dev.lamina.config.Origin;
 import dev.lamina.config.ParseLimits;
 
 /**
- * Differential test of config-core's YAML reading: {@link DocumentParser} against {@link YamlOracle} (SnakeYAML's
- * events plus Lamina's documented rules) on the example files, hand-written tricky cases
- * ({@link YamlTrickyCases}), {@value #GENERATED} generated documents and {@value #MUTATED} mutated ones
- * ({@link YamlCorpus}), every YAML file of the repository and the string literals of config-core's tests
- * ({@link JavaLiterals}). Structure, key order, scalar text and type, nulls and the line and column of every node
- * must agree; a refused document must be refused by both, at the same line and column.
+ * Differential test of config-core's YAML reading: {@link DocumentParser} (Lamina's own {@link YamlReader}) against
+ * {@link YamlOracle} (SnakeYAML's events, the reader Lamina used before, plus Lamina's documented rules) on
+ * hand-written tricky cases ({@link YamlTrickyCases}), {@value #GENERATED} generated documents and {@value #MUTATED}
+ * mutated ones ({@link YamlCorpus}), every YAML file of the repository and the string literals of config-core's
+ * tests ({@link JavaLiterals}). Structure, key order, scalar text and type, nulls and the line and column of every
+ * node must agree. A refused document must be refused by both: at the same line and column for the files, the
+ * tricky cases and the generated documents; anywhere for mutated documents and the string literals, which often
+ * hold two errors or more (or are no YAML at all), where either reader may name either first.
  *
  * <p>A failure names the case (its seed and index, enough to rebuild it with {@code YamlCorpus}), prints the
  * document escaped, and the first difference (path, expected and actual).
  *
- * <p>Tolerated divergences (see {@link YamlOracle}, "Tolerated columns"): when a document holds a non-printable
- * character and an error before it, either position is accepted (which one today's parser reports depends on its
- * reader's look-ahead: 18 of the 7,000 corpus documents report the character); for the nesting limit, a key that is
- * not a scalar and the end of the stream inside a flow collection, today's column (an end of a SnakeYAML event)
- * or the start of the offending collection is accepted. Everything else must match exactly.
+ * <p>Tolerated positions (see {@link YamlOracle}, "Tolerated columns"): a non-printable character together with an
+ * earlier error, either one; the nesting limit, a key that is not a scalar, the end of the file inside a flow
+ * collection or a quoted scalar: SnakeYAML's position or the start of the offending bracket, key or quote; a key
+ * longer than 1,024 characters: its start; a root that is not a mapping: any position (SnakeYAML complains of the
+ * root first, YamlReader may name an error inside that first scalar first).
  *
- * <p>Behaviour a new reader may change on purpose, each behind one constant of {@link YamlOracle}:
+ * <p>Where YamlReader differs from SnakeYAML on purpose, the oracle follows YamlReader, each behind one constant of
+ * {@link YamlOracle} ({@link YamlOracle.Rules#SNAKEYAML} holds the other branch of each):
  * <ul>
- *   <li>explicit keys ({@code ? key}) may become a rejection: {@link YamlOracle#EXPLICIT_KEYS_ACCEPTED};</li>
- *   <li>a {@code !!str} tag on a collection ({@code !!str [a]}) may become a rejection:
+ *   <li>explicit keys ({@code ? key}) are refused: {@link YamlOracle#EXPLICIT_KEYS_ACCEPTED};</li>
+ *   <li>a {@code !!str} tag on a collection ({@code !!str [a]}) is refused:
  *       {@link YamlOracle#STRING_TAG_ON_COLLECTION_ACCEPTED};</li>
- *   <li>columns may count UTF-16 chars after astral characters: {@link YamlOracle#COLUMNS_IN_CODE_POINTS};</li>
- *   <li>{@code "\/"} may become accepted (YAML 1.2): {@link YamlOracle#SLASH_ESCAPE_REFUSED}.</li>
+ *   <li>columns count UTF-16 chars after astral characters: {@link YamlOracle#COLUMNS_IN_CODE_POINTS};</li>
+ *   <li>{@code "\/"} is accepted (YAML 1.2): {@link YamlOracle#SLASH_ESCAPE_REFUSED};</li>
+ *   <li>tabs that separate (after {@code key:} or {@code -}, before a comment, on a blank line, inside a flow
+ *       collection) are accepted (YAML 1.2): {@link YamlOracle#TAB_SEPARATORS_REFUSED}; a file holding only
+ *       {@code ...} and comments is the empty document (YAML 1.2's stream grammar).</li>
  * </ul>
- * {@link #flippedRulesExpectTheDocumentedChanges} checks the oracle's side of each.
+ * {@link #flippedRulesExpectTheDocumentedChanges} checks the oracle's side of each. Documents holding U+0085,
+ * U+2028 or U+2029 are left out: SnakeYAML breaks lines there (YAML 1.1), YAML 1.2 and YamlReader do not, and no
+ * oracle is at hand (a few mutations).
  *
  * <p>Run alone: {@code ./mvnw -o -q -pl config-core test -Dtest=YamlDifferentialTest
  * -Dsurefire.failIfNoSpecifiedTests=false}. To rerun one failing document, call {@link #difference(String)} on
@@ -97,7 +105,9 @@ class YamlDifferentialTest {
         assertThat(texts).as("string literals under " + tests.toAbsolutePath()).hasSizeGreaterThan(500);
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            check("literal #" + i + " of JavaLiterals.documents(" + tests + ")", texts.get(i), failures);
+            // Most of these are no YAML documents at all (JSON, properties, messages): that both readers refuse
+            // them matters, where each first stumbles does not.
+            check("literal #" + i + " of JavaLiterals.documents(" + tests + ")", texts.get(i), failures, false);
         }
         assertNoFailures(failures, texts.size());
     }
@@ -132,7 +142,7 @@ class YamlDifferentialTest {
         int accepted = 0;
         for (int i = 0; i < MUTATED; i++) {
             String doc = YamlCorpus.mutate(SEED, i);
-            check("YamlCorpus.mutate(" + SEED + "L, " + i + ")", doc, failures);
+            check("YamlCorpus.mutate(" + SEED + "L, " + i + ")", doc, failures, false);
             accepted += YamlOracle.expect(doc) instanceof YamlOracle.Accepted ? 1 : 0;
         }
         assertNoFailures(failures, MUTATED);
@@ -238,36 +248,45 @@ class YamlDifferentialTest {
     /** The oracle's branches for behaviour a new reader may change on purpose, each on a few documents. */
     @Test
     void flippedRulesExpectTheDocumentedChanges() {
-        YamlOracle.Rules noExplicitKeys = new YamlOracle.Rules(false, true, true, true);
+        YamlOracle.Rules noExplicitKeys = new YamlOracle.Rules(false, true, true, true, true);
         assertRejectedAt(YamlOracle.expect("a: 1\n? b\n: 2\n", noExplicitKeys), 2, 1);
         assertRejectedAt(YamlOracle.expect("a: {? b: 1}\n", noExplicitKeys), 1, 5);
         assertRejectedAt(YamlOracle.expect("a: &x 1\n? b\n: 2\n", noExplicitKeys), 1, 4); // earlier error first
         assertThat(YamlOracle.expect("a: 1\nb: {c: 2}\n", noExplicitKeys)).isInstanceOf(YamlOracle.Accepted.class);
 
-        YamlOracle.Rules noStringTagOnCollections = new YamlOracle.Rules(true, false, true, true);
+        YamlOracle.Rules noStringTagOnCollections = new YamlOracle.Rules(true, false, true, true, true);
         assertRejectedAt(YamlOracle.expect("a: !!str [x]\n", noStringTagOnCollections), 1, 4);
         assertRejectedAt(YamlOracle.expect("a: 1\nb: !!str\n  c: 1\n", noStringTagOnCollections), 2, 4);
         assertThat(YamlOracle.expect("a: !!str x\n", noStringTagOnCollections))
                 .isInstanceOf(YamlOracle.Accepted.class);
 
-        YamlOracle.Rules utf16 = new YamlOracle.Rules(true, true, false, true);
+        YamlOracle.Rules utf16 = new YamlOracle.Rules(true, true, false, true, true);
         String astral = "a: [\uD83D\uDE00, c]\n";
-        YamlOracle.Node.Seq today = (YamlOracle.Node.Seq) ((YamlOracle.Accepted) YamlOracle.expect(astral)).root()
+        YamlOracle.Node.Seq today = (YamlOracle.Node.Seq) ((YamlOracle.Accepted) YamlOracle.expect(astral, YamlOracle.Rules.SNAKEYAML)).root()
                 .entries().get("a");
         YamlOracle.Node.Seq flipped = (YamlOracle.Node.Seq) ((YamlOracle.Accepted) YamlOracle.expect(astral, utf16))
                 .root().entries().get("a");
         assertThat(today.items().get(1).column()).isEqualTo(8);
         assertThat(flipped.items().get(1).column()).isEqualTo(9);
         assertThat(flipped.items().get(0).column()).isEqualTo(5);
-        assertRejectedAt(YamlOracle.expect("a: \uD83D\uDE00 x: y\n", YamlOracle.Rules.TODAY), 1, 7);
+        assertRejectedAt(YamlOracle.expect("a: \uD83D\uDE00 x: y\n", YamlOracle.Rules.SNAKEYAML), 1, 7);
         assertRejectedAt(YamlOracle.expect("a: \uD83D\uDE00 x: y\n", utf16), 1, 8);
 
-        YamlOracle.Rules slash = new YamlOracle.Rules(true, true, true, false);
-        assertRejectedAt(YamlOracle.expect("a: \"x\\/y\"\n"), 1, 7);
+        YamlOracle.Rules slash = new YamlOracle.Rules(true, true, true, false, true);
+        assertRejectedAt(YamlOracle.expect("a: \"x\\/y\"\n", YamlOracle.Rules.SNAKEYAML), 1, 7);
         Map<String, YamlOracle.Node> read = ((YamlOracle.Accepted) YamlOracle.expect(
                 "a: \"x\\/y\"\nb: 'x\\/'\nc: x\\/\n", slash)).root().entries();
         assertThat(read.values()).extracting(n -> ((YamlOracle.Node.Scalar) n).text())
                 .containsExactly("x/y", "x\\/", "x\\/");
+
+        YamlOracle.Rules tabs = new YamlOracle.Rules(true, true, true, true, false);
+        String separated = "a:\tb\t# c\nl:\n-\tx\n";
+        assertRejectedAt(YamlOracle.expect(separated, YamlOracle.Rules.SNAKEYAML), 1, 3);
+        Map<String, YamlOracle.Node> tabbed = ((YamlOracle.Accepted) YamlOracle.expect(separated, tabs)).root()
+                .entries();
+        assertThat(((YamlOracle.Node.Scalar) tabbed.get("a")).text()).isEqualTo("b");
+        assertThat(((YamlOracle.Node.Scalar) tabbed.get("a")).column()).isEqualTo(4);
+        assertRejectedAt(YamlOracle.expect("a:\n\tb: 1\n", tabs), 2, 1); // indentation stays refused
     }
 
     private static void assertRejectedAt(YamlOracle.Outcome outcome, int line, int column) {
@@ -309,10 +328,29 @@ class YamlDifferentialTest {
 
     /** Compares the two readers on one document; adds a description of the first difference to {@code failures}. */
     static void check(String name, String document, List<String> failures) {
-        String difference = difference(document);
+        check(name, document, failures, true);
+    }
+
+    /**
+     * @param exactPositions whether a rejection must be at the oracle's position; mutated documents often hold two
+     *                       errors or more, and the two readers may name either: there both must reject, no more
+     */
+    static void check(String name, String document, List<String> failures, boolean exactPositions) {
+        if (hasYaml11LineBreak(document)) {
+            return; // see hasYaml11LineBreak
+        }
+        String difference = difference(document, YamlOracle.expect(document), exactPositions);
         if (difference != null) {
             failures.add("--- " + name + ": " + difference + "\n    document: \"" + escape(document) + "\"");
         }
+    }
+
+    /**
+     * SnakeYAML breaks lines at U+0085, U+2028 and U+2029 as YAML 1.1 did; in YAML 1.2 they are ordinary
+     * characters, and YamlReader reads them so. No oracle for such a document: it is left out (a few mutations).
+     */
+    static boolean hasYaml11LineBreak(String document) {
+        return document.indexOf('\u0085') >= 0 || document.indexOf('\u2028') >= 0 || document.indexOf('\u2029') >= 0;
     }
 
     /** @return the first difference between the oracle and today's parser, or {@code null} when they agree */
@@ -322,6 +360,14 @@ class YamlDifferentialTest {
 
     /** @return the first difference between {@code expected} and today's parser, or {@code null} */
     static String difference(String document, YamlOracle.Outcome expected) {
+        return difference(document, expected, true);
+    }
+
+    /**
+     * @param exactPositions whether a rejection must be at the oracle's position (see {@link #check})
+     * @return the first difference between {@code expected} and today's parser, or {@code null}
+     */
+    static String difference(String document, YamlOracle.Outcome expected, boolean exactPositions) {
         ConfigObject actual;
         try {
             actual = DocumentParser.parse(SOURCE, Format.YAML, document, ParseLimits.DEFAULTS);
@@ -331,7 +377,11 @@ class YamlDifferentialTest {
                     + " (" + e.reason() + ")";
             if (expected instanceof YamlOracle.Rejected r) {
                 boolean kind = r.limit() == e instanceof ConfigLimitException;
-                return kind && r.matches(at.line(), at.column()) ? null
+                // A root that is no mapping is SnakeYAML's first complaint about a document whose first line is a
+                // scalar; YamlReader reads on and may name the error within that scalar (a ':' that is not
+                // allowed, text after a quote) first: both refuse the document, either place helps.
+                boolean anywhere = !exactPositions || "root is not a mapping".equals(r.why()) && !r.limit();
+                return kind && (anywhere && at.hasLine() || r.matches(at.line(), at.column())) ? null
                         : "expected " + describe(r) + ", got " + got;
             }
             return "expected accepted " + ((YamlOracle.Accepted) expected).root() + ", got " + got;

@@ -41,7 +41,7 @@ import dev.lamina.config.ScalarType;
  * syntax and the marks, and this class applies Lamina's documented rules (docs/sources-and-formats.md) on top.
  * {@link YamlDifferentialTest} compares it with {@code DocumentParser} on many documents.
  *
- * <h2>Conventions (learnt from today's parser; every line/column is 1-based, columns count code points)</h2>
+ * <h2>Conventions (learnt from the parser before YamlReader, which YamlReader keeps; 1-based lines and columns)</h2>
  * <ul>
  *   <li>Root: the mapping's position (its first key for a block mapping, the {@code {} for a flow one); an empty
  *       document (nothing, only comments, {@code ---} alone, or a plain {@code ~}/{@code null} root) is an empty
@@ -77,15 +77,18 @@ import dev.lamina.config.ScalarType;
  *       {@link Rejected#alternative} holds the other acceptable answer.</li>
  * </ul>
  *
- * <h2>SnakeYAML quirks kept, because today's parser has them (a new reader may fix them; flip a rule or edit here)</h2>
+ * <h2>SnakeYAML quirks the parser before YamlReader had, and what YamlReader does</h2>
  * <ul>
- *   <li>{@code \/} in a double-quoted scalar is refused (YAML 1.2 allows it): {@link #SLASH_ESCAPE_REFUSED}.</li>
- *   <li>A tab after {@code :} ({@code key:\tvalue}) is refused as "tab characters cannot indent YAML"; so is a tab
- *       before a comment after a quoted scalar, a flow collection, {@code -} or {@code :} (after a plain scalar it is
- *       accepted). YAML 1.2 allows tabs as separators there.</li>
- *   <li>U+0085, U+2028 and U+2029 are line breaks (YAML 1.1); in YAML 1.2 they are content.</li>
- *   <li>An implicit key longer than 1,024 characters is no key: at the root the document reads as one plain
- *       scalar ("the root must be an object"), deeper it is a syntax error at the {@code :}.</li>
+ *   <li>{@code \/} in a double-quoted scalar was refused (YAML 1.2 allows it): YamlReader accepts it,
+ *       {@link #SLASH_ESCAPE_REFUSED}.</li>
+ *   <li>A tab after {@code :} ({@code key:\tvalue}), before a comment or on a blank line was refused as "tab
+ *       characters cannot indent YAML". YAML 1.2 allows tabs as separators there: YamlReader accepts them,
+ *       {@link #TAB_SEPARATORS_REFUSED}.</li>
+ *   <li>U+0085, U+2028 and U+2029 are line breaks to SnakeYAML (YAML 1.1); in YAML 1.2 and YamlReader they are
+ *       content (the differential test leaves such documents out).</li>
+ *   <li>An implicit key longer than 1,024 characters is no key to SnakeYAML: at the root the document reads as one
+ *       plain scalar ("the root must be an object"), deeper it is a syntax error at the {@code :}. YamlReader says
+ *       the key is too long, at its start.</li>
  * </ul>
  *
  * <h2>Tolerated columns (where today's column comes from Jackson's or SnakeYAML's internals)</h2>
@@ -101,38 +104,46 @@ import dev.lamina.config.ScalarType;
  *       also accepted: the innermost unclosed {@code [} or {@code {}.</li>
  * </ul>
  *
- * <p>Deliberate behaviour that a new reader may change is behind {@link #EXPLICIT_KEYS_ACCEPTED},
- * {@link #STRING_TAG_ON_COLLECTION_ACCEPTED}, {@link #COLUMNS_IN_CODE_POINTS} and {@link #SLASH_ESCAPE_REFUSED}
- * (gathered in {@link Rules#TODAY}).
+ * <p>Where YamlReader differs on purpose: {@link #EXPLICIT_KEYS_ACCEPTED}, {@link #STRING_TAG_ON_COLLECTION_ACCEPTED},
+ * {@link #COLUMNS_IN_CODE_POINTS}, {@link #SLASH_ESCAPE_REFUSED} and {@link #TAB_SEPARATORS_REFUSED} (gathered in
+ * {@link Rules#TODAY}; {@link Rules#SNAKEYAML} is the parser before it).
  */
 final class YamlOracle {
 
     /**
-     * Today an explicit key ({@code ? key}) with a scalar key is an ordinary key. Set to {@code false} when the new
-     * reader refuses explicit keys: the oracle then expects a rejection at the first {@code ?} indicator (unless an
-     * earlier error comes first).
+     * The parser before YamlReader read an explicit key ({@code ? key}) with a scalar key as an ordinary key;
+     * YamlReader refuses explicit keys ({@code false}): the oracle then expects a rejection at the first {@code ?}
+     * indicator (unless an earlier error comes first).
      */
-    static final boolean EXPLICIT_KEYS_ACCEPTED = true;
+    static final boolean EXPLICIT_KEYS_ACCEPTED = false;
 
     /**
-     * Today {@code !!str} on a collection ({@code !!str [a]}) is accepted and ignored. Set to {@code false} when
-     * the new reader refuses it: the oracle then expects a rejection at the tag.
+     * The parser before YamlReader accepted and ignored {@code !!str} on a collection ({@code !!str [a]});
+     * YamlReader refuses it ({@code false}): the oracle then expects a rejection at the tag.
      */
-    static final boolean STRING_TAG_ON_COLLECTION_ACCEPTED = true;
+    static final boolean STRING_TAG_ON_COLLECTION_ACCEPTED = false;
 
     /**
-     * Today columns count code points (an emoji is one column). Set to {@code false} when the new reader counts
-     * UTF-16 chars: every expected column is then shifted by the astral characters before it on its line.
+     * The parser before YamlReader counted columns in code points (an emoji is one column); YamlReader counts
+     * UTF-16 chars, as Jackson's JSON parser does ({@code false}): every expected column is then shifted by the
+     * astral characters before it on its line.
      */
-    static final boolean COLUMNS_IN_CODE_POINTS = true;
+    static final boolean COLUMNS_IN_CODE_POINTS = false;
 
     /**
-     * Today the escape {@code \/} in a double-quoted scalar is refused (SnakeYAML implements YAML 1.1's escapes;
-     * YAML 1.2 adds {@code \/}). Set to {@code false} when the new reader accepts it: the oracle then reads
-     * {@code \/} as {@code /} (by handing SnakeYAML the same-length escape {@code \P} and mapping it back; documents
-     * that already hold {@code \P} or U+2029 are left as they are).
+     * The parser before YamlReader refused the escape {@code \/} in a double-quoted scalar (SnakeYAML implements YAML
+     * 1.1's escapes; YAML 1.2 adds {@code \/}); YamlReader accepts it ({@code false}): the oracle then reads
+     * {@code \/} as {@code /} by handing SnakeYAML a same-length escape the document does not use ({@code \P},
+     * {@code \L}, {@code \_}, {@code \N}; else {@code \u002F}) and mapping it back.
      */
-    static final boolean SLASH_ESCAPE_REFUSED = true;
+    static final boolean SLASH_ESCAPE_REFUSED = false;
+
+    /**
+     * SnakeYAML refuses a tab used as a separator (after {@code key:} or {@code -}, before a comment), which YAML
+     * 1.2 allows; {@link YamlReader} accepts it. With {@code false} the oracle hands SnakeYAML each such tab as a
+     * space (same length, so every position holds), one at a time where SnakeYAML stops at it.
+     */
+    static final boolean TAB_SEPARATORS_REFUSED = false;
 
     /**
      * The expected behaviour where a new reader may deliberately differ from today's; {@link #TODAY} is built from
@@ -142,15 +153,23 @@ final class YamlOracle {
      * @param stringTagOnCollectionAccepted see {@link #STRING_TAG_ON_COLLECTION_ACCEPTED}
      * @param columnsInCodePoints           see {@link #COLUMNS_IN_CODE_POINTS}
      * @param slashEscapeRefused            see {@link #SLASH_ESCAPE_REFUSED}
+     * @param tabSeparatorsRefused          see {@link #TAB_SEPARATORS_REFUSED}
      */
     record Rules(boolean explicitKeysAccepted, boolean stringTagOnCollectionAccepted, boolean columnsInCodePoints,
-                 boolean slashEscapeRefused) {
+                 boolean slashEscapeRefused, boolean tabSeparatorsRefused) {
+        /** Lamina's reader ({@link YamlReader}): the constants above. */
         static final Rules TODAY = new Rules(EXPLICIT_KEYS_ACCEPTED, STRING_TAG_ON_COLLECTION_ACCEPTED,
-                COLUMNS_IN_CODE_POINTS, SLASH_ESCAPE_REFUSED);
+                COLUMNS_IN_CODE_POINTS, SLASH_ESCAPE_REFUSED, TAB_SEPARATORS_REFUSED);
+        /** What Jackson's YAML module over SnakeYAML did, Lamina's reader before YamlReader. */
+        static final Rules SNAKEYAML = new Rules(true, true, true, true, true);
     }
 
-    /** Whether {@code \/} was handed to SnakeYAML as {@code \P} (see {@link #SLASH_ESCAPE_REFUSED}). */
+    /** Whether {@code \/} was handed to SnakeYAML as another escape (see {@link #SLASH_ESCAPE_REFUSED}). */
     private boolean slashSubstituted;
+    /** That escape and its character, when {@link #slashSubstituted}. */
+    private String[] slashEscape;
+    /** The text SnakeYAML last read (separator tabs and {@code \/} replaced as the rules say). */
+    private String scanned;
 
     private static final String STRING_TAG = "tag:yaml.org,2002:str";
     private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
@@ -251,10 +270,52 @@ final class YamlOracle {
      */
     static Outcome expect(String document, Rules rules) {
         String text = !document.isEmpty() && document.charAt(0) == '\uFEFF' ? document.substring(1) : document;
+        if (!rules.tabSeparatorsRefused() && onlyDocumentEnds(text)) {
+            // SnakeYAML refuses "..." with no document before it; YAML 1.2's stream grammar allows it (an empty
+            // stream), and YamlReader reads it as the empty document.
+            return new Accepted(new Node.Obj(Map.of(), -1, -1));
+        }
         YamlOracle oracle = new YamlOracle(text, ParseLimits.DEFAULTS, rules);
         Outcome outcome = oracle.withControlCharacters();
         outcome = oracle.withDeliberateChanges(outcome);
         return rules.columnsInCodePoints() ? outcome : oracle.inUtf16Columns(outcome);
+    }
+
+    /** Text of more than 1,024 characters before a ': ' on one line (YAML's bound on a key without '?'). */
+    private static final Pattern LONG_KEY = Pattern.compile("(?m)^([ -]*)[^ \n#-][^\n]{1024,}?:( |$)");
+
+    /**
+     * YamlReader names a key longer than YAML's 1,024 characters at its start; SnakeYAML does not see a key there
+     * and reports what follows: the key's start is an acceptable alternative.
+     */
+    private static Rejected longKey(String input) {
+        java.util.regex.Matcher m = LONG_KEY.matcher(input);
+        if (!m.find()) {
+            return null;
+        }
+        int start = m.start() + m.group(1).length();
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < start; i++) {
+            if (input.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new Rejected(line, start - lineStart + 1, false, "a key longer than 1,024 characters");
+    }
+
+    private static boolean onlyDocumentEnds(String text) {
+        boolean end = false;
+        for (String line : text.split("\n", -1)) {
+            String t = line.strip();
+            if (line.stripTrailing().equals("...") || line.startsWith("... #")) {
+                end = true; // a marker only at the start of a line
+            } else if (!t.isEmpty() && !t.startsWith("#")) {
+                return false;
+            }
+        }
+        return end;
     }
 
     /**
@@ -309,21 +370,37 @@ final class YamlOracle {
         options.setNestingDepthLimit(10_000); // Lamina's own depth rule is applied below
         options.setCodePointLimit(Integer.MAX_VALUE);
         options.setMaxAliasesForCollections(Integer.MAX_VALUE);
-        slashSubstituted = !rules.slashEscapeRefused() && input.contains("\\/") && !input.contains("\\P")
-                && input.indexOf('\u2029') < 0;
-        if (slashSubstituted) {
-            input = input.replace("\\/", "\\P");
+        slashEscape = null;
+        if (!rules.slashEscapeRefused() && input.contains("\\/")) {
+            // A same-length escape whose character the document holds in no other form stands in for it.
+            // \u002F is the last resort: longer, so a position after it on its line is off by four.
+            String[][] standIns = {{"\\P", "\u2029"}, {"\\L", "\u2028"}, {"\\_", "\u00a0"}, {"\\N", "\u0085"},
+                {"\\u002F", "/"}};
+            for (String[] standIn : standIns) {
+                if (!input.contains(standIn[0]) && (standIn[1].equals("/") || !input.contains(standIn[1]))) {
+                    slashEscape = standIn;
+                    input = input.replace("\\/", standIn[0]);
+                    break;
+                }
+            }
         }
+        slashSubstituted = slashEscape != null;
         nodes = 0;
         documents = 0;
         last = null;
         open.clear();
+        scanned = input;
         try {
             events = new Yaml(options).parse(new StringReader(input)).iterator();
             return new Accepted(document());
         } catch (Stop stop) {
             return stop.rejected;
         } catch (MarkedYAMLException e) {
+            String separated = rules.tabSeparatorsRefused() ? null
+                    : withSeparatorTabAsSpace(input, e, !open.isEmpty() && open.peekLast().isFlow());
+            if (separated != null) {
+                return read(slashSubstituted ? separated.replace(slashEscape[0], "\\/") : separated);
+            }
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             boolean atEnd = e.getProblem() != null && e.getProblem().contains("<stream end>");
             if (atEnd || mark == null) {
@@ -342,6 +419,15 @@ final class YamlOracle {
                         unclosed = at(c.getStartMark(), false, "the unclosed bracket");
                     }
                 }
+            }
+            if (unclosed == null && e.getContext() != null && e.getContext().contains("quoted scalar")
+                    && e.getContextMark() != null && e.getProblem() != null
+                    && e.getProblem().contains("unexpected end of stream")) {
+                // YamlReader names the quote that is not closed, SnakeYAML the end of the file: both point at it.
+                unclosed = at(e.getContextMark(), false, "the unclosed quote");
+            }
+            if (unclosed == null) {
+                unclosed = longKey(input);
             }
             return new Rejected(mark.getLine() + 1, mark.getColumn() + 1, false, "syntax: " + e.getProblem(),
                     unclosed);
@@ -507,6 +593,31 @@ final class YamlOracle {
     }
 
     /** A key holding a dot that is one key (quoted) must not name the same value as a nested path. */
+    /**
+     * @return the input with the tab SnakeYAML stopped at written as a space, when that tab separates (something
+     *         other than spaces and tabs comes before it on its line), or {@code null}
+     */
+    private static String withSeparatorTabAsSpace(String input, MarkedYAMLException e, boolean inFlow) {
+        Mark m = e.getProblemMark();
+        if (m == null || e.getProblem() == null || !e.getProblem().contains("(TAB)")) {
+            return null;
+        }
+        int index = input.offsetByCodePoints(0, Math.min(m.getIndex(), input.codePointCount(0, input.length())));
+        if (index >= input.length() || input.charAt(index) != '\t') {
+            return null;
+        }
+        int lineStart = input.lastIndexOf('\n', index) + 1;
+        int lineEnd = input.indexOf('\n', index);
+        String rest = input.substring(index, lineEnd < 0 ? input.length() : lineEnd).strip();
+        // Separation, not indentation: after other text on the line, on a line of only blanks and a comment, or
+        // inside a flow collection (where indentation means nothing). YAML 1.2 allows tabs in all three.
+        boolean separates = inFlow || rest.isEmpty() || rest.startsWith("#");
+        for (int i = lineStart; i < index && !separates; i++) {
+            separates = input.charAt(i) != ' ' && input.charAt(i) != '\t';
+        }
+        return separates ? input.substring(0, index) + ' ' + input.substring(index + 1) : null;
+    }
+
     private static void checkLiteralDots(Node.Obj object) {
         for (Map.Entry<String, Node> e : object.entries().entrySet()) {
             String key = e.getKey();
@@ -598,8 +709,8 @@ final class YamlOracle {
         if (!slashSubstituted) {
             return s.getValue();
         }
-        return s.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED ? s.getValue().replace('\u2029', '/')
-                : s.getValue().replace("\\P", "\\/");
+        return s.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED
+                ? s.getValue().replace(slashEscape[1], "/") : s.getValue().replace(slashEscape[0], "\\/");
     }
 
     /** YAML 1.2 core schema, as Lamina documents it, for a plain untagged scalar that is not null. */
@@ -637,7 +748,11 @@ final class YamlOracle {
                 spaces++;
                 at++;
             }
-            if (at < codePoints.length && codePoints[at] != '\n' && codePoints[at] != '\r') {
+            int white = at;
+            while (!rules.tabSeparatorsRefused() && white < codePoints.length && codePoints[white] == '\t') {
+                white++; // a line of blanks with a tab is blank too (YamlReader; the old reader counted it)
+            }
+            if (white < codePoints.length && codePoints[white] != '\n' && codePoints[white] != '\r') {
                 indent = spaces;
                 break;
             }
@@ -699,7 +814,7 @@ final class YamlOracle {
         Mark first = null;
         String why = null;
         try {
-            ScannerImpl scanner = new ScannerImpl(new StreamReader(text), new LoaderOptions());
+            ScannerImpl scanner = new ScannerImpl(new StreamReader(scanned), new LoaderOptions());
             Token previous = null;
             while (scanner.checkToken()) {
                 Token t = scanner.getToken();

@@ -104,6 +104,7 @@ class YamlReaderTest {
                   -
                 flow: [1, [2, 3], {k: v}, ]
                 flow_map: {x: 1, y: , z, "q":2}
+                pairs: [a: 1, b, "c": 2, d: ]
                 multi_line: [
                   one,
                   two
@@ -124,6 +125,11 @@ class YamlReaderTest {
         assertThat(flowMap.entries().get("y")).isInstanceOf(ConfigNull.class);
         assertThat(flowMap.entries().get("z")).isInstanceOf(ConfigNull.class);
         assertThat(text(root, "flow_map.q")).isEqualTo("2");
+        assertThat(((ConfigList) at(root, "pairs")).items()).hasSize(4);
+        assertThat(text(root, "pairs[0].a")).isEqualTo("1");
+        assertThat(text(root, "pairs[1]")).isEqualTo("b");
+        assertThat(text(root, "pairs[2].c")).isEqualTo("2");
+        assertThat(at(root, "pairs[3].d")).isInstanceOf(ConfigNull.class);
         assertThat(((ConfigList) at(root, "multi_line")).items()).hasSize(2);
         assertThat(((ConfigObject) at(root, "empty")).entries()).isEmpty();
         assertThat(((ConfigList) at(root, "none")).items()).isEmpty();
@@ -160,7 +166,10 @@ class YamlReaderTest {
         "a: !!int 1 => 1:4 => YAML tags are not supported",
         "a: !custom x => 1:4 => YAML tags are not supported",
         "a: !!str [x] => 1:4 => !!str tag applies to scalars",
-        "%TAG ! tag:x,2000:\\n---\\na: 1 => 1:1 => YAML tags are not supported",
+        "%YAML 1.x\\n---\\na: 1 => 1:1 => malformed %YAML directive",
+        "{a\\n b: 1} => 1:2 => a key must fit on one line",
+        "%YAML 2.0\\n---\\na: 1 => 1:1 => Lamina reads YAML 1.x",
+        "%TAG !e! tag:example.com,2000:\\n---\\na: !e!x 1 => 3:4 => YAML tags are not supported",
         "a: 1\\n---\\nb: 2 => 2:1 => only one YAML document",
         "? a\\n: b => 1:1 => explicit keys",
         "a:\\n\\tb: 1 => 2:1 => tab characters cannot indent YAML",
@@ -168,18 +177,18 @@ class YamlReaderTest {
         "a: {b: 1 => 1:4 => a '[' or '{' is not closed",
         "a: 'x => 1:4 => quoted string is not closed",
         "a: b: c => 1:5 => a ':' is not allowed here",
-        "a: \"\\\\q\" => 1:5 => invalid escape sequence",
+        "a: \"\\\\q\" => 1:6 => invalid escape sequence",
         "a: 1\\nb => 2:1 => expected ':' after a key",
         "a:\\n  b: 1\\n c: 2 => 3:2 => bad indentation",
         "a: [1] x => 1:8 => unexpected text after the closing bracket",
         "a: - b => 1:4 => list item cannot follow",
-        "l: [a: 1] => 1:6 => pair inside [ ] is not supported",
         "a: |0\\n x => 1:5 => indentation indicator must be 1 to 9",
         "a: |x\\n  y => 1:5 => after the block scalar header",
         "a: @x => 1:4 => cannot start a YAML value",
         "a: 'x' y => 1:8 => unexpected text after a quoted value",
         "a:\\n  - 1\\n  b: 2 => 3:3 => expected a '-' list item",
-        "a:\\n  [1, 2]: x => 2:9 => cannot be a key",
+        "a:\\n  [1, 2]: x => 2:3 => cannot be a key",
+        "a: !!str\\n  - x => 1:4 => !!str tag applies to scalars",
         "a:\\n  b: 1\\n  - x => 3:3 => expected a key, found a '-' list item",
     })
     void refusesWhatItDoesNotReadAtTheExactPosition(String document, String position, String reason) {
