@@ -11,7 +11,7 @@ import dev.lamina.config.Origin;
 
 /**
  * Builds the exceptions the parsers throw. Every reason is written here or by the caller; no text from the
- * document or from Jackson/SnakeYAML/Woodstox messages is passed through, because it could quote a secret.
+ * document or from Jackson/Woodstox messages is passed through, because it could quote a secret.
  */
 public final class Failures {
 

@@ -8,7 +8,7 @@ import dev.lamina.config.Format;
 
 /**
  * Reasons for syntax errors, chosen from a fixed list by recognising the underlying library's message. The
- * library's message itself never reaches the user, because Jackson, SnakeYAML and Woodstox quote the offending
+ * library's message itself never reaches the user, because Jackson and Woodstox quote the offending
  * input (which may be a secret); only the phrases listed here, all written without input text, are used.
  */
 final class Reasons {
@@ -46,25 +46,6 @@ final class Reasons {
 
     private static final Pattern TOML_UNEXPECTED = Pattern.compile("Unexpected token: Got [A-Z_]+, expected [A-Za-z_ ,]+");
 
-    private static final List<String[]> YAML = List.of(
-            new String[] {"(tab)", "tab characters cannot indent YAML; use spaces"},
-            new String[] {"tab character", "tab characters cannot indent YAML; use spaces"},
-            new String[] {"mapping values are not allowed here", "a ':' is not allowed here (quote the value or fix the indentation)"},
-            new String[] {"could not find expected ':'", "expected ':' after a key"},
-            new String[] {"did not find expected key", "expected a key (check the indentation)"},
-            new String[] {"did not find expected '-' indicator", "expected a '-' list item (check the indentation)"},
-            new String[] {"expected <block end>", "bad indentation"},
-            new String[] {"found unexpected end of stream", "unexpected end of the document (a quote or bracket is not closed)"},
-            new String[] {"unknown escape character", "invalid escape sequence in a double-quoted string"},
-            new String[] {"found '<stream end>'", "the file ends inside a flow list or mapping: a '[' or '{' is not closed"},
-            new String[] {"but got <stream end>", "the file ends inside a flow list or mapping: a '[' or '{' is not closed"},
-            new String[] {"expected ',' or ']'", "expected ',' or ']' in a flow list"},
-            new String[] {"expected ',' or '}'", "expected ',' or '}' in a flow mapping"},
-            new String[] {"special characters are not allowed", "control characters are not allowed"},
-            new String[] {"cannot start any token", "a character that cannot start a YAML value (quote the value)"},
-            new String[] {"undefined tag handle", "YAML tags are not supported (only !!str)"},
-            new String[] {"found duplicate", "duplicate key"});
-
     private static final List<String[]> XML = List.of(
             new String[] {"entity", "entity references are not allowed in XML configuration"},
             new String[] {"multiple roots", "an XML document must have exactly one root element"},
@@ -91,7 +72,7 @@ final class Reasons {
             case TOML -> TOML_UNEXPECTED.matcher(firstLine).matches()
                     ? "unexpected token: " + firstLine.substring("Unexpected token: Got ".length())
                     : pick(TOML, m, "malformed TOML");
-            case YAML -> pick(YAML, m, "malformed YAML");
+            case YAML -> "malformed YAML"; // YamlReader writes its own reasons
             case XML -> pick(XML, m, "malformed XML");
             case PROPERTIES -> "malformed properties file";
             case ENV -> "malformed .env file";
