@@ -163,10 +163,6 @@ final class YamlReader implements TokenStream {
         return startNode(-1, OWN_LINE);
     }
 
-    /** {@code %YAML 1.2}, optionally followed by a comment. */
-    private static final java.util.regex.Pattern YAML_DIRECTIVE =
-            java.util.regex.Pattern.compile("%YAML[ \t]+([0-9]+)\\.[0-9]+[ \t]*(#.*)?");
-
     private boolean yamlDirective;
 
     private void directive(int end) {
@@ -184,11 +180,35 @@ final class YamlReader implements TokenStream {
                 throw error("the %YAML directive may appear only once");
             }
             yamlDirective = true;
-            java.util.regex.Matcher m = YAML_DIRECTIVE.matcher(d);
-            if (!m.matches()) {
+            // %YAML <major>.<minor>, then blanks and an optional comment; checked by hand (a regex compiled when the
+            // reader loads would cost every cold start its classes).
+            int i = 5;
+            int blanks = i;
+            while (i < d.length() && (d.charAt(i) == ' ' || d.charAt(i) == '\t')) {
+                i++;
+            }
+            int major = i;
+            while (i < d.length() && Character.isDigit(d.charAt(i))) {
+                i++;
+            }
+            int dot = i;
+            if (i < d.length() && d.charAt(i) == '.') {
+                i++;
+            }
+            int minor = i;
+            while (i < d.length() && Character.isDigit(d.charAt(i))) {
+                i++;
+            }
+            int versionEnd = i;
+            while (i < d.length() && (d.charAt(i) == ' ' || d.charAt(i) == '\t')) {
+                i++;
+            }
+            boolean wellFormed = major > blanks && dot > major && dot < d.length() && d.charAt(dot) == '.'
+                    && versionEnd > minor && (i == d.length() || d.charAt(i) == '#' && i > versionEnd);
+            if (!wellFormed) {
                 throw error("malformed %YAML directive; write %YAML 1.2");
             }
-            if (!"1".equals(m.group(1))) {
+            if (!"1".equals(d.substring(major, dot))) {
                 throw error("unsupported YAML version in the %YAML directive; Lamina reads YAML 1.x (write %YAML 1.2)");
             }
         }
