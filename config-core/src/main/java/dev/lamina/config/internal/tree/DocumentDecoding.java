@@ -221,39 +221,32 @@ final class DocumentDecoding {
     /**
      * Logs one warning naming the paths of envelopes left encrypted because no decoder took them (no keyring).
      *
-     * @param tree     the resolved tree
-     * @param settings the resolve settings
+     * @param envelopes the paths whose merged value is an {@code ENC[...]} value (found by the configuration, which
+     *                  skips what it shares with the previous version: no walk of the whole tree here)
+     * @param tree      the resolved tree
+     * @param settings  the resolve settings
      */
-    static void warnAboutEncryptedValues(ConfigObject tree, ResolveSettings settings) {
+    static void warnAboutEncryptedValues(Set<ConfigPath> envelopes, ConfigObject tree, ResolveSettings settings) {
+        if (envelopes.isEmpty()) {
+            return;
+        }
         for (ValueDecoder d : settings.decoders()) {
             if (d instanceof EnvelopeDecoder) {
                 return;
             }
         }
         List<String> paths = new ArrayList<>();
-        collect(tree, new ArrayList<>(), paths);
+        for (ConfigPath p : envelopes) {
+            ConfigNode node = ConfigTrees.find(tree, p).orElse(null);
+            if (node instanceof ConfigScalar s && Envelope.looksLikeEnvelope(s.text())) {
+                paths.add(p.toString());
+            }
+        }
+        java.util.Collections.sort(paths);
         if (!paths.isEmpty()) {
             LOG.warn("{} encrypted value(s) left encrypted because no key is configured: {} (fix: set {} or "
                     + "ConfigurationOptions.Builder.keyring(...); configctl takes --key-file)", paths.size(),
                     paths.size() > 10 ? paths.subList(0, 10) + "..." : paths, Keyring.ENVIRONMENT_VARIABLE);
-        }
-    }
-
-    private static void collect(ConfigNode node, List<String> trail, List<String> out) {
-        if (node instanceof ConfigObject o) {
-            for (Map.Entry<String, ConfigNode> e : o.entries().entrySet()) {
-                trail.add(e.getKey());
-                collect(e.getValue(), trail, out);
-                trail.remove(trail.size() - 1);
-            }
-        } else if (node instanceof ConfigList l) {
-            for (int i = 0; i < l.size(); i++) {
-                trail.add(Integer.toString(i));
-                collect(l.items().get(i), trail, out);
-                trail.remove(trail.size() - 1);
-            }
-        } else if (node instanceof ConfigScalar s && Envelope.looksLikeEnvelope(s.text())) {
-            out.add(ConfigPath.of(trail).toString());
         }
     }
 }

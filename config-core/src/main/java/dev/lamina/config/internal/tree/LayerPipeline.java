@@ -76,8 +76,9 @@ public final class LayerPipeline {
             secrets = new HashSet<>(secrets);
             secrets.addAll(DocumentDecoding.mergedDecryptedPaths(decrypted, decryptedOrigins, merged));
         }
-        DocumentDecoding.warnAboutEncryptedValues(resolved.tree(), resolveSettings);
-        return TreeConfiguration.following(previous, resolved.tree(), merged, copy, options.mergeOptions(),
-                options.secretPolicy(), binder, secrets);
+        TreeConfiguration built = TreeConfiguration.following(previous, resolved.tree(), merged, copy,
+                options.mergeOptions(), options.secretPolicy(), binder, secrets);
+        DocumentDecoding.warnAboutEncryptedValues(built.envelopePaths(), resolved.tree(), resolveSettings);
+        return built;
     }
 }

@@ -77,14 +77,21 @@ public final class TreeConfiguration implements Configuration {
      */
     public TreeConfiguration(ConfigObject resolved, ConfigObject merged, List<Layer> layers, MergeOptions mergeOptions,
                              SecretPolicy policy, Binder binder, Set<ConfigPath> markedSecret) {
-        this(resolved, ConfigPath.root(), provenance(merged, layers, mergeOptions, policy, binder, markedSecret));
+        this(resolved, ConfigPath.root(), provenance(merged, layers, mergeOptions, policy, binder, markedSecret,
+                Provenance.encryptedPaths(merged)));
     }
 
     private static Provenance provenance(ConfigObject merged, List<Layer> layers, MergeOptions mergeOptions,
-                                         SecretPolicy policy, Binder binder, Set<ConfigPath> markedSecret) {
-        Set<ConfigPath> secret = Provenance.encryptedPaths(merged);
+                                         SecretPolicy policy, Binder binder, Set<ConfigPath> markedSecret,
+                                         Set<ConfigPath> envelopes) {
+        Set<ConfigPath> secret = new java.util.HashSet<>(envelopes);
         secret.addAll(markedSecret);
-        return new Provenance(layers, merged, new ListStrategies(mergeOptions), policy, binder, secret);
+        return new Provenance(layers, merged, new ListStrategies(mergeOptions), policy, binder, secret, envelopes);
+    }
+
+    /** @return the full paths whose merged value is an {@code ENC[...]} envelope */
+    Set<ConfigPath> envelopePaths() {
+        return provenance.envelopes();
     }
 
     private TreeConfiguration(ConfigObject root, ConfigPath prefix, Provenance provenance) {
@@ -141,8 +148,10 @@ public final class TreeConfiguration implements Configuration {
         if (!(previous instanceof TreeConfiguration before) || !before.prefix.isRoot()) {
             return new TreeConfiguration(resolved, merged, layers, mergeOptions, policy, binder, markedSecret);
         }
+        Provenance was = before.provenance;
         return new TreeConfiguration(Sharing.share(resolved, before.root),
-                provenance(merged, layers, mergeOptions, policy, binder, markedSecret), before);
+                provenance(merged, layers, mergeOptions, policy, binder, markedSecret,
+                        Provenance.encryptedPaths(merged, was.merged(), was.envelopes())), before);
     }
 
     /**

@@ -23,7 +23,8 @@ import dev.lamina.config.ScalarType;
 public final class RandomEdits {
 
     private static final String[] KEYS = {"a", "b", "port", "0", "1", "x.y", "host", "tier", "[q]", "z"};
-    private static final String[] TEXTS = {"1", "2", "8080", "true", "false", "premium", "", "-3", "2147483648"};
+    private static final String[] TEXTS = {"1", "2", "8080", "true", "false", "premium", "", "-3", "2147483648",
+        "ENC[v1:a2V5:bm9uY2U=:c2VjcmV0]"};
 
     private final SplittableRandom random;
 
