@@ -30,15 +30,14 @@ final class JacksonDocuments {
     private JacksonDocuments() {
     }
 
+    /**
+     * @param source the source's name
+     * @param format JSON, TOML or XML
+     * @param text   the document's text
+     * @param limits the bounds to enforce
+     * @return the document's root object
+     */
     static ConfigObject parse(String source, Format format, String text, ParseLimits limits) {
-        if (format == Format.PROPERTIES) {
-            SourceText.refuseControlCharacters(source, text, "a properties file");
-            return PropertiesParser.parse(source, text, limits);
-        }
-        if (format == Format.ENV) {
-            SourceText.refuseControlCharacters(source, text, "a .env file");
-            return DotenvParser.parse(source, text, limits);
-        }
         TomlLineIndex index = format == Format.TOML ? TomlLineIndex.of(source, text, limits) : null;
         TokenTreeBuilder builder = new TokenTreeBuilder(source, format, limits, index);
         JsonParser parser = null;

@@ -313,12 +313,7 @@ final class YamlReader implements TokenStream {
         char c = s.charAt(pos);
         boolean string = false;
         if (c == '!') {
-            int end = tokenEnd(pos);
-            String tag = s.substring(pos, end);
-            if (!STR_TAG.equals(tag) && !STR_TAG_VERBATIM.equals(tag)) {
-                throw error("YAML tags are not supported (only !!str); remove the tag, or quote the value for a string");
-            }
-            pos = end;
+            stringTag(false);
             skipSpaces();
             string = true;
             c = pos < n ? s.charAt(pos) : '\n';
@@ -373,12 +368,7 @@ final class YamlReader implements TokenStream {
         boolean string = false;
         char c = s.charAt(pos);
         if (c == '!') {
-            int end = tokenEnd(pos);
-            String tag = s.substring(pos, end);
-            if (!STR_TAG.equals(tag) && !STR_TAG_VERBATIM.equals(tag)) {
-                throw error("YAML tags are not supported (only !!str); remove the tag, or quote the value for a string");
-            }
-            pos = end;
+            stringTag(false);
             skipSpaces();
             string = true;
             if (atLineEndOrComment()) {
@@ -537,6 +527,23 @@ final class YamlReader implements TokenStream {
             }
         }
         return -1;
+    }
+
+    /**
+     * At a {@code !}: checks that the tag is {@code !!str}, the only one accepted, and moves past it.
+     *
+     * @param flow inside a flow collection, where {@code , ] }} also end the tag
+     */
+    private void stringTag(boolean flow) {
+        int end = pos;
+        while (end < n && !(flow ? flowBlankAt(end) : blankAt(end))) {
+            end++;
+        }
+        String tag = s.substring(pos, end);
+        if (!STR_TAG.equals(tag) && !STR_TAG_VERBATIM.equals(tag)) {
+            throw error("YAML tags are not supported (only !!str); remove the tag, or quote the value for a string");
+        }
+        pos = end;
     }
 
     private void refuseProperties(char c) {
@@ -699,15 +706,7 @@ final class YamlReader implements TokenStream {
         char c = s.charAt(pos);
         boolean string = false;
         if (c == '!') {
-            int end = pos;
-            while (end < n && !flowBlankAt(end)) {
-                end++;
-            }
-            String tag = s.substring(pos, end);
-            if (!STR_TAG.equals(tag) && !STR_TAG_VERBATIM.equals(tag)) {
-                throw error("YAML tags are not supported (only !!str); remove the tag, or quote the value for a string");
-            }
-            pos = end;
+            stringTag(true);
             skipSpaces();
             string = true;
             c = pos < n ? s.charAt(pos) : '\n';
@@ -758,15 +757,7 @@ final class YamlReader implements TokenStream {
         char c = s.charAt(pos);
         boolean string = false;
         if (c == '!') {
-            int end = pos;
-            while (end < n && !flowBlankAt(end)) {
-                end++;
-            }
-            String tag = s.substring(pos, end);
-            if (!STR_TAG.equals(tag) && !STR_TAG_VERBATIM.equals(tag)) {
-                throw error("YAML tags are not supported (only !!str); remove the tag, or quote the value for a string");
-            }
-            pos = end;
+            stringTag(true);
             skipFlowSpace(d);
             string = true;
             c = s.charAt(pos);
@@ -856,8 +847,8 @@ final class YamlReader implements TokenStream {
         int end = plainLineEnd(pos, flow);
         int textEnd = trimEnd(start, end);
         pos = end;
-        if (end < n && s.charAt(end) != '\n' && !(s.charAt(end) == '#' || s.charAt(end) == ' ' || s.charAt(end) == '\t')) {
-            return s.substring(start, textEnd); // stopped at an indicator
+        if (atIndicator(end)) {
+            return s.substring(start, textEnd);
         }
         StringBuilder folded = null;
         while (true) {
@@ -907,7 +898,7 @@ final class YamlReader implements TokenStream {
                 break;
             }
             if (folded == null) {
-                folded = new StringBuilder(s.length() - start < 64 ? 64 : 128).append(s, start, textEnd);
+                folded = new StringBuilder(64).append(s, start, textEnd);
             }
             if (breaks == 1) {
                 folded.append(' ');
@@ -921,8 +912,7 @@ final class YamlReader implements TokenStream {
             textEnd = trimEnd(segment, segmentEnd);
             folded.append(s, segment, textEnd);
             pos = segmentEnd;
-            if (segmentEnd < n && s.charAt(segmentEnd) != '\n' && s.charAt(segmentEnd) != ' '
-                    && s.charAt(segmentEnd) != '\t' && s.charAt(segmentEnd) != '#') {
+            if (atIndicator(segmentEnd)) {
                 if (!flow && s.charAt(segmentEnd) == ':') {
                     throw error("a ':' is not allowed here (quote the value or fix the indentation)");
                 }
@@ -930,6 +920,11 @@ final class YamlReader implements TokenStream {
             }
         }
         return folded == null ? s.substring(start, textEnd) : folded.toString();
+    }
+
+    /** Whether {@link #plainLineEnd} stopped at an indicator (':' or a flow bracket), not at a comment or line end. */
+    private boolean atIndicator(int end) {
+        return end < n && s.charAt(end) != '\n' && s.charAt(end) != '#';
     }
 
     /**
@@ -1287,14 +1282,6 @@ final class YamlReader implements TokenStream {
         }
         char c = s.charAt(i);
         return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
-    }
-
-    private int tokenEnd(int from) {
-        int i = from;
-        while (i < n && !blankAt(i)) {
-            i++;
-        }
-        return i;
     }
 
     private int lineEnd(int from) {
