@@ -17,6 +17,20 @@ public final class ConfigDirectories {
     }
 
     /**
+     * Checks an environment name as {@link ConfigurationManager#loadEnvironmentConfig(String)} does, for a tool that
+     * takes the name from its user and wants to say what is wrong before loading: letters, digits, {@code _} and
+     * {@code -} (so that it cannot name a file outside the directory), and none of the reserved stems {@code base},
+     * {@code environments}, {@code schema}.
+     *
+     * @param environment the name
+     * @return the name
+     * @throws IllegalArgumentException if it is not a valid environment name; the message says which rule it breaks
+     */
+    public static String checkEnvironmentName(String environment) {
+        return DirectoryLayout.checkName("environment", environment);
+    }
+
+    /**
      * The files an environment would be made of that no Lamina source reads, because of their extension
      * ({@code base.conf}, {@code base.ini}, {@code staging.cfg}): loading skips them, so a tool should say so. The
      * {@link ConfigurationManager} and {@link ConfigSources#directory} log a warning for each; {@code configctl}

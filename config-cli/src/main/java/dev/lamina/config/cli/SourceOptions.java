@@ -14,6 +14,7 @@ import dev.lamina.config.ConfigChangeListener;
 import dev.lamina.config.ConfigRenderer;
 import dev.lamina.config.ConfigWarningEvent;
 import dev.lamina.config.Configuration;
+import dev.lamina.config.ConfigDirectories;
 import dev.lamina.config.ConfigurationManager;
 import dev.lamina.config.ConfigurationOptions;
 import dev.lamina.config.SecretPolicy;
@@ -43,11 +44,6 @@ import picocli.CommandLine.Spec;
  */
 public final class SourceOptions {
 
-    /**
-     * Environment names: no path separators or dots, so {@code --env ../x} cannot leave the directory; the same
-     * rule as {@link ConfigurationManager#loadEnvironmentConfig(String)}, checked here so a bad name is a usage error.
-     */
-    private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     private static final Pattern ENV_PREFIX = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     @Spec(Spec.Target.MIXEE)
@@ -264,8 +260,12 @@ public final class SourceOptions {
                 && isBlank(environmentVariables().get(CONFIG_ENVIRONMENT))) {
             return List.of(ETCD_ONLY_ENVIRONMENT);
         }
-        return environments != null && !environments.isEmpty() ? List.copyOf(environments)
+        List<String> names = environments != null && !environments.isEmpty() ? List.copyOf(environments)
                 : List.of(required("--env=ENV", CONFIG_ENVIRONMENT));
+        for (String name : names) {
+            checkEnvironment(name);
+        }
+        return names;
     }
 
     private String required(String option, String variable) {
@@ -502,13 +502,17 @@ public final class SourceOptions {
     }
 
     /**
+     * The manager's own rule (no path separators or dots, so {@code --env ../x} cannot leave the directory, and no
+     * reserved stem such as {@code base}), checked here so that a bad name is a usage error, not an internal one.
+     *
      * @param environment an environment name
-     * @throws ParameterException unless it is letters, digits, {@code -} and {@code _} (at most 64)
+     * @throws ParameterException unless {@link ConfigDirectories#checkEnvironmentName} accepts it
      */
     void checkEnvironment(String environment) {
-        if (!ENVIRONMENT.matcher(environment).matches()) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--env': '" + environment
-                    + "' (letters, digits, '-' and '_' only, at most 64)");
+        try {
+            ConfigDirectories.checkEnvironmentName(environment);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--env': " + e.getMessage());
         }
     }
 

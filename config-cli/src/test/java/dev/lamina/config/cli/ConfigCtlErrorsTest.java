@@ -54,6 +54,22 @@ class ConfigCtlErrorsTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 
+    /** Found trying a public file as base.yaml: {@code --env base} was an internal error with a stack hint. */
+    @Test
+    void rejectsAReservedFileNameAsEnvironmentAsAUsageError() throws Exception {
+        CliRun.copyExamples(dir);
+
+        for (String command : new String[] {"render", "get"}) {
+            CliRun run = command.equals("get")
+                    ? CliRun.of("get", "--dir", dir.toString(), "--env", "base", "database.host")
+                    : CliRun.of("render", "--dir", dir.toString(), "--env", "base");
+
+            assertThat(run.exitCode()).as(command).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).as(command).contains("Invalid value for option '--env'")
+                    .contains("base, environments, schema are reserved file names").doesNotContain("internal error");
+        }
+    }
+
     @Test
     void doesNotQuoteASecretFromABrokenFile() throws Exception {
         CliRun.copyExamples(dir);

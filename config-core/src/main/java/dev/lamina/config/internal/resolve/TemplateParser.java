@@ -144,7 +144,8 @@ final class TemplateParser {
         }
         if (name.isEmpty()) {
             throw new TemplateSyntaxException(column, s.charAt(pos) == '}' ? "'${}' names no variable"
-                    : "expected a variable name (a letter or '_') after '${'");
+                    : "expected a variable name (a letter or '_') after '${'; write $${ for a literal ${ "
+                    + "(GitHub Actions' ${{ }}, for one)");
         }
         Operator operator = operator(column);
         if (operator == Operator.NONE) {
