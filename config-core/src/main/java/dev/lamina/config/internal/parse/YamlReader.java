@@ -400,7 +400,7 @@ final class YamlReader implements TokenStream {
                 return structure(c == '[' ? Token.START_ARRAY : Token.START_OBJECT, nodeLine, nodeColumn);
             case '|':
             case '>':
-                return blockScalar(parent, nodeLine, nodeColumn);
+                return blockScalar(parent);
             case '-':
                 if (blankAt(pos + 1)) {
                     if (place == INLINE) {
@@ -1116,7 +1116,8 @@ final class YamlReader implements TokenStream {
     }
 
     /** A literal ({@code |}) or folded ({@code >}) block scalar whose indicator is at {@code pos}. */
-    private Token blockScalar(int parent, int headerLine, int headerColumn) {
+    private Token blockScalar(int parent) {
+        int headerLine = line;
         boolean folded = s.charAt(pos) == '>';
         pos++;
         char chomp = 'c';

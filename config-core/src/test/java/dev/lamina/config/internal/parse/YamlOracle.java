@@ -738,6 +738,15 @@ final class YamlOracle {
      */
     private int[] blockContentStart(Mark indicator) {
         int i = indicator.getIndex();
+        int line = indicator.getLine();
+        if (i < codePoints.length && codePoints[i] == '!') {
+            // The event starts at its tag; the line counts from the '|' or '>' itself, which may follow the tag on
+            // the next line.
+            while (i < codePoints.length && codePoints[i] != '|' && codePoints[i] != '>') {
+                line += codePoints[i] == '\n' ? 1 : 0;
+                i++;
+            }
+        }
         while (i < codePoints.length && codePoints[i] != '\n') {
             i++;
         }
@@ -761,7 +770,7 @@ final class YamlOracle {
             }
             at++;
         }
-        return new int[] {indicator.getLine() + 2, indent + 1};
+        return new int[] {line + 2, indent + 1};
     }
 
     private void count(Mark at) {

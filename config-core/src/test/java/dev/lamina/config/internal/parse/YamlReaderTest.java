@@ -148,6 +148,16 @@ class YamlReaderTest {
     }
 
     @Test
+    void aStringTagMayStandAloneBeforeItsValueOnTheNextLine() {
+        ConfigObject root = yaml("a: !!str\n  8080\nb: !!str\n  |\n    x\nc: !!str\nd: 1\n");
+        assertThat(at(root, "a")).isEqualTo(new ConfigScalar("8080", ScalarType.STRING, Origin.of("app.yaml", 1, 4)));
+        assertThat(text(root, "b")).isEqualTo("x\n");
+        assertThat(at(root, "b").origin()).isEqualTo(Origin.of("app.yaml", 5, 5)); // the content, after the '|'
+        assertThat(at(root, "c")).isEqualTo(new ConfigScalar("", ScalarType.STRING, Origin.of("app.yaml", 6, 4)));
+        assertThat(text(root, "d")).isEqualTo("1");
+    }
+
+    @Test
     void acceptsDocumentMarkersDirectivesCrLfAndAByteOrderMark() {
         assertThat(text(yaml("%YAML 1.2\n---\na: 1\n...\n"), "a")).isEqualTo("1");
         assertThat(text(yaml("--- {a: 1}\n"), "a")).isEqualTo("1");
