@@ -270,7 +270,7 @@ final class YamlOracle {
      */
     static Outcome expect(String document, Rules rules) {
         String text = !document.isEmpty() && document.charAt(0) == '\uFEFF' ? document.substring(1) : document;
-        if (!rules.tabSeparatorsRefused() && onlyDocumentEnds(text)) {
+        if (!rules.tabSeparatorsRefused() && onlyDocumentEnds(text) && text.codePoints().allMatch(StreamReader::isPrintable)) {
             // SnakeYAML refuses "..." with no document before it; YAML 1.2's stream grammar allows it (an empty
             // stream), and YamlReader reads it as the empty document.
             return new Accepted(new Node.Obj(Map.of(), -1, -1));
