@@ -229,21 +229,23 @@ final class PathIndex {
             return;
         }
         long asInt = node instanceof ConfigScalar s ? ScalarSyntax.parseIntOrSentinel(s.text()) : NOT_AN_INT;
-        int i = slot(path);
-        if (i >= 0) {
-            nodes[i] = node;
-            ints[i] = asInt;
-            return;
-        }
         if ((size + 1) * 2 > keys.length) {
-            grow();
+            grow(); // before probing, so that one probe finds the path or the free slot it goes to
         }
-        int mask = keys.length - 1;
-        int j = spread(path.hashCode()) & mask;
-        while (keys[j] != null) {
+        String[] k = keys;
+        int mask = k.length - 1;
+        int h = path.hashCode();
+        int j = spread(h) & mask;
+        String present;
+        while ((present = k[j]) != null) {
+            if (present == path || present.hashCode() == h && present.equals(path)) {
+                nodes[j] = node;
+                ints[j] = asInt;
+                return;
+            }
             j = (j + 1) & mask;
         }
-        keys[j] = path;
+        k[j] = path;
         nodes[j] = node;
         ints[j] = asInt;
         size++;
